@@ -1,0 +1,136 @@
+"""Command-line interface: ``ecei rank | figures | report | what-if | ...``.
+
+Every command exits 0 on success and non-zero with one line on stderr for bad
+input (``--debug`` shows the full traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import EceiDataError
+from .loading import load_study
+from .ranking_table import SYNTHETIC_BANNER, ranking_table
+from .saving import write_text_atomic
+from .vocabulary import TIE_RULES
+from .weights import WEIGHT_SETS, parse_weights
+
+__all__ = ["build_parser", "main"]
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def _command(name: str) -> Callable:
+    def register(func: Callable[[argparse.Namespace], int]) -> Callable:
+        _COMMANDS[name] = func
+        return func
+
+    return register
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="data folder (default: bundled synthetic)",
+    )
+    parser.add_argument(
+        "--weights",
+        default="baseline",
+        help="class weights, e.g. very_important=3,important=2,not_so_important=1 "
+        f"(or VI=3,I=2,NSI=1, or a named set: {', '.join(WEIGHT_SETS)})",
+    )
+    parser.add_argument("--ties", choices=TIE_RULES, default="dense", help="tie rule")
+    parser.add_argument(
+        "--missing",
+        choices=("error", "zero"),
+        default="error",
+        help="clusters lacking indicators: error (default) or score them 0",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argparse parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="ecei",
+        description="ECEI cluster-management rankings under significance-class "
+        "weights.",
+    )
+    parser.add_argument("--debug", action="store_true", help="full tracebacks on error")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    rank = sub.add_parser("rank", help="rank the clusters under given class weights")
+    _add_common(rank)
+    rank.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    rank.add_argument("--out", type=Path, default=None, help="write to this file")
+
+    for extra in _EXTRA_PARSERS:
+        extra(sub, _add_common)
+    return parser
+
+
+# Other modules register further subcommands here (figures, report, what-if ...).
+_EXTRA_PARSERS: list[Callable] = []
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(out, text)
+        print(f"wrote {out}", file=sys.stderr)
+
+
+@_command("rank")
+def _rank(args: argparse.Namespace) -> int:
+    study = load_study(args.data, missing=args.missing)
+    weights = parse_weights(args.weights, study.classes)
+    table = ranking_table(study, weights, ties=args.ties)
+    columns = [
+        "rank",
+        "name",
+        "score",
+        "baseline_rank",
+        "rank_change",
+        "published_points",
+        "published_place",
+        "data",
+    ]
+    table = table[columns]
+    if args.format == "csv":
+        text = table.to_csv(lineterminator="\n", float_format="%.6g")
+    elif args.format == "json":
+        text = table.reset_index().to_json(
+            orient="records", indent=2, force_ascii=False
+        )
+        text += "\n"
+    else:
+        header = f"weights: {args.weights}   ties: {args.ties}\n"
+        if study.is_synthetic:
+            header = f"{SYNTHETIC_BANNER}\n{header}"
+        text = header + table.drop(columns="data").to_string(float_format="%.6g") + "\n"
+    _emit(text, args.out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status."""
+    from . import cli_extra  # noqa: F401  (registers further subcommands)
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except (EceiDataError, OSError) as exc:
+        if args.debug:
+            raise
+        message = " ".join(str(exc).split())
+        print(f"ecei {args.command}: error: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""Placeholder: further CLI subcommands register themselves here."""
