@@ -4,7 +4,9 @@ The bundled data are a SYNTHETIC demonstration calibrated to the four published
 totals of the 2015 AIRR pilot study; supply real assessments with ``load_study``.
 """
 
+from .comparison import compare_rankings
 from .errors import EceiDataError
+from .geometry import WeightSpace, exact_rank_acceptability, weight_space
 from .loading import (
     Study,
     load_assessments,
@@ -14,6 +16,8 @@ from .loading import (
     load_published_results,
     load_study,
 )
+from .montecarlo import AssessorNoise
+from .samplers import make_sampler, sample_weights
 from .scoring import (
     class_points,
     rank_clusters,
@@ -22,6 +26,11 @@ from .scoring import (
     tied_groups,
     wsm,
 )
+from .smaa import SmaaResult, smaa
+from .sobol import SobolResult, sobol_rank_indices
+from .stability import stability_radius, swap_thresholds
+from .sweeps import sweep_weight
+from .uncertainty import rank_uncertainty
 from .vocabulary import CLASSES
 from .weights import WEIGHT_SETS, check_weights, normalise_weights, parse_weights
 
@@ -30,22 +39,37 @@ __version__ = "0.1.0"
 __all__ = [
     "CLASSES",
     "WEIGHT_SETS",
+    "AssessorNoise",
     "EceiDataError",
+    "SmaaResult",
+    "SobolResult",
     "Study",
+    "WeightSpace",
     "__version__",
     "check_weights",
     "class_points",
+    "compare_rankings",
+    "exact_rank_acceptability",
     "load_assessments",
     "load_classification",
     "load_clusters",
     "load_indicators",
     "load_published_results",
     "load_study",
+    "make_sampler",
     "normalise_weights",
     "parse_weights",
     "rank_clusters",
     "rank_matrix",
+    "rank_uncertainty",
+    "sample_weights",
     "score_clusters",
+    "smaa",
+    "sobol_rank_indices",
+    "stability_radius",
+    "swap_thresholds",
+    "sweep_weight",
     "tied_groups",
+    "weight_space",
     "wsm",
 ]
