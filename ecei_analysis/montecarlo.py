@@ -8,6 +8,9 @@ weighting, one row-wise sort gives the order, and counts are accumulated with
 
 from __future__ import annotations
 
+import os
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +31,7 @@ __all__ = [
 
 #: Bytes of working memory per chunk (the whole run stays near this).
 MEMORY_BUDGET = 64 * 2**20
-_MAX_CHUNK = 1 << 15
+_MAX_CHUNK = 1 << 13
 _PROGRESS_FROM = 2_000_000
 
 
@@ -124,7 +127,7 @@ class AssessorNoise:
 
 def sorted_ranks(
     scores: np.ndarray, *, ties: str = "dense", tol: float | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray | None]:
     """Order each row by score and rank the sorted positions.
 
     Scores are mapped to 64-bit integer keys (score quantised to 2^-(62 - b) of the
@@ -145,8 +148,9 @@ def sorted_ranks(
     -------
     order : numpy.ndarray
         ``(m, n)`` cluster index at each sorted position (best first).
-    ranks : numpy.ndarray
-        ``(m, n)`` rank at each sorted position.
+    ranks : numpy.ndarray or None
+        ``(m, n)`` rank at each sorted position, or ``None`` when no row has a
+        tie (then the rank is the position + 1).
     """
     if ties not in ("dense", "min"):
         raise EceiDataError(
@@ -160,15 +164,21 @@ def sorted_ranks(
     span = high - low
     scale = (2.0**value_bits - 1) / span if span > 0 else 0.0
     # Best score -> smallest key, so an ascending sort puts the best first.
-    keys = ((high - scores) * scale).astype(np.int64)
+    keys = np.subtract(high, scores)
+    keys *= scale
+    keys = keys.astype(np.int64)
     keys <<= index_bits
     keys |= np.arange(n, dtype=np.int64)
     keys.sort(axis=1)
     order = keys & ((1 << index_bits) - 1)
     keys >>= index_bits
+    gaps = np.diff(keys, axis=1)
+    limit = tol * scale
+    if n < 2 or gaps.min() > limit:
+        return order, None
     starts = np.empty((m, n), dtype=bool)
     starts[:, 0] = True
-    np.greater(keys[:, 1:] - keys[:, :-1], tol * scale, out=starts[:, 1:])
+    np.greater(gaps, limit, out=starts[:, 1:])
     if ties == "dense":
         ranks = np.cumsum(starts, axis=1, dtype=np.int64)
     else:
@@ -213,6 +223,47 @@ def _add_pairwise_wins(
         pair_counts[i] += np.count_nonzero(by_cluster[i] < by_cluster, axis=1)
 
 
+def _chunk_counts(
+    w: np.ndarray,
+    scores: np.ndarray,
+    ties: str,
+    tol: float | None,
+    pairwise: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Rank counts, winners' weight sums and pairwise wins of one chunk."""
+    m, n = scores.shape
+    k = w.shape[1]
+    order, ranks = sorted_ranks(scores, ties=ties, tol=tol)
+    if ranks is None:  # no ties: rank = position + 1, the winner is in front
+        flat = order * n
+        flat += np.arange(n)
+        winners, rows = order[:, 0], slice(None)
+        ranks = np.broadcast_to(np.arange(1, n + 1), (m, n))
+    else:
+        flat = order * n + ranks - 1
+        rows, cols = np.nonzero(ranks == 1)
+        winners = order[rows, cols]
+    counts = np.bincount(flat.ravel(), minlength=n * n)
+    chosen = w[rows]
+    shares = chosen / chosen.sum(axis=1, keepdims=True)
+    sums = np.stack(
+        [np.bincount(winners, shares[:, c], minlength=n) for c in range(k)], axis=1
+    )
+    pairs = None
+    if pairwise:
+        pairs = np.zeros((n, n), dtype=np.int64)
+        _add_pairwise_wins(pairs, order, ranks)
+    return counts, sums, pairs
+
+
+def _workers(workers: int | None) -> int:
+    if workers is None:
+        return max(1, min(2, os.cpu_count() or 1))
+    if int(workers) != workers or workers < 1:
+        raise EceiDataError(f"workers must be a whole number >= 1, got {workers!r}")
+    return int(workers)
+
+
 def _chunk_size(n: int, noise: AssessorNoise | None, chunk_size: int | None) -> int:
     if chunk_size is not None:
         if chunk_size < 1:
@@ -234,6 +285,7 @@ def count_ranks(
     pairwise: bool = True,
     chunk_size: int | None = None,
     progress: bool | None = None,
+    workers: int | None = None,
 ) -> DrawCounts:
     """Draw weights (and optionally noisy points) and count ranks, chunk by chunk.
 
@@ -258,6 +310,10 @@ def count_ranks(
         Draws per chunk; default keeps memory near :data:`MEMORY_BUDGET`.
     progress
         Show a tqdm bar; ``None`` shows it from 2 million draws on.
+    workers
+        Threads that rank and count chunks (numpy releases the GIL there);
+        ``None``: up to 2, the cores of the reference machine. Results do not
+        depend on it.
 
     Returns
     -------
@@ -271,32 +327,56 @@ def count_ranks(
         raise EceiDataError(f"draws must be a whole number >= 1, got {draws!r}")
     rng = handle_seed(seed)
     chunk = _chunk_size(n, noise, chunk_size)
+    workers = _workers(workers)
     rank_counts = np.zeros(n * n, dtype=np.int64)
     winner_sums = np.zeros((n, k))
     pair_counts = np.zeros((n, n), dtype=np.int64) if pairwise else None
+
+    def work(w: np.ndarray, class_pts: np.ndarray | None):
+        if class_pts is None:
+            scores = w @ points.T
+        else:
+            scores = np.einsum("mnk,mk->mn", class_pts, w)
+        return _chunk_counts(w, scores, ties, tol, pairwise)
+
+    def merge(result) -> None:
+        counts, sums, pairs = result
+        rank_counts[:] += counts
+        winner_sums[:] += sums
+        if pair_counts is not None:
+            pair_counts[:] += pairs
+
     show = draws >= _PROGRESS_FROM if progress is None else progress
     bar = tqdm(total=int(draws), unit="draw", disable=not show, desc="Monte Carlo")
+    # Draws are made in order in this thread (so results do not depend on the
+    # number of workers or the chunk size); ranking and counting run in a pool.
+    pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+    pending: deque = deque()
     done = 0
     try:
         while done < draws:
             m = min(chunk, int(draws) - done)
             w = sampler.draw(m, rng)
-            if noise is None:
-                scores = w @ points.T
+            class_pts = None if noise is None else noise.class_points(m, rng)
+            if pool is None:
+                merge(work(w, class_pts))
+                bar.update(m)
             else:
-                scores = np.einsum("mnk,mk->mn", noise.class_points(m, rng), w)
-            order, ranks = sorted_ranks(scores, ties=ties, tol=tol)
-            rank_counts += np.bincount((order * n + ranks - 1).ravel(), minlength=n * n)
-            rows, cols = np.nonzero(ranks == 1)
-            winners = order[rows, cols]
-            shares = w[rows] / w[rows].sum(axis=1, keepdims=True)
-            for c in range(k):
-                winner_sums[:, c] += np.bincount(winners, shares[:, c], minlength=n)
-            if pair_counts is not None:
-                _add_pairwise_wins(pair_counts, order, ranks)
+                pending.append((pool.submit(work, w, class_pts), m))
+                while len(pending) > 2 * workers:
+                    future, size = pending.popleft()
+                    merge(future.result())
+                    bar.update(size)
             done += m
-            bar.update(m)
+        while pending:
+            future, size = pending.popleft()
+            merge(future.result())
+            bar.update(size)
     finally:
+        for future, _ in pending:
+            future.cancel()
+        if pool is not None:
+            pool.shutdown(wait=True)
         bar.close()
     return DrawCounts(
         rank_counts=rank_counts.reshape(n, n),

@@ -1,0 +1,251 @@
+"""Benchmarks: every ratio is measured side by side in one run on the same data.
+
+Run with ``make bench``. Prints a table and writes ``bench/last_run.json``
+(git-ignored). Targets (issue 3):
+
+* SMAA rank acceptability, 19 clusters × 10^6 draws: >= 5× faster than the naive
+  vectorised baseline (matmul + scipy rankdata(axis=1) + counting), >= 500× faster
+  than a per-draw pandas loop (run on a subsample and extrapolated), <= 1 s.
+* Exact geometry, 19 clusters over the full simplex: <= 0.2 s.
+* Scale: 1,300 clusters × 36 indicators × 10^5 draws: time and peak memory.
+* 10^7 draws: peak memory <= ~512 MiB (chunking).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.stats import rankdata
+
+from ecei_analysis import class_points, load_study, smaa, weight_space
+from ecei_analysis.montecarlo import count_ranks
+from ecei_analysis.samplers import make_sampler
+
+HERE = Path(__file__).resolve().parent
+
+
+def best_of(func, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def naive_vectorised(points: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The obvious numpy/scipy approach: all scores, rankdata per row, count."""
+    scores = weights @ points.T
+    ranks = rankdata(-scores, axis=1, method="dense").astype(int)
+    n = points.shape[0]
+    return np.stack([(ranks == r).sum(axis=0) for r in range(1, n + 1)], axis=1)
+
+
+def pandas_loop(points: pd.DataFrame, weights: np.ndarray) -> np.ndarray:
+    """How peers do it: rebuild the index for every draw with pandas."""
+    n = len(points)
+    counts = pd.DataFrame(0, index=points.index, columns=range(1, n + 1))
+    for w in weights:
+        score = (points * w).sum(axis=1)
+        rank = score.rank(ascending=False, method="dense").astype(int)
+        for cluster, r in rank.items():
+            counts.loc[cluster, r] += 1
+    return counts.to_numpy()
+
+
+PEAK = (
+    "\nimport re\n"
+    "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
+    "print(time.perf_counter() - start, int(hwm.group(1)) / 1024)\n"
+)
+
+
+def run_measured(code: str) -> list[float]:
+    """Run ``code`` in a fresh interpreter; return the numbers it printed plus
+    (seconds, peak RSS MiB). VmHWM is per process image, unlike ru_maxrss, which
+    Linux carries over from the parent across fork and exec."""
+    wrapper = "import time\nstart = time.perf_counter()\n" + code + PEAK
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper], check=True, capture_output=True, text=True
+    ).stdout.split()
+    return [float(v) for v in out]
+
+
+def peak_rss_of(code: str) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB) of ``code`` in a fresh interpreter."""
+    seconds, peak = run_measured(code)[-2:]
+    return seconds, peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--draws", type=int, default=1_000_000)
+    parser.add_argument("--loop-draws", type=int, default=2_000)
+    parser.add_argument("--quick", action="store_true", help="smaller scale runs")
+    args = parser.parse_args()
+    results: dict = {
+        "python": sys.version.split()[0],
+        "machine": platform.machine(),
+        "numpy": np.__version__,
+    }
+
+    study = load_study()
+    points = class_points(study)
+    matrix = points.to_numpy()
+    sampler = make_sampler("uniform")
+    draws = args.draws
+    weights = sampler.draw(draws, np.random.default_rng(0))
+
+    # Correctness first: all three methods agree on the same draws. rankdata and
+    # pandas tie only exactly equal scores, so the engine runs with tol=0 here.
+    ours = count_ranks(
+        matrix,
+        sampler,
+        draws,
+        seed=np.random.default_rng(0),
+        pairwise=False,
+        progress=False,
+        tol=0.0,
+    ).rank_counts
+    naive = naive_vectorised(matrix, weights)
+    assert np.array_equal(ours, naive), "engine and naive baseline disagree"
+    sub = weights[: args.loop_draws]
+    loop_counts = pandas_loop(points, sub)
+    sub_ours = count_ranks(
+        matrix,
+        sampler,
+        args.loop_draws,
+        tol=0.0,
+        seed=np.random.default_rng(0),
+        pairwise=False,
+    ).rank_counts
+    assert np.array_equal(loop_counts, sub_ours), "engine and pandas loop disagree"
+
+    t_ours = best_of(
+        lambda: count_ranks(
+            matrix, sampler, draws, seed=1, pairwise=False, progress=False
+        )
+    )
+    t_ours_1 = best_of(
+        lambda: count_ranks(
+            matrix, sampler, draws, seed=1, workers=1, pairwise=False, progress=False
+        )
+    )
+    t_full = best_of(lambda: smaa(points, draws=draws, seed=1, progress=False), 2)
+    t_naive = best_of(lambda: naive_vectorised(matrix, weights), 2)
+    t_loop_sub = best_of(lambda: pandas_loop(points, sub), 1)
+    t_loop = t_loop_sub * draws / args.loop_draws
+    results["smaa"] = {
+        "draws": draws,
+        "ours_acceptability_s": t_ours,
+        "ours_acceptability_one_thread_s": t_ours_1,
+        "speedup_vs_naive_one_thread": t_naive / t_ours_1,
+        "ours_full_smaa_s": t_full,
+        "naive_vectorised_s": t_naive,
+        "pandas_loop_extrapolated_s": t_loop,
+        "speedup_vs_naive": t_naive / t_ours,
+        "speedup_vs_pandas_loop": t_loop / t_ours,
+    }
+
+    t_exact = best_of(lambda: weight_space(points, region="simplex"), 5)
+    space = weight_space(points, region="simplex")
+    t_exact_ordered = best_of(lambda: weight_space(points, region="ordered"), 5)
+    results["exact_geometry"] = {
+        "simplex_s": t_exact,
+        "ordered_s": t_exact_ordered,
+        "rankings_in_simplex": space.n_rankings,
+        "swap_lines_crossing": len(space.swap_lines),
+    }
+
+    scale_draws = 10_000 if args.quick else 100_000
+    scale_code = (
+        "import numpy as np, pandas as pd\n"
+        "from ecei_analysis.montecarlo import AssessorNoise, count_ranks\n"
+        "from ecei_analysis.samplers import make_sampler\n"
+        "rng = np.random.default_rng(0)\n"
+        "pts = rng.integers(0, 41, size=(1300, 36)).astype(float)\n"
+        "member = np.zeros((36, 3)); member[np.arange(36), np.arange(36) % 3] = 1\n"
+        "cp = pts @ member\n"
+        "noise = AssessorNoise(pts, np.full(36, 40.0), member, levels=2)\n"
+        f"count_ranks(cp, make_sampler('uniform'), {scale_draws}, seed=1, "
+        "pairwise=False, progress=False)\n"
+        "mid = time.perf_counter() - start\n"
+        f"count_ranks(cp, make_sampler('uniform'), {scale_draws}, seed=1, "
+        "noise=noise, pairwise=False, progress=False)\n"
+        "print(mid)\n"
+    )
+    weights_only, total, peak = run_measured(scale_code)
+    results["scale_1300x36"] = {
+        "draws_weights_only": scale_draws,
+        "weights_only_s": weights_only,
+        "draws_with_indicator_noise": scale_draws,
+        "with_indicator_noise_s": total - weights_only,
+        "peak_rss_mib": peak,
+    }
+
+    big = 1_000_000 if args.quick else 10_000_000
+    t_big, rss_big = peak_rss_of(
+        "from ecei_analysis import class_points, load_study, smaa\n"
+        f"smaa(class_points(load_study()), draws={big}, seed=1, progress=False)"
+    )
+    t_base, rss_base = peak_rss_of(
+        "from ecei_analysis import class_points, load_study, smaa\n"
+        "smaa(class_points(load_study()), draws=1000, seed=1, progress=False)"
+    )
+    results["memory"] = {
+        "draws": big,
+        "seconds": t_big,
+        "peak_rss_mib": rss_big,
+        "peak_rss_mib_1000_draws": rss_base,
+    }
+
+    (HERE / "last_run.json").write_text(json.dumps(results, indent=2) + "\n")
+    s = results["smaa"]
+    e = results["exact_geometry"]
+    sc = results["scale_1300x36"]
+    m = results["memory"]
+    print(f"SMAA acceptability, 19 clusters x {draws:,} draws")
+    print(
+        f"  ours (acceptability)          {s['ours_acceptability_s']:8.3f} s   target <= 1 s"
+    )
+    print(
+        f"  ours, one thread              {s['ours_acceptability_one_thread_s']:8.3f} s   "
+        f"ratio vs naive {s['speedup_vs_naive_one_thread']:.1f}x"
+    )
+    print(f"  ours (full SMAA incl. pairwise) {s['ours_full_smaa_s']:6.3f} s")
+    print(
+        f"  naive vectorised (rankdata)   {s['naive_vectorised_s']:8.3f} s   "
+        f"ratio {s['speedup_vs_naive']:6.1f}x  (target >= 5x)"
+    )
+    print(
+        f"  per-draw pandas loop (extrap.) {s['pandas_loop_extrapolated_s']:7.1f} s   "
+        f"ratio {s['speedup_vs_pandas_loop']:6.0f}x  (target >= 500x)"
+    )
+    print(
+        f"Exact geometry, 19 clusters: simplex {e['simplex_s']:.3f} s "
+        f"({e['rankings_in_simplex']} rankings), ordered {e['ordered_s']:.3f} s  "
+        "(target <= 0.2 s)"
+    )
+    print(
+        f"Scale 1300 clusters x 36 indicators: {sc['draws_weights_only']:,} weight draws "
+        f"{sc['weights_only_s']:.2f} s; {sc['draws_with_indicator_noise']:,} draws with "
+        f"indicator noise {sc['with_indicator_noise_s']:.2f} s; peak RSS "
+        f"{sc['peak_rss_mib']:.0f} MiB"
+    )
+    print(
+        f"Memory: {m['draws']:,} draws in {m['seconds']:.1f} s, peak RSS "
+        f"{m['peak_rss_mib']:.0f} MiB (1,000 draws: {m['peak_rss_mib_1000_draws']:.0f} MiB)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
