@@ -196,7 +196,7 @@ def main() -> int:
         "from ecei_analysis import class_points, load_study, smaa\n"
         f"smaa(class_points(load_study()), draws={big}, seed=1, progress=False)"
     )
-    t_base, rss_base = peak_rss_of(
+    _, rss_base = peak_rss_of(
         "from ecei_analysis import class_points, load_study, smaa\n"
         "smaa(class_points(load_study()), draws=1000, seed=1, progress=False)"
     )
