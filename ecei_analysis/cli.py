@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import EceiDataError
+from .figure_io import STYLES
 from .loading import load_study
+from .paths import default_reports_dir
 from .ranking_table import SYNTHETIC_BANNER, ranking_table
 from .saving import write_text_atomic
 from .vocabulary import TIE_RULES
@@ -68,13 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     rank.add_argument("--format", choices=("table", "csv", "json"), default="table")
     rank.add_argument("--out", type=Path, default=None, help="write to this file")
 
-    for extra in _EXTRA_PARSERS:
-        extra(sub, _add_common)
+    figures = sub.add_parser("figures", help="regenerate the publication figure set")
+    _add_common(figures)
+    figures.set_defaults(weights="linear")
+    figures.add_argument("--out", type=Path, default=default_reports_dir() / "figures")
+    figures.add_argument("--formats", default="png,svg,pdf", help="comma-separated")
+    figures.add_argument("--seed", type=int, default=2015)
+    figures.add_argument("--draws", type=int, default=200_000)
+    figures.add_argument(
+        "--highlight", default=None, help="cluster id for the place map"
+    )
+    figures.add_argument("--style", default="publication", choices=STYLES)
     return parser
-
-
-# Other modules register further subcommands here (figures, report, what-if ...).
-_EXTRA_PARSERS: list[Callable] = []
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -117,10 +124,35 @@ def _rank(args: argparse.Namespace) -> int:
     return 0
 
 
+@_command("figures")
+def _figures(args: argparse.Namespace) -> int:
+    from .figure_set import FigureSetOptions, build_figure_set
+
+    study = load_study(args.data, missing=args.missing)
+    formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("png", "svg", "pdf")]
+    if bad or not formats:
+        raise EceiDataError(f"--formats takes png, svg, pdf; got {args.formats!r}")
+    if args.highlight is not None and args.highlight not in study.clusters.index:
+        raise EceiDataError(f"--highlight {args.highlight!r} is not a cluster id")
+    options = FigureSetOptions(
+        weights=parse_weights(args.weights, study.classes),
+        seed=args.seed,
+        draws=args.draws,
+        highlight=args.highlight,
+        ties=args.ties,
+        formats=formats,
+        style=args.style,
+    )
+    manifest = build_figure_set(study, args.out, options)
+    print(
+        f"wrote {manifest.parent} ({manifest.name} lists every file)", file=sys.stderr
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
-    from . import cli_extra  # noqa: F401  (registers further subcommands)
-
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -134,3 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # pragma: no cover
         print("interrupted", file=sys.stderr)
         return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

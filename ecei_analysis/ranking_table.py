@@ -20,8 +20,13 @@ SYNTHETIC_BANNER = (
 
 
 def data_label(study: Study) -> str:
-    """Return ``"synthetic data"`` or ``"analyst-supplied data"`` for captions."""
-    return "synthetic data" if study.is_synthetic else "analyst-supplied data"
+    """Return the provenance phrase used in every caption."""
+    if study.is_synthetic:
+        return (
+            "SYNTHETIC demonstration data, calibrated only to the four published 2015 "
+            "totals; not real assessments"
+        )
+    return f"analyst-supplied data ({study.provenance.get('assessments', 'unknown')})"
 
 
 def ranking_table(

@@ -1,1 +1,0 @@
-"""Placeholder: further CLI subcommands register themselves here."""

@@ -1,0 +1,202 @@
+import hashlib
+import subprocess
+import sys
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.testing.decorators import check_figures_equal
+
+from ecei_analysis import (
+    class_points,
+    load_study,
+    rank_clusters,
+    rank_uncertainty,
+    score_clusters,
+    smaa,
+    sobol_rank_indices,
+    weight_space,
+)
+from ecei_analysis.colours import cluster_colours
+from ecei_analysis.figure_io import save_figure, use_style
+from ecei_analysis.plotting import (
+    caption_of,
+    plot_class_contributions,
+    plot_rank_acceptability,
+    plot_rank_flow,
+    plot_rank_intervals,
+    plot_sobol,
+    plot_weight_map,
+)
+from ecei_analysis.weights import WEIGHT_SETS
+
+W = {"very_important": 3.0, "important": 2.0, "not_so_important": 1.0}
+NOTE = "SYNTHETIC demonstration data"
+
+
+@pytest.fixture(scope="module")
+def study():
+    return load_study()
+
+
+@pytest.fixture(scope="module")
+def points(study):
+    return class_points(study)
+
+
+def test_weight_map_cells_coloured_by_exact_winner(points):
+    space = weight_space(points)
+    ax = plot_weight_map(space, nominal=W, data_note=NOTE)
+    patches = [p for p in ax.patches if p.get_label() != "ordered region"]
+    assert len(patches) == space.n_rankings
+    colours = cluster_colours(points.index)
+    for patch, winner in zip(patches, space.cells["winner"], strict=True):
+        assert patch.get_facecolor() == pytest.approx(
+            to_rgba(colours[winner.split("=")[0]])
+        )
+    assert f"{space.n_rankings} distinct rankings" in caption_of(ax)
+    assert "SYNTHETIC" in caption_of(ax)
+
+
+def test_weight_map_place_colouring(points):
+    space = weight_space(points, region="ordered")
+    ax = plot_weight_map(space, colour_by="kaluga", data_note=NOTE)
+    places = [r.index("kaluga") + 1 for r in space.cells["ranking"]]
+    cmap = plt.get_cmap("viridis_r")
+    top = max(max(places), 2)
+    patches = ax.patches[: space.n_rankings]
+    for patch, place in zip(patches, places, strict=True):
+        assert patch.get_facecolor() == pytest.approx(cmap((place - 1) / (top - 1)))
+
+
+def test_weight_map_needs_ternary_axes(points):
+    from ecei_analysis import EceiDataError
+
+    with pytest.raises(EceiDataError, match="ternary"):
+        plot_weight_map(weight_space(points), ax=plt.figure().add_subplot())
+
+
+def test_rank_flow_y_values_are_ranks(points):
+    ranks = pd.DataFrame(
+        {
+            name: rank_clusters(score_clusters(points, w))
+            for name, w in WEIGHT_SETS.items()
+        }
+    )
+    ax = plot_rank_flow(ranks, highlight=["kaluga"], data_note=NOTE)
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    for cluster, row in ranks.iterrows():
+        np.testing.assert_array_equal(lines[cluster].get_ydata(), row.to_numpy(float))
+    # Tied clusters share one label at the right end.
+    texts = [t.get_text() for t in ax.texts]
+    last = ranks.iloc[:, -1]
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # place 1 at the top
+    assert len([t for t in texts if t != "SYNTHETIC DATA"]) == last.nunique()
+
+
+def test_rank_flow_draws_ties_at_the_same_height():
+    ranks = pd.DataFrame({"s1": [1, 2, 2], "s2": [1, 1, 2]}, index=["a", "b", "c"])
+    ax = plot_rank_flow(ranks, labels={"b": "B", "c": "C"})
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert lines["b"].get_ydata()[0] == lines["c"].get_ydata()[0] == 2
+    assert "a=B" in [t.get_text() for t in ax.texts]
+    assert "data source not stated" in caption_of(ax)
+
+
+def test_acceptability_heatmap_values(points):
+    res = smaa(points, sampler="ordered", draws=5000, seed=1, pairwise=False)
+    order = list(points.index[::-1])
+    ax = plot_rank_acceptability(res.acceptability, order=order, data_note=NOTE)
+    values = np.asarray(ax.collections[0].get_array()).reshape(19, 19)
+    np.testing.assert_allclose(values, res.acceptability.loc[order].to_numpy() * 100)
+    assert [t.get_text() for t in ax.get_yticklabels()] == order
+
+
+def test_rank_intervals_data(points):
+    table = rank_uncertainty(points, W, draws=3000, seed=2)
+    ax = plot_rank_intervals(table, data_note=NOTE)
+    ordered = table.sort_values(["nominal", "median"], kind="stable")
+    spans = [line.get_xdata() for line in ax.get_lines()]
+    np.testing.assert_array_equal(np.array(spans), ordered[["low", "high"]].to_numpy())
+    assert "3000 draws" in caption_of(ax)
+
+
+def test_class_contributions_bar_widths(points):
+    ax = plot_class_contributions(points, W, data_note=NOTE)
+    widths = np.array([p.get_width() for p in ax.patches]).reshape(3, 19)
+    order = (points * pd.Series(W)).sum(axis=1).sort_values(kind="stable").index
+    for k, cls in enumerate(points.columns):
+        np.testing.assert_allclose(widths[k], points.loc[order, cls] * W[cls])
+
+
+@check_figures_equal(extensions=["png"])
+def test_class_contributions_depend_on_weighted_points_only(fig_test, fig_ref):
+    points = class_points(load_study())
+    plot_class_contributions(
+        points * 2, {k: v / 2 for k, v in W.items()}, ax=fig_test.subplots()
+    )
+    plot_class_contributions(points, W, ax=fig_ref.subplots())
+
+
+def test_sobol_plot_marks_invariant():
+    pts = pd.DataFrame(
+        [[1.0, 0, 0], [0, 1.0, 0], [5.0, 5.0, 5.0]],
+        index=list("abc"),
+        columns=["very_important", "important", "not_so_important"],
+    )
+    res = sobol_rank_indices(pts, n=256, seed=1)
+    ax = plot_sobol(res)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "c (invariant)" in labels and "a" in labels
+
+
+def test_save_figure_is_deterministic(tmp_path, points):
+    for fmt in ("png", "svg", "pdf"):
+        digests = []
+        for run in range(2):
+            with use_style("publication"):
+                ax = plot_class_contributions(points, W, data_note=NOTE)
+                path = save_figure(ax.figure, tmp_path / f"{run}.{fmt}")
+            digests.append(hashlib.sha256(path.read_bytes()).hexdigest())
+            plt.close("all")
+        assert digests[0] == digests[1], fmt
+    svg = (tmp_path / "0.svg").read_text()
+    assert "<dc:date>" not in svg
+    assert b"CreationDate" not in (tmp_path / "0.pdf").read_bytes()
+
+
+def test_figures_cli_is_byte_identical_across_processes(tmp_path):
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ecei_analysis.cli",
+                "figures",
+                "--out",
+                str(out),
+                "--draws",
+                "2000",
+                "--formats",
+                "png,svg,pdf",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        outs.append(out)
+    manifest = pd.read_csv(outs[0] / "MANIFEST.csv")
+    assert len(manifest) == 7 * 3
+    assert manifest["caption"].str.contains("SYNTHETIC").all()
+    for name in manifest["file"]:
+        data = (outs[0] / name).read_bytes()
+        assert data == (outs[1] / name).read_bytes(), name
+        row = manifest.set_index("file").loc[name]
+        assert hashlib.sha256(data).hexdigest() == row["sha256"]
+    assert (
+        "numpy" in manifest["versions"].iloc[0]
+        and "seed" in manifest["parameters"].iloc[0]
+    )
