@@ -16,7 +16,7 @@ $(VENV)/.installed-%: pyproject.toml | $(PY)
 
 report: $(VENV)/.installed-report
 	$(BIN)/ecei rank --format csv --out reports/baseline_ranking.csv
-	@echo "(briefing: see issue 5)"
+	$(BIN)/ecei report --notebook briefing
 
 test: $(VENV)/.installed-test
 	$(BIN)/pytest -q

@@ -4,6 +4,7 @@ The bundled data are a SYNTHETIC demonstration calibrated to the four published
 totals of the 2015 AIRR pilot study; supply real assessments with ``load_study``.
 """
 
+from .briefing import briefing_findings
 from .comparison import compare_rankings
 from .errors import EceiDataError
 from .geometry import WeightSpace, exact_rank_acceptability, weight_space
@@ -17,6 +18,15 @@ from .loading import (
     load_study,
 )
 from .montecarlo import AssessorNoise
+from .plotting import (
+    plot_class_contributions,
+    plot_rank_acceptability,
+    plot_rank_flow,
+    plot_rank_intervals,
+    plot_sobol,
+    plot_weight_map,
+)
+from .ranking_table import ranking_table
 from .samplers import make_sampler, sample_weights
 from .scoring import (
     class_points,
@@ -46,6 +56,7 @@ __all__ = [
     "Study",
     "WeightSpace",
     "__version__",
+    "briefing_findings",
     "check_weights",
     "class_points",
     "compare_rankings",
@@ -59,9 +70,16 @@ __all__ = [
     "make_sampler",
     "normalise_weights",
     "parse_weights",
+    "plot_class_contributions",
+    "plot_rank_acceptability",
+    "plot_rank_flow",
+    "plot_rank_intervals",
+    "plot_sobol",
+    "plot_weight_map",
     "rank_clusters",
     "rank_matrix",
     "rank_uncertainty",
+    "ranking_table",
     "sample_weights",
     "score_clusters",
     "smaa",

@@ -81,6 +81,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--highlight", default=None, help="cluster id for the place map"
     )
     figures.add_argument("--style", default="publication", choices=STYLES)
+
+    report = sub.add_parser("report", help="run a parameterised notebook into a report")
+    report.add_argument(
+        "--notebook", default="briefing", help="briefing, 01_..., 02_..., 03_..."
+    )
+    report.add_argument(
+        "--params", type=Path, default=None, help="YAML file of parameters"
+    )
+    report.add_argument(
+        "-p",
+        dest="param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="one parameter (repeatable; overrides --params)",
+    )
+    report.add_argument(
+        "--out", type=Path, default=None, help="default reports/<notebook>"
+    )
+    report.add_argument(
+        "--pdf", action="store_true", help="also print a PDF (Chromium)"
+    )
+    report.add_argument(
+        "--list-parameters",
+        action="store_true",
+        help="print the notebook's parameters and exit",
+    )
     return parser
 
 
@@ -148,6 +175,27 @@ def _figures(args: argparse.Namespace) -> int:
     print(
         f"wrote {manifest.parent} ({manifest.name} lists every file)", file=sys.stderr
     )
+    return 0
+
+
+@_command("report")
+def _report(args: argparse.Namespace) -> int:
+    from .report import (
+        load_parameter_file,
+        notebook_parameters,
+        parse_parameter,
+        run_report,
+    )
+
+    if args.list_parameters:
+        for name, info in notebook_parameters(args.notebook).items():
+            kind, default = info["inferred_type_name"], info["default"]
+            print(f"{name}: {kind} = {default}  # {info['help']}")
+        return 0
+    params = load_parameter_file(args.params) if args.params else {}
+    params.update(parse_parameter(p) for p in args.param)
+    html = run_report(args.notebook, params, args.out, pdf=args.pdf)
+    print(f"wrote {html}", file=sys.stderr)
     return 0
 
 

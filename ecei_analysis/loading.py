@@ -108,6 +108,12 @@ class Study:
         """English names indexed by cluster id."""
         return self.clusters["name"]
 
+    def labels(self) -> dict[str, str]:
+        """Short display names (``short_name`` column, else the id) by cluster id."""
+        if "short_name" not in self.clusters.columns:
+            return {c: c for c in self.clusters.index}
+        return {c: (s or c) for c, s in self.clusters["short_name"].items()}
+
     def with_classification(self, classification: pd.Series) -> Study:
         """Return a copy whose indicators carry another significance classification.
 

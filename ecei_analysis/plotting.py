@@ -406,7 +406,7 @@ def plot_rank_intervals(
     ax.invert_yaxis()
     ax.set_xlabel("place (1 = best)")
     ax.set_xticks(np.arange(1, len(frame) + 1))
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper right")
     low, high = uncertainty.attrs.get("interval", (0.05, 0.95))
     attrs = uncertainty.attrs
     caption = (

@@ -95,17 +95,34 @@ def parse_weights(text: str, classes: Sequence[str] = CLASSES) -> dict[str, floa
     """Parse ``"very_important=3,important=2,not_so_important=1"`` or a named set.
 
     Class names may be abbreviated ``VI``, ``I``, ``NSI`` (any case), and a named
-    set from :data:`WEIGHT_SETS` (``"linear"``) is accepted. Pairs are separated by
-    ``,`` or, to allow decimal commas (``VI=2,5;I=1;NSI=1``), by ``;``.
+    set from :data:`WEIGHT_SETS` (``"linear"``) and a ratio in class order
+    (``"3:2:1"``) are accepted. Pairs are separated by ``,`` or, to allow decimal
+    commas (``VI=2,5;I=1;NSI=1``), by ``;``.
 
     Examples
     --------
     >>> parse_weights("VI=3, I=2, NSI=1")
     {'very_important': 3.0, 'important': 2.0, 'not_so_important': 1.0}
+    >>> parse_weights("4:2:1")["very_important"]
+    4.0
     """
     text = text.strip()
     if text in WEIGHT_SETS:
         return check_weights(WEIGHT_SETS[text], classes)
+    if ":" in text and "=" not in text:
+        parts = [p.strip() for p in text.split(":")]
+        if len(parts) != len(classes):
+            raise EceiDataError(
+                f"weights {text!r} give {len(parts)} ratio parts; expected "
+                f"{len(classes)} ({':'.join(CLASS_SHORT.get(c, c) for c in classes)})"
+            )
+        try:
+            values = [float(p.replace(",", ".")) for p in parts]
+        except ValueError:
+            raise EceiDataError(
+                f"weights {text!r}: every ratio part must be a number"
+            ) from None
+        return check_weights(dict(zip(classes, values, strict=True)), classes)
     weights: dict[str, float] = {}
     separator = ";" if ";" in text else ","
     for part in filter(None, (p.strip() for p in text.split(separator))):

@@ -1,0 +1,264 @@
+"""Run a parameterised notebook with papermill into a self-contained HTML report.
+
+The run is atomic: everything is produced in a temporary folder next to the
+target and swapped in only on success, so a failed run leaves the previous
+report intact and says which cell failed and why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import EceiDataError
+from .paths import default_reports_dir
+from .saving import _umask
+
+__all__ = [
+    "NOTEBOOKS",
+    "ReportError",
+    "notebook_parameters",
+    "notebooks_dir",
+    "parse_parameter",
+    "run_report",
+]
+
+#: Notebooks shipped in ``notebooks/`` (name -> file).
+NOTEBOOKS = {
+    "01_baseline_ranking": "01_baseline_ranking.ipynb",
+    "02_weight_sensitivity": "02_weight_sensitivity.ipynb",
+    "03_uncertainty": "03_uncertainty.ipynb",
+    "briefing": "briefing.ipynb",
+}
+
+_EXTERNAL_SCRIPT = re.compile(
+    r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>\s*'
+)
+_EXTERNAL_LINK = re.compile(r'<link[^>]*\bhref="https?://[^"]*"[^>]*>\s*')
+_MERMAID_LOADER = re.compile(
+    r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>\s*', re.S
+)
+
+
+class ReportError(EceiDataError):
+    """A report could not be produced (the previous report is left intact)."""
+
+
+def notebooks_dir() -> Path:
+    """Return the ``notebooks/`` folder of the source checkout."""
+    return Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def _notebook_path(name: str) -> Path:
+    if name not in NOTEBOOKS:
+        raise ReportError(
+            f"unknown notebook {name!r}; expected one of {', '.join(NOTEBOOKS)}"
+        )
+    return notebooks_dir() / NOTEBOOKS[name]
+
+
+def notebook_parameters(name: str) -> dict[str, dict]:
+    """Return the notebook's documented parameters (``papermill.inspect_notebook``)."""
+    import papermill
+
+    return papermill.inspect_notebook(str(_notebook_path(name)))
+
+
+def parse_parameter(text: str) -> tuple[str, object]:
+    """Parse ``name=value`` (value read as YAML: ``3`` int, ``0.5`` float, text)."""
+    import yaml
+
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ReportError(f"-p takes name=value, got {text!r}")
+    try:
+        parsed = yaml.safe_load(value) if value.strip() else ""
+    except yaml.YAMLError:
+        parsed = value
+    if not isinstance(parsed, str | int | float | bool):
+        parsed = value
+    return name.strip(), parsed
+
+
+def load_parameter_file(path: str | Path) -> dict:
+    """Read a YAML parameter file safely (a mapping of name -> scalar)."""
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ReportError(f"cannot read parameter file: {exc}", file=path) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReportError("expected a mapping of name: value", file=path)
+    return data
+
+
+def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
+    documented = notebook_parameters(name)
+    unknown = sorted(set(parameters) - set(documented))
+    if unknown:
+        raise ReportError(
+            f"unknown parameter(s) {unknown} for notebook {name!r}; it takes "
+            f"{', '.join(documented)}"
+        )
+    out = dict(parameters)
+    data_dir = out.get("data_dir")
+    if data_dir:
+        out["data_dir"] = str(Path(str(data_dir)).resolve())
+    output_dir = str(out.get("output_dir", "figures"))
+    if Path(output_dir).is_absolute() or ".." in Path(output_dir).parts:
+        raise ReportError(
+            f"parameter output_dir={output_dir!r} must be a relative folder inside "
+            "the report folder (no '..', not absolute)"
+        )
+    return out
+
+
+def _to_html(notebook_path: Path) -> str:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    # Self-contained and offline: drop CDN scripts/styles (require.js, MathJax);
+    # the report uses neither.
+    body = _EXTERNAL_SCRIPT.sub("", body)
+    body = _MERMAID_LOADER.sub("", body)
+    return _EXTERNAL_LINK.sub("", body)
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def chromium_command(binary: str, *args: str) -> list[str]:
+    """Headless Chromium flags that work as root on a closed network."""
+    return [
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='ecei-chromium-')}",
+        *args,
+    ]
+
+
+def _print_pdf(html_path: Path, pdf_path: Path) -> str:
+    binary = _chromium()
+    if binary is None:
+        return "PDF skipped: no Chromium on this machine (apt-get install chromium)"
+    command = chromium_command(
+        binary,
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf_path}",
+        html_path.resolve().as_uri(),
+    )
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0 or not pdf_path.exists():
+        return f"PDF failed: {result.stderr.strip().splitlines()[-1:]}"
+    return f"PDF written: {pdf_path.name}"
+
+
+def run_report(
+    notebook: str = "briefing",
+    parameters: Mapping[str, object] | None = None,
+    out_dir: str | Path | None = None,
+    *,
+    pdf: bool = False,
+    progress: bool = True,
+) -> Path:
+    """Execute a notebook with papermill and write ``<name>.html`` + ``.ipynb``.
+
+    Parameters
+    ----------
+    notebook
+        A name from :data:`NOTEBOOKS`.
+    parameters
+        Notebook parameters (checked against the notebook's parameters cell).
+    out_dir
+        Report folder (default ``reports/<notebook>``); replaced atomically.
+    pdf
+        Also print a PDF with a system Chromium when present (else a note).
+    progress
+        Show papermill's progress bar.
+
+    Returns
+    -------
+    pathlib.Path
+        The HTML report.
+
+    Raises
+    ------
+    ReportError
+        Unknown notebook or parameter, or a failing cell (named, with the
+        error); the previous report is left intact.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    source = _notebook_path(notebook)
+    params = _check_parameters(notebook, parameters or {})
+    out_dir = Path(out_dir) if out_dir is not None else default_reports_dir() / notebook
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    work.chmod(0o777 & ~_umask())
+    executed = work / f"{notebook}.ipynb"
+    try:
+        try:
+            papermill.execute_notebook(
+                str(source),
+                str(executed),
+                parameters=params,
+                cwd=str(work),
+                kernel_name="python3",
+                progress_bar=progress,
+                log_output=False,
+            )
+        except PapermillExecutionError as exc:
+            raise ReportError(
+                f"notebook {notebook!r} failed in cell {exc.exec_count} "
+                f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}; the "
+                f"previous report in {out_dir} is left intact"
+            ) from None
+        html_path = work / f"{notebook}.html"
+        html_path.write_text(_to_html(executed), encoding="utf-8")
+        if pdf:
+            note = _print_pdf(html_path, work / f"{notebook}.pdf")
+            (work / "PDF.txt").write_text(note + "\n", encoding="utf-8")
+        _swap_into_place(work, out_dir)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    return out_dir / f"{notebook}.html"
+
+
+def _swap_into_place(work: Path, out_dir: Path) -> None:
+    backup = None
+    if out_dir.exists():
+        backup = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+        os.replace(out_dir, backup)
+    os.replace(work, out_dir)
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
