@@ -69,36 +69,53 @@ def notebook_parameters(name: str) -> dict[str, dict]:
     return papermill.inspect_notebook(str(_notebook_path(name)))
 
 
-def parse_parameter(text: str) -> tuple[str, object]:
-    """Parse ``name=value`` (value read as YAML: ``3`` int, ``0.5`` float, text)."""
-    import yaml
-
+def parse_parameter(text: str) -> tuple[str, str]:
+    """Split ``name=value``; the value is typed later from the notebook's parameters."""
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
         raise ReportError(f"-p takes name=value, got {text!r}")
-    try:
-        parsed = yaml.safe_load(value) if value.strip() else ""
-    except yaml.YAMLError:
-        parsed = value
-    if not isinstance(parsed, str | int | float | bool):
-        parsed = value
-    return name.strip(), parsed
+    return name.strip(), value.strip()
 
 
-def load_parameter_file(path: str | Path) -> dict:
-    """Read a YAML parameter file safely (a mapping of name -> scalar)."""
+def load_parameter_file(path: str | Path) -> dict[str, str]:
+    """Read a YAML mapping of parameters safely, every value as text.
+
+    Values are typed from the notebook's parameters cell, not by YAML (whose 1.1
+    rules would read ``3:2:1`` as the sexagesimal number 10921).
+    """
     import yaml
 
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise ReportError(f"cannot read parameter file: {exc}", file=path) from None
-    if data is None:
+    if data is None or data == "":
         return {}
-    if not isinstance(data, dict):
-        raise ReportError("expected a mapping of name: value", file=path)
+    if not isinstance(data, dict) or any(
+        isinstance(v, dict | list) for v in data.values()
+    ):
+        raise ReportError("expected a flat mapping of name: value", file=path)
     return data
+
+
+_CASTS = {"int": int, "float": float, "str": str}
+
+
+def _typed(name: str, value: object, type_name: str) -> object:
+    cast = _CASTS.get(type_name, str)
+    if isinstance(value, str) and cast is not str:
+        try:
+            return cast(value.replace(",", ".") if cast is float else value)
+        except ValueError:
+            raise ReportError(
+                f"parameter {name} expects {type_name}, got {value!r}"
+            ) from None
+    if cast is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, cast) or isinstance(value, bool):
+        raise ReportError(f"parameter {name} expects {type_name}, got {value!r}")
+    return value
 
 
 def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
@@ -109,7 +126,10 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
             f"unknown parameter(s) {unknown} for notebook {name!r}; it takes "
             f"{', '.join(documented)}"
         )
-    out = dict(parameters)
+    out = {
+        key: _typed(key, value, documented[key]["inferred_type_name"])
+        for key, value in parameters.items()
+    }
     data_dir = out.get("data_dir")
     if data_dir:
         out["data_dir"] = str(Path(str(data_dir)).resolve())
@@ -242,6 +262,7 @@ def run_report(
                 f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}; the "
                 f"previous report in {out_dir} is left intact"
             ) from None
+        _fix_injected_cell_id(executed)
         html_path = work / f"{notebook}.html"
         html_path.write_text(_to_html(executed), encoding="utf-8")
         if pdf:
@@ -252,6 +273,17 @@ def run_report(
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
     return out_dir / f"{notebook}.html"
+
+
+def _fix_injected_cell_id(path: Path) -> None:
+    """Give papermill's injected-parameters cell a fixed id (it is random)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
+    nbformat.write(nb, path)
 
 
 def _swap_into_place(work: Path, out_dir: Path) -> None:
