@@ -211,6 +211,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = " ".join(str(exc).split())
         print(f"ecei {args.command}: error: {message}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug, not bad input: still one line without --debug
+        if args.debug:
+            raise
+        message = " ".join(str(exc).split())
+        print(
+            f"ecei {args.command}: internal error: {type(exc).__name__}: {message} "
+            "(rerun with --debug for the traceback and please report it)",
+            file=sys.stderr,
+        )
+        return 3
     except KeyboardInterrupt:  # pragma: no cover
         print("interrupted", file=sys.stderr)
         return 130

@@ -20,7 +20,7 @@ ASSESSMENTS_FILE = "assessments"
 PUBLISHED_FILE = "published_results"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
-_SUFFIXES = (".csv", ".xlsx")
+_SUFFIXES = (".csv", ".xlsx", ".xls")
 
 
 def default_data_dir() -> Path:

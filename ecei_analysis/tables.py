@@ -185,6 +185,11 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
 
 
 def _decode(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise EceiDataError(
+            "UTF-16 encoding is not supported; save the file as CSV UTF-8 (or cp1251)",
+            file=path,
+        )
     if any(marker.encode() in data for marker in _BINARY_MARKERS):
         raise EceiDataError(
             "binary content (NUL bytes); expected a text CSV or an .xlsx file",
