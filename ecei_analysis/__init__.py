@@ -5,9 +5,16 @@ totals of the 2015 AIRR pilot study; supply real assessments with ``load_study``
 """
 
 from .briefing import briefing_findings
+from .classification import classification_uncertainty
 from .comparison import compare_rankings
 from .errors import EceiDataError
 from .geometry import WeightSpace, exact_rank_acceptability, weight_space
+from .inverse import (
+    points_to_reach,
+    ranking_region,
+    weights_to_overtake,
+    weights_to_reach,
+)
 from .loading import (
     Study,
     load_assessments,
@@ -59,6 +66,7 @@ __all__ = [
     "briefing_findings",
     "check_weights",
     "class_points",
+    "classification_uncertainty",
     "compare_rankings",
     "exact_rank_acceptability",
     "load_assessments",
@@ -76,9 +84,11 @@ __all__ = [
     "plot_rank_intervals",
     "plot_sobol",
     "plot_weight_map",
+    "points_to_reach",
     "rank_clusters",
     "rank_matrix",
     "rank_uncertainty",
+    "ranking_region",
     "ranking_table",
     "sample_weights",
     "score_clusters",
@@ -89,5 +99,7 @@ __all__ = [
     "sweep_weight",
     "tied_groups",
     "weight_space",
+    "weights_to_overtake",
+    "weights_to_reach",
     "wsm",
 ]

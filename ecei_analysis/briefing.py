@@ -56,6 +56,36 @@ def _weights_phrase(weights: Mapping[str, float]) -> str:
     return ", ".join(f"{CLASS_LABELS.get(c, c)} {v:g}" for c, v in weights.items())
 
 
+def _what_if_finding(study, points, weights, nominal, labels, top) -> Finding:
+    from .inverse import points_to_reach, weights_to_reach
+
+    sentences, values = [], {}
+    for cluster in nominal.sort_values(kind="stable").index:
+        place = int(nominal[cluster])
+        if place == 1 or place > top:
+            continue
+        result = weights_to_reach(
+            points, cluster, place - 1, weights, ordered=True, labels=labels
+        )
+        changes = points_to_reach(study, cluster, place - 1, weights, labels=labels)
+        best = changes.iloc[0]
+        values[cluster] = {
+            "target": place - 1,
+            "feasible": result.feasible,
+            "distance": result.distance,
+            "indicator": best["indicator"],
+            "delta_whole": float(best["delta_whole"]),
+            "indicator_feasible": bool(best["feasible"]),
+        }
+        sentences.append(
+            f"To move {labels[cluster]} up to {ordinal(place - 1)}: "
+            + result.sentence.rstrip(".")
+            + "; or: "
+            + best["sentence"]
+        )
+    return Finding("what_if", " ".join(sentences), values)
+
+
 def briefing_findings(
     study: Study,
     weights: Mapping[str, float],
@@ -222,7 +252,10 @@ def briefing_findings(
                 )
             )
 
-    # 6. Uncertainty around the proposal for the highlighted clusters.
+    # 6. What would it take: inverse questions for the leaders below first place.
+    findings.append(_what_if_finding(study, points, weights, nominal, labels, top))
+
+    # 7. Uncertainty around the proposal for the highlighted clusters.
     chosen = (
         list(highlight) or [c for c in nominal.sort_values(kind="stable").index][:top]
     )

@@ -82,6 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     figures.add_argument("--style", default="publication", choices=STYLES)
 
+    what_if = sub.add_parser("what-if", help="what would it take to reach a place?")
+    _add_common(what_if)
+    what_if.set_defaults(weights="linear")
+    what_if.add_argument("--cluster", required=True, help="cluster id")
+    what_if.add_argument(
+        "--target-rank",
+        type=int,
+        default=None,
+        help="target place (default: one place up)",
+    )
+    what_if.add_argument("--rival", default=None, help="also: overtake this cluster")
+    what_if.add_argument("--top", type=int, default=5, help="indicator rows to show")
+
     report = sub.add_parser("report", help="run a parameterised notebook into a report")
     report.add_argument(
         "--notebook", default="briefing", help="briefing, 01_..., 02_..., 03_..."
@@ -175,6 +188,57 @@ def _figures(args: argparse.Namespace) -> int:
     print(
         f"wrote {manifest.parent} ({manifest.name} lists every file)", file=sys.stderr
     )
+    return 0
+
+
+@_command("what-if")
+def _what_if(args: argparse.Namespace) -> int:
+    from .inverse import points_to_reach, weights_to_overtake, weights_to_reach
+    from .scoring import class_points, rank_clusters, score_clusters
+
+    study = load_study(args.data, missing=args.missing)
+    if args.cluster not in study.clusters.index:
+        raise EceiDataError(f"--cluster {args.cluster!r} is not a cluster id")
+    weights = parse_weights(args.weights, study.classes)
+    points = class_points(study)
+    labels = study.labels()
+    now = int(
+        rank_clusters(score_clusters(points, weights), ties=args.ties)[args.cluster]
+    )
+    target = args.target_rank if args.target_rank is not None else max(1, now - 1)
+    lines = []
+    if study.is_synthetic:
+        lines.append(SYNTHETIC_BANNER)
+    lines.append(
+        f"{labels[args.cluster]} is at place {now} under {args.weights}; "
+        f"target: place {target}."
+    )
+    for ordered in (False, True):
+        for norm in ("l1", "linf"):
+            result = weights_to_reach(
+                points,
+                args.cluster,
+                target,
+                weights,
+                norm=norm,
+                ordered=ordered,
+                labels=labels,
+            )
+            lines.append(
+                f"- weights ({norm.upper()}, "
+                f"{'ordered region' if ordered else 'simplex'}): {result.sentence}"
+            )
+    if args.rival:
+        if args.rival not in study.clusters.index:
+            raise EceiDataError(f"--rival {args.rival!r} is not a cluster id")
+        result = weights_to_overtake(
+            points, args.cluster, args.rival, weights, labels=labels
+        )
+        lines.append(f"- overtaking: {result.sentence}")
+    changes = points_to_reach(study, args.cluster, target, weights, labels=labels)
+    lines.append("- one indicator alone (smallest changes first):")
+    lines += [f"    {s}" for s in changes["sentence"].head(args.top)]
+    print("\n".join(lines))
     return 0
 
 
