@@ -82,6 +82,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     figures.add_argument("--style", default="publication", choices=STYLES)
 
+    template = sub.add_parser("template", help="write the Excel assessment template")
+    template.add_argument(
+        "--data", type=Path, default=None, help="framework folder (default: bundled)"
+    )
+    template.add_argument(
+        "--clusters",
+        type=Path,
+        default=None,
+        help="clusters.csv/.xlsx to list (default: the framework's)",
+    )
+    template.add_argument("--lang", choices=("en", "ru"), default="en")
+    template.add_argument("--out", type=Path, required=True, help="assessment.xlsx")
+
+    validate = sub.add_parser(
+        "validate", help="check data files and list every problem"
+    )
+    validate.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        help="data folders, template .xlsx or single CSV/xlsx files",
+    )
+
     what_if = sub.add_parser("what-if", help="what would it take to reach a place?")
     _add_common(what_if)
     what_if.set_defaults(weights="linear")
@@ -188,6 +211,38 @@ def _figures(args: argparse.Namespace) -> int:
     print(
         f"wrote {manifest.parent} ({manifest.name} lists every file)", file=sys.stderr
     )
+    return 0
+
+
+@_command("template")
+def _template(args: argparse.Namespace) -> int:
+    from .loading import load_clusters, load_indicators
+    from .paths import default_data_dir, find_data_file
+    from .template import write_template
+
+    base = args.data or default_data_dir()
+    indicators = load_indicators(find_data_file(base, "indicators"))
+    clusters = load_clusters(args.clusters or find_data_file(base, "clusters"))
+    path = write_template(args.out, indicators, clusters, lang=args.lang)
+    print(
+        f"wrote {path} ({len(indicators)} indicators x {len(clusters)} clusters)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+@_command("validate")
+def _validate(args: argparse.Namespace) -> int:
+    from .validation import validate_paths
+
+    problems = validate_paths(args.paths)
+    for problem in problems:
+        print(" ".join(str(problem).split()))
+    names = ", ".join(str(p) for p in args.paths)
+    if problems:
+        print(f"{len(problems)} problem(s) in {names}", file=sys.stderr)
+        return 1
+    print(f"no problems found in {names}", file=sys.stderr)
     return 0
 
 

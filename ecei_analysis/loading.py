@@ -25,6 +25,7 @@ from .paths import (
     find_data_file,
 )
 from .tables import Table, read_table
+from .validation import has_problems, problem_guard
 from .vocabulary import CLASSES, PROVENANCE
 
 __all__ = [
@@ -144,27 +145,37 @@ def _check_provenance(table: Table) -> str | None:
     if "provenance" not in table.frame.columns:
         return None
     for i, value in enumerate(table.frame["provenance"]):
-        if value not in PROVENANCE:
-            raise table.error(
-                f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
-                index=i,
-                column="provenance",
-            )
+        with problem_guard:
+            if value not in PROVENANCE:
+                raise table.error(
+                    f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
+                    index=i,
+                    column="provenance",
+                )
     return "+".join(sorted(set(table.frame["provenance"])))
+
+
+def _provenance_flags(table: Table) -> str:
+    """Return the provenance flag(s) of a table joined with ``+`` (not validated)."""
+    if "provenance" not in table.frame.columns:
+        return "unknown"
+    return "+".join(sorted(set(table.frame["provenance"]))) or "unknown"
 
 
 def _check_unique(table: Table, column: str, what: str) -> None:
     seen: dict[str, int] = {}
     for i, value in enumerate(table.frame[column]):
-        if value == "":
-            raise table.error(f"empty {what}", index=i, column=column)
-        if value in seen:
-            raise table.error(
-                f"duplicate {what} {value!r} (first at row {table.rows[seen[value]]})",
-                index=i,
-                column=column,
-            )
-        seen[value] = i
+        with problem_guard:
+            if value == "":
+                raise table.error(f"empty {what}", index=i, column=column)
+            if value in seen:
+                raise table.error(
+                    f"duplicate {what} {value!r} (first at row "
+                    f"{table.rows[seen[value]]})",
+                    index=i,
+                    column=column,
+                )
+            seen[value] = i
 
 
 def _open(path: str | Path | Table) -> Table:
@@ -198,25 +209,28 @@ def load_indicators(path: str | Path) -> pd.DataFrame:
     _check_provenance(table)
     _validate_classes(table)
     frame = table.frame.copy()
-    frame["max_points"] = [
-        table.number(i, "max_points", low=0) for i in range(len(frame))
-    ]
-    for i, value in enumerate(frame["max_points"]):
-        if value <= 0:
-            raise table.error("max_points must be > 0", index=i, column="max_points")
+    max_points = np.full(len(frame), np.nan)
     for i in range(len(frame)):
-        table.cell(i, "name")
-        table.cell(i, "significance_class")
+        with problem_guard:
+            max_points[i] = table.number(i, "max_points", low=0)
+            if max_points[i] <= 0:
+                raise table.error(
+                    "max_points must be > 0", index=i, column="max_points"
+                )
+        with problem_guard:
+            table.cell(i, "name")
+    frame["max_points"] = max_points
     if "in_silver_audit" in frame.columns:
         flags = []
         for i, value in enumerate(frame["in_silver_audit"]):
-            if value.lower() not in _YES_NO:
-                raise table.error(
-                    f"expected yes or no, got {value!r}",
-                    index=i,
-                    column="in_silver_audit",
-                )
-            flags.append(_YES_NO[value.lower()])
+            flags.append(_YES_NO.get(value.lower()))
+            with problem_guard:
+                if value.lower() not in _YES_NO:
+                    raise table.error(
+                        f"expected yes or no, got {value!r}",
+                        index=i,
+                        column="in_silver_audit",
+                    )
         frame["in_silver_audit"] = flags
     return frame.set_index("code")
 
@@ -241,7 +255,8 @@ def load_clusters(path: str | Path) -> pd.DataFrame:
     _check_unique(table, "cluster_id", "cluster id")
     _check_provenance(table)
     for i in range(len(table.frame)):
-        table.cell(i, "name")
+        with problem_guard:
+            table.cell(i, "name")
     return table.frame.set_index("cluster_id")
 
 
@@ -267,20 +282,30 @@ def load_published_results(
     _check_unique(table, "cluster_id", "cluster id")
     _check_provenance(table)
     frame = table.frame.copy()
-    frame["points"] = [table.number(i, "points", low=0) for i in range(len(frame))]
-    places = []
+    points = np.full(len(frame), np.nan)
+    places = np.zeros(len(frame), dtype=int)
     for i in range(len(frame)):
-        place = table.number(i, "place", low=1)
-        if not float(place).is_integer():
-            raise table.error("expected a whole place number", index=i, column="place")
-        places.append(int(place))
-        if clusters is not None and frame["cluster_id"].iat[i] not in clusters.index:
-            raise table.error(
-                f"unknown cluster id {frame['cluster_id'].iat[i]!r}; expected one of "
-                "the ids in clusters",
-                index=i,
-                column="cluster_id",
-            )
+        with problem_guard:
+            points[i] = table.number(i, "points", low=0)
+        with problem_guard:
+            place = table.number(i, "place", low=1)
+            if not float(place).is_integer():
+                raise table.error(
+                    "expected a whole place number", index=i, column="place"
+                )
+            places[i] = int(place)
+        with problem_guard:
+            if (
+                clusters is not None
+                and frame["cluster_id"].iat[i] not in clusters.index
+            ):
+                raise table.error(
+                    f"unknown cluster id {frame['cluster_id'].iat[i]!r}; expected one "
+                    "of the ids in clusters",
+                    index=i,
+                    column="cluster_id",
+                )
+    frame["points"] = points
     frame["place"] = places
     return frame.set_index("cluster_id")
 
@@ -332,48 +357,36 @@ def load_assessments(
     cluster_col = frame["cluster_id"].tolist()
     code_col = frame["indicator_code"].tolist()
     for i in range(len(frame)):
-        cluster = cluster_col[i]
-        code = code_col[i]
-        if cluster not in cluster_pos:
-            raise table.error(
-                f"unknown cluster id {cluster!r}; expected one of the ids in clusters",
-                index=i,
-                column="cluster_id",
+        with problem_guard:
+            _assessment_row(
+                table,
+                i,
+                cluster_col[i],
+                code_col[i],
+                cluster_pos,
+                indicator_pos,
+                max_points,
+                matrix,
+                first_row,
             )
-        if code not in indicator_pos:
-            raise table.error(
-                f"unknown indicator code {code!r}; expected one of the codes in "
-                "indicators",
-                index=i,
-                column="indicator_code",
-            )
-        r, c = cluster_pos[cluster], indicator_pos[code]
-        if not np.isnan(matrix[r, c]):
-            raise table.error(
-                f"duplicate points for cluster {cluster!r}, indicator {code!r} "
-                f"(first at row {first_row[r, c]})",
-                index=i,
-                column="indicator_code",
-            )
-        matrix[r, c] = table.number(i, "points", low=0, high=float(max_points[c]))
-        first_row[r, c] = table.rows[i]
-    holes = np.argwhere(np.isnan(matrix))
+    # Cells no row named (a row that failed its checks is reported already).
+    holes = np.argwhere(first_row == 0)
     filled: tuple[tuple[str, str], ...] = ()
     if len(holes):
         pairs = [(clusters.index[r], indicators.index[c]) for r, c in holes]
         if missing == "error":
             shown = "; ".join(f"{a} / {b}" for a, b in pairs[:5])
             more = f" and {len(pairs) - 5} more" if len(pairs) > 5 else ""
-            raise EceiDataError(
-                f"{len(pairs)} cluster/indicator pair(s) have no points: "
-                f"{shown}{more}; "
-                "expected one row per cluster and indicator (pass missing='zero' to "
-                "score missing indicators as 0 explicitly)",
-                file=table.file,
-                column="points",
-                sheet=table.sheet,
-            )
-        matrix[np.isnan(matrix)] = 0.0
+            with problem_guard:
+                raise EceiDataError(
+                    f"{len(pairs)} cluster/indicator pair(s) have no points: "
+                    f"{shown}{more}; expected one row per cluster and indicator (pass "
+                    "missing='zero' to score missing indicators as 0 explicitly)",
+                    file=table.file,
+                    column="points",
+                    sheet=table.sheet,
+                )
+        matrix[first_row == 0] = 0.0
         filled = tuple(pairs)
     points = pd.DataFrame(
         matrix, index=clusters.index.copy(), columns=indicators.index.copy()
@@ -381,6 +394,34 @@ def load_assessments(
     points.index.name = "cluster_id"
     points.columns.name = "indicator_code"
     return points, provenance, filled
+
+
+def _assessment_row(
+    table, i, cluster, code, cluster_pos, indicator_pos, max_points, matrix, first_row
+) -> None:
+    """Check one assessment row and place its points in the matrix."""
+    if cluster not in cluster_pos:
+        raise table.error(
+            f"unknown cluster id {cluster!r}; expected one of the ids in clusters",
+            index=i,
+            column="cluster_id",
+        )
+    if code not in indicator_pos:
+        raise table.error(
+            f"unknown indicator code {code!r}; expected one of the codes in indicators",
+            index=i,
+            column="indicator_code",
+        )
+    r, c = cluster_pos[cluster], indicator_pos[code]
+    if first_row[r, c]:
+        raise table.error(
+            f"duplicate points for cluster {cluster!r}, indicator {code!r} "
+            f"(first at row {first_row[r, c]})",
+            index=i,
+            column="indicator_code",
+        )
+    first_row[r, c] = table.rows[i]
+    matrix[r, c] = table.number(i, "points", low=0, high=float(max_points[c]))
 
 
 def _check_classification(classification: pd.Series, codes: pd.Index) -> pd.Series:
@@ -401,13 +442,14 @@ def _check_classification(classification: pd.Series, codes: pd.Index) -> pd.Seri
 
 def _validate_classes(table: Table) -> None:
     for i, value in enumerate(table.frame["significance_class"]):
-        if value not in CLASSES:
-            raise table.error(
-                f"unknown significance class {value!r}; expected one of "
-                f"{', '.join(CLASSES)}",
-                index=i,
-                column="significance_class",
-            )
+        with problem_guard:
+            if value not in CLASSES:
+                raise table.error(
+                    f"unknown significance class {value!r}; expected one of "
+                    f"{', '.join(CLASSES)}",
+                    index=i,
+                    column="significance_class",
+                )
 
 
 def load_classification(path: str | Path, indicators: pd.DataFrame) -> pd.Series:
@@ -474,37 +516,67 @@ def load_study(
     True
     """
     data_dir = Path(default_data_dir() if data_dir is None else data_dir)
-    if not data_dir.is_dir():
-        raise EceiDataError("data folder not found", file=data_dir)
-    paths = {
-        "indicators": find_data_file(data_dir, INDICATORS_FILE),
-        "clusters": find_data_file(data_dir, CLUSTERS_FILE),
-        "assessments": find_data_file(data_dir, ASSESSMENTS_FILE),
-    }
-    try:
-        paths["published"] = find_data_file(data_dir, PUBLISHED_FILE)
-    except EceiDataError:
-        pass
-    tables = {name: read_table(path) for name, path in paths.items()}
-    provenance = {name: _check_provenance(t) or "unknown" for name, t in tables.items()}
-    indicators = load_indicators(tables["indicators"])
-    clusters = load_clusters(tables["clusters"])
-    points, _, filled = load_assessments(
-        tables["assessments"], indicators, clusters, missing=missing
-    )
-    if "published" in tables:
-        published = load_published_results(tables["published"], clusters)
+    if data_dir.suffix.lower() in (".xlsx", ".xlsm") and data_dir.is_file():
+        from .template import read_template_tables
+
+        tables = read_template_tables(data_dir)
+        paths = {name: data_dir for name in tables}
     else:
-        published = pd.DataFrame(
-            {"points": pd.Series(dtype=float), "place": pd.Series(dtype=int)},
-            index=pd.Index([], name="cluster_id"),
-        )
+        if not data_dir.is_dir():
+            raise EceiDataError(
+                "data folder (or template .xlsx) not found", file=data_dir
+            )
+        paths = {}
+        for name, stem in (
+            ("indicators", INDICATORS_FILE),
+            ("clusters", CLUSTERS_FILE),
+            ("assessments", ASSESSMENTS_FILE),
+        ):
+            with problem_guard:
+                paths[name] = find_data_file(data_dir, stem)
+        try:
+            paths["published"] = find_data_file(data_dir, PUBLISHED_FILE)
+        except EceiDataError:
+            pass
+        tables = {}
+        for name, path in paths.items():
+            with problem_guard:
+                tables[name] = read_table(path)
+    provenance = {name: _provenance_flags(t) for name, t in tables.items()}
+    indicators = clusters = points = None
+    filled: tuple = ()
+    if "indicators" in tables:
+        with problem_guard:
+            indicators = load_indicators(tables["indicators"])
+    if "clusters" in tables:
+        with problem_guard:
+            clusters = load_clusters(tables["clusters"])
+    # While collecting problems a table may come back with duplicates (already
+    # reported); check the rest against its first occurrences.
+    if indicators is not None:
+        indicators = indicators[~indicators.index.duplicated()]
+    if clusters is not None:
+        clusters = clusters[~clusters.index.duplicated()]
+    if "assessments" in tables and indicators is not None and clusters is not None:
+        with problem_guard:
+            points, _, filled = load_assessments(
+                tables["assessments"], indicators, clusters, missing=missing
+            )
+    published = pd.DataFrame(
+        {"points": pd.Series(dtype=float), "place": pd.Series(dtype=int)},
+        index=pd.Index([], name="cluster_id"),
+    )
+    if "published" in tables and clusters is not None:
+        with problem_guard:
+            published = load_published_results(tables["published"], clusters)
+    if indicators is None or clusters is None or points is None or has_problems():
+        return None  # only reachable while collecting problems (ecei validate)
     return Study(
         indicators=indicators,
         clusters=clusters,
         points=points,
         published=published,
         provenance=provenance,
-        files={str(p): _sha256(p) for p in paths.values()},
+        files={str(p): _sha256(p) for p in dict.fromkeys(paths.values())},
         filled=filled,
     )

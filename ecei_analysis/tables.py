@@ -18,7 +18,7 @@ import pandas as pd
 
 from .errors import EceiDataError
 
-__all__ = ["Table", "parse_number", "read_table"]
+__all__ = ["Table", "excel_text", "parse_number", "read_table"]
 
 _SEPARATORS = (",", ";", "\t")
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -40,18 +40,27 @@ class Table:
         The file the table was read from.
     sheet
         The worksheet name for Excel files, else ``None``.
+    column_labels
+        Optional per-row map from logical to displayed column names.
     """
 
     frame: pd.DataFrame
     rows: tuple[int, ...]
     file: str
     sheet: str | None = None
+    column_labels: tuple[dict[str, str], ...] | None = None
 
     def error(
         self, message: str, *, index: int | None = None, column: str | None = None
     ) -> EceiDataError:
-        """Return an :class:`EceiDataError` located at frame row ``index``."""
+        """Return an :class:`EceiDataError` located at frame row ``index``.
+
+        For tables rebuilt from a wide sheet, ``column_labels`` maps a logical
+        column (``points``) to the sheet column a person sees (``kaluga (F)``).
+        """
         row = None if index is None else self.rows[index]
+        if index is not None and self.column_labels is not None and column:
+            column = self.column_labels[index].get(column, column)
         return EceiDataError(
             message, file=self.file, row=row, column=column, sheet=self.sheet
         )
@@ -287,7 +296,8 @@ def _normalise_header(
     return names
 
 
-def _excel_text(value: object) -> str:
+def excel_text(value: object) -> str:
+    """Return an Excel cell value as stripped text (whole floats without ``.0``)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -365,6 +375,6 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
                     sheet=sheet,
                 )
         rows.append(excel_row[0].row)
-        cells.append([_excel_text(v) for v in values])
+        cells.append([excel_text(v) for v in values])
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     return Table(frame=frame, rows=tuple(rows), file=str(path), sheet=sheet)

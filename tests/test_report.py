@@ -157,7 +157,10 @@ def test_briefing_sentences_match_the_numbers():
         )
     for cluster, info in findings["what_if"].values.items():
         label = study.labels()[cluster]
-        assert f"To move {label} up to {ordinal(info['target'])}" in findings["what_if"].text
+        assert (
+            f"To move {label} up to {ordinal(info['target'])}"
+            in findings["what_if"].text
+        )
         assert info["target"] == nominal[cluster] - 1
     radius = findings["radius"].values["radius"]
     assert f"within {radius:.3f}" in findings["radius"].text
