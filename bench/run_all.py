@@ -207,6 +207,17 @@ def main() -> int:
         "peak_rss_mib_1000_draws": rss_base,
     }
 
+    from ecei_analysis.explorer import Explorer, explorer_state
+
+    explorer = Explorer(study)
+    nominal = {"very_important": 3.0, "important": 2.0, "not_so_important": 1.0}
+    t_state = best_of(lambda: explorer_state(study, nominal, points=points), 20)
+    t_update = best_of(lambda: explorer.update(nominal), 10)
+    results["explorer"] = {
+        "state_ms": 1000 * t_state,
+        "full_update_ms": 1000 * t_update,
+    }
+
     (HERE / "last_run.json").write_text(json.dumps(results, indent=2) + "\n")
     s = results["smaa"]
     e = results["exact_geometry"]

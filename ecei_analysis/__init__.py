@@ -8,6 +8,7 @@ from .briefing import briefing_findings
 from .classification import classification_uncertainty
 from .comparison import compare_rankings
 from .errors import EceiDataError
+from .explorer import explore, explorer_state
 from .geometry import WeightSpace, exact_rank_acceptability, weight_space
 from .inverse import (
     points_to_reach,
@@ -69,6 +70,8 @@ __all__ = [
     "classification_uncertainty",
     "compare_rankings",
     "exact_rank_acceptability",
+    "explore",
+    "explorer_state",
     "load_assessments",
     "load_classification",
     "load_clusters",

@@ -34,6 +34,7 @@ NOTEBOOKS = {
     "02_weight_sensitivity": "02_weight_sensitivity.ipynb",
     "03_uncertainty": "03_uncertainty.ipynb",
     "briefing": "briefing.ipynb",
+    "04_explore": "04_explore.ipynb",
 }
 
 _EXTERNAL_SCRIPT = re.compile(
@@ -246,6 +247,8 @@ def run_report(
     work.chmod(0o777 & ~_umask())
     executed = work / f"{notebook}.ipynb"
     try:
+        static = os.environ.get("ECEI_STATIC")
+        os.environ["ECEI_STATIC"] = "1"  # no widget front-end under papermill
         try:
             papermill.execute_notebook(
                 str(source),
@@ -262,6 +265,11 @@ def run_report(
                 f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}; the "
                 f"previous report in {out_dir} is left intact"
             ) from None
+        finally:
+            if static is None:
+                os.environ.pop("ECEI_STATIC", None)
+            else:
+                os.environ["ECEI_STATIC"] = static
         _fix_injected_cell_id(executed)
         html_path = work / f"{notebook}.html"
         html_path.write_text(_to_html(executed), encoding="utf-8")
