@@ -28,8 +28,9 @@ from tqdm import tqdm
 from .errors import EceiDataError
 from .loading import Study, _check_classification
 from .rng import SeedLike, handle_seed
-from .samplers import Sampler, make_sampler
+from .samplers import Sampler, make_sampler_around
 from .scoring import rank_matrix
+from .uncertainty import rank_quantiles
 from .weights import weight_vector
 
 __all__ = ["ClassificationResult", "classification_uncertainty"]
@@ -127,9 +128,7 @@ def classification_uncertainty(
     if sampler == "fixed":
         sampler_obj = None
     else:
-        if isinstance(sampler, str) and sampler in ("dirichlet", "box"):
-            sampler_options.setdefault("nominal", w0)
-        sampler_obj = make_sampler(sampler, classes, **sampler_options)
+        sampler_obj = make_sampler_around(sampler, w0, classes, **sampler_options)
     rng = handle_seed(seed)
     points = study.points.to_numpy(float)
     n, n_ind = points.shape
@@ -190,14 +189,13 @@ def classification_uncertainty(
     ids = study.points.index
     codes_index = study.points.columns
     hist = rank_hist / draws
-    cdf = np.cumsum(hist, axis=1)
     summary = pd.DataFrame(
         {
             "nominal": nominal,
             "mean_rank": rank_sum / draws,
             "p_nominal": hist[np.arange(n), nominal.astype(int) - 1],
-            "low": np.argmax(cdf >= 0.05 - 1e-12, axis=1) + 1,
-            "high": np.argmax(cdf >= 0.95 - 1e-12, axis=1) + 1,
+            "low": rank_quantiles(hist, 0.05),
+            "high": rank_quantiles(hist, 0.95),
         },
         index=ids,
     )

@@ -27,8 +27,7 @@ from scipy.optimize import linprog
 from .errors import EceiDataError
 from .loading import Study
 from .scoring import class_points
-from .vocabulary import CLASS_SHORT
-from .weights import weight_vector
+from .weights import format_weights, weight_vector
 
 __all__ = [
     "InverseResult",
@@ -155,10 +154,6 @@ def _names(labels: Mapping[str, str] | None, cid: str) -> str:
     return (labels or {}).get(cid, cid)
 
 
-def _weights_text(series: pd.Series) -> str:
-    return ", ".join(f"w_{CLASS_SHORT.get(c, c)} = {v:.3g}" for c, v in series.items())
-
-
 def _result(
     res,
     points: pd.DataFrame,
@@ -207,7 +202,7 @@ def _result(
         else np.abs(w - w_nominal / nominal_sum).max()
     )
     sentence = (
-        f"{_names(labels, target)} can {goal} with {_weights_text(scaled)} "
+        f"{_names(labels, target)} can {goal} with {format_weights(scaled)} "
         f"({norm.upper()} change {distance:.3f} of the normalised weights, within "
         f"the {region})."
     )
@@ -479,7 +474,7 @@ def points_to_reach(
             sentence = (
                 f"{name} needs +{delta_whole:g} points on {code} ({current:g} → "
                 f"{current + delta_whole:g} of {top:g}) to reach place {rank} under "
-                f"{_weights_text(pd.Series(cls_weight))}."
+                f"{format_weights(pd.Series(cls_weight))}."
             )
         rows.append(
             {

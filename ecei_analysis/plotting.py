@@ -22,7 +22,8 @@ from .colours import CLASS_COLOURS, cluster_colours
 from .errors import EceiDataError
 from .geometry import WeightSpace, region_vertices
 from .sobol import SobolResult
-from .vocabulary import CLASS_LABELS, CLASS_SHORT
+from .vocabulary import CLASS_LABELS
+from .weights import format_weights
 
 __all__ = [
     "caption_of",
@@ -64,12 +65,6 @@ def _finish(ax: Axes, caption: str, data_note: str | None) -> Axes:
 def _names(index, labels: Mapping[str, str] | None) -> list[str]:
     labels = labels or {}
     return [labels.get(c, c) for c in index]
-
-
-def _weights_text(weights: Mapping[str, float] | None) -> str:
-    if not weights:
-        return ""
-    return ", ".join(f"w_{CLASS_SHORT.get(c, c)} = {v:g}" for c, v in weights.items())
 
 
 def plot_weight_map(
@@ -225,7 +220,7 @@ def plot_weight_map(
         "w_VI >= w_I >= w_NSI; circle: baseline."
     )
     if nominal is not None:
-        caption += f" Star: nominal weights ({_weights_text(nominal)})."
+        caption += f" Star: nominal weights ({format_weights(nominal)})."
     return _finish(ax, caption, data_note)
 
 
@@ -465,7 +460,7 @@ def plot_class_contributions(
     ax.legend(loc="lower right")
     caption = (
         "Class contributions: each cluster's points per significance class, "
-        f"multiplied by the class weights ({_weights_text(weights)}); bars sorted "
+        f"multiplied by the class weights ({format_weights(weights)}); bars sorted "
         "by weighted total."
     )
     return _finish(ax, caption, data_note)

@@ -44,6 +44,7 @@ __all__ = [
     "Sampler",
     "UniformSimplexSampler",
     "make_sampler",
+    "make_sampler_around",
     "sample_weights",
 ]
 
@@ -302,6 +303,21 @@ def make_sampler(
         return SAMPLERS[name](classes=tuple(classes), **options)
     except TypeError as exc:
         raise EceiDataError(f"bad options for sampler {name!r}: {exc}") from None
+
+
+def make_sampler_around(
+    name: str | Sampler,
+    nominal: np.ndarray,
+    classes: Sequence[str] = CLASSES,
+    **options,
+) -> Sampler:
+    """Like :func:`make_sampler`, centring ``dirichlet``/``box`` on ``nominal``.
+
+    An explicit ``nominal=`` in ``options`` wins.
+    """
+    if isinstance(name, str) and name in ("dirichlet", "box"):
+        options.setdefault("nominal", nominal)
+    return make_sampler(name, classes, **options)
 
 
 def sample_weights(

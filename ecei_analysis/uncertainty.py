@@ -19,7 +19,7 @@ import pandas as pd
 
 from .montecarlo import AssessorNoise, count_ranks
 from .rng import SeedLike
-from .samplers import Sampler, make_sampler
+from .samplers import Sampler, make_sampler_around
 from .scoring import rank_matrix
 from .weights import weight_vector
 
@@ -77,9 +77,7 @@ def rank_uncertainty(
     """
     classes = tuple(points.columns)
     nominal_vec = weight_vector(weights, classes)
-    if isinstance(sampler, str) and sampler in ("dirichlet", "box"):
-        sampler_options.setdefault("nominal", nominal_vec)
-    sampler = make_sampler(sampler, classes, **sampler_options)
+    sampler = make_sampler_around(sampler, nominal_vec, classes, **sampler_options)
     matrix = points.to_numpy(float)
     nominal = rank_matrix(matrix @ nominal_vec, ties=ties, tol=tol)
     counts = count_ranks(

@@ -13,6 +13,7 @@ from .vocabulary import CLASS_SHORT, CLASSES
 __all__ = [
     "WEIGHT_SETS",
     "check_weights",
+    "format_weights",
     "normalise_weights",
     "parse_weights",
     "weight_vector",
@@ -150,6 +151,19 @@ def weight_vector(
 ) -> np.ndarray:
     """Return the validated weights as an array in ``classes`` order."""
     return np.array(list(check_weights(weights, classes).values()))
+
+
+def format_weights(weights: Mapping[str, float], digits: int = 3) -> str:
+    """``"w_VI = 3, w_I = 2, w_NSI = 1"`` for captions and sentences.
+
+    Examples
+    --------
+    >>> format_weights({"very_important": 4.3051, "important": 0.7})
+    'w_VI = 4.31, w_I = 0.7'
+    """
+    return ", ".join(
+        f"w_{CLASS_SHORT.get(c, c)} = {float(v):.{digits}g}" for c, v in weights.items()
+    )
 
 
 def normalise_weights(
