@@ -93,6 +93,7 @@ def build_figure_set(
     out_dir = Path(out_dir)
     points = class_points(study)
     note = data_label(study)
+    labels = study.labels()
     weights = dict(options.weights)
     nominal_order = rank_clusters(score_clusters(points, weights), ties=options.ties)
     order = nominal_order.sort_values(kind="stable").index
@@ -124,7 +125,12 @@ def build_figure_set(
 
     def weight_map(ax):
         return plot_weight_map(
-            space, nominal=weights, leaders=leaders, data_note=note, ax=ax
+            space,
+            nominal=weights,
+            leaders=leaders,
+            labels=labels,
+            data_note=note,
+            ax=ax,
         )
 
     def place_map(ax):
@@ -133,6 +139,7 @@ def build_figure_set(
             colour_by=highlight,
             nominal=weights,
             leaders=leaders,
+            labels=labels,
             data_note=note,
             ax=ax,
         )
@@ -146,6 +153,7 @@ def build_figure_set(
             lambda ax: plot_rank_flow(
                 _scenario_ranks(study, weights, options.ties),
                 highlight=leaders,
+                labels=labels,
                 data_note=note,
                 ax=ax,
             ),
@@ -156,7 +164,7 @@ def build_figure_set(
             lambda ax: plot_rank_acceptability(
                 acceptability.acceptability,
                 order=order,
-                labels=None,
+                labels=labels,
                 data_note=note,
                 method=f"{acceptability.parameters['measure']}; {options.draws} draws, "
                 f"seed {options.seed}.",
@@ -166,17 +174,21 @@ def build_figure_set(
         "rank_intervals": (
             (SINGLE * 1.4, 4.5),
             None,
-            lambda ax: plot_rank_intervals(uncertainty, data_note=note, ax=ax),
+            lambda ax: plot_rank_intervals(
+                uncertainty, labels=labels, data_note=note, ax=ax
+            ),
         ),
         "class_contributions": (
             (SINGLE * 1.4, 4.5),
             None,
-            lambda ax: plot_class_contributions(points, weights, data_note=note, ax=ax),
+            lambda ax: plot_class_contributions(
+                points, weights, labels=labels, data_note=note, ax=ax
+            ),
         ),
         "sobol": (
             (DOUBLE, 5.0),
             None,
-            lambda ax: plot_sobol(sobol, data_note=note, ax=ax),
+            lambda ax: plot_sobol(sobol, labels=labels, data_note=note, ax=ax),
         ),
     }
     parameters = {

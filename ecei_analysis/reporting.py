@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import json
 import os
@@ -95,11 +94,6 @@ def provenance_record(study: Study, parameters: Mapping[str, object]) -> pd.Data
         rows.append((f"provenance: {name}", flag))
     rows += [(f"version: {k}", v) for k, v in library_versions().items()]
     return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")
-
-
-def sha256_of(path: str | Path) -> str:
-    """Hex sha256 of a file."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 class ReportContext:
