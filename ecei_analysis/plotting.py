@@ -517,6 +517,7 @@ def plot_sobol(
             zorder=3,
             label=f"{CLASS_LABELS.get(cls, cls)}: total",
         )
+    labels = {**(labels or {}), "mean_abs_shift": "all clusters: mean |rank shift|"}
     names = _names(first.index, labels)
     names = [
         f"{n} (invariant)" if result.invariant.iloc[k] else n
