@@ -83,7 +83,9 @@ def _what_if_finding(study, points, weights, nominal, labels, top) -> Finding:
             + "; or: "
             + best["sentence"]
         )
-    return Finding("what_if", " ".join(sentences), values)
+    return Finding(
+        "what_if", " ".join(sentences), {"clusters": values, "sentences": sentences}
+    )
 
 
 def briefing_findings(

@@ -37,6 +37,23 @@ NOTEBOOKS = {
     "04_explore": "04_explore.ipynb",
 }
 
+# Print layout for the optional PDF (A4, compact tables and figures).
+_PRINT_CSS = """<style>
+@page { size: A4; margin: 11mm 12mm; }
+@media print {
+  body { font-size: 10px; }
+  .jp-Cell { padding: 0 !important; }
+  .jp-RenderedHTMLCommon h1 { font-size: 19px; margin: 4px 0; }
+  .jp-RenderedHTMLCommon h2 { font-size: 14px; margin: 8px 0 2px; }
+  .jp-RenderedHTMLCommon p,
+  .jp-RenderedHTMLCommon li { font-size: 10px; margin: 2px 0; }
+  .jp-RenderedImage img { max-height: 8.2cm; width: auto !important; }
+  table.dataframe { font-size: 8px !important; }
+  table.dataframe td, table.dataframe th { padding: 1px 4px !important; }
+  .ecei-banner { font-size: 10px; padding: 4px 8px !important; }
+}
+</style>
+"""
 _EXTERNAL_SCRIPT = re.compile(
     r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>\s*'
 )
@@ -158,7 +175,8 @@ def _to_html(notebook_path: Path) -> str:
     # the report uses neither.
     body = _EXTERNAL_SCRIPT.sub("", body)
     body = _MERMAID_LOADER.sub("", body)
-    return _EXTERNAL_LINK.sub("", body)
+    body = _EXTERNAL_LINK.sub("", body)
+    return body.replace("</head>", _PRINT_CSS + "</head>", 1)
 
 
 def _chromium() -> str | None:

@@ -21,6 +21,7 @@ __all__ = [
     "show_banner",
     "show_caption",
     "show_findings",
+    "show_provenance_compact",
     "show_table",
 ]
 
@@ -74,10 +75,32 @@ def show_table(frame: pd.DataFrame, caption: str, study: Study | None = None) ->
 
 
 def show_findings(findings) -> None:
-    """Show findings as a bulleted list."""
+    """Show findings as a bulleted list (a finding with several sentences: one each)."""
     from IPython.display import Markdown
 
-    _display(Markdown("\n".join(f"- {f.text}" for f in findings)))
+    lines = []
+    for finding in findings:
+        lines += finding.values.get("sentences", [finding.text])
+    _display(Markdown("\n".join(f"- {line}" for line in lines)))
+
+
+def show_provenance_compact(study: Study, parameters: Mapping[str, object]) -> None:
+    """Show the provenance record as one small paragraph (for printed briefings)."""
+    from IPython.display import HTML
+
+    record = provenance_record(study, parameters)["value"]
+    parts = []
+    for item, value in record.items():
+        if item.startswith("file: "):
+            value = value[:19] + "…"  # "sha256 " + 12 hex digits
+        parts.append(f"<b>{html.escape(item)}</b> {html.escape(str(value))}")
+    _display(
+        HTML(
+            '<p class="ecei-provenance" style="font-size:9px;line-height:1.3">'
+            + "; ".join(parts)
+            + "</p>"
+        )
+    )
 
 
 def provenance_record(study: Study, parameters: Mapping[str, object]) -> pd.DataFrame:

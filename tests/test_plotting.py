@@ -200,3 +200,12 @@ def test_figures_cli_is_byte_identical_across_processes(tmp_path):
         "numpy" in manifest["versions"].iloc[0]
         and "seed" in manifest["parameters"].iloc[0]
     )
+
+
+def test_cyrillic_labels_render_without_missing_glyphs(tmp_path, study):
+    # filterwarnings = error turns a "Glyph ... missing from font" warning into a failure.
+    ranks = pd.DataFrame({"a": [1, 2], "b": [2, 1]}, index=["tomsk", "kaluga"])
+    names = study.clusters["name_ru"].to_dict()
+    ax = plot_rank_flow(ranks, labels=names, data_note=NOTE)
+    save_figure(ax.figure, tmp_path / "ru.png")
+    assert "Фармацевтика" in " ".join(t.get_text() for t in ax.texts)

@@ -157,7 +157,9 @@ def test_briefing_sentences_match_the_numbers():
             f"{label} is {ordinal(row['nominal'])} at the proposal"
             in findings["uncertainty"].text
         )
-    for cluster, info in findings["what_if"].values.items():
+    what_if = findings["what_if"].values
+    assert len(what_if["sentences"]) == len(what_if["clusters"]) == 3
+    for cluster, info in what_if["clusters"].items():
         label = study.labels()[cluster]
         assert (
             f"To move {label} up to {ordinal(info['target'])}"
@@ -187,7 +189,12 @@ def _chromium():
 
 def test_html_renders_in_headless_chromium(tmp_path):
     binary = _chromium()
-    html = run_report("briefing", {"draws": 2000}, tmp_path / "r", progress=False)
+    html = run_report(
+        "briefing", {"draws": 2000}, tmp_path / "r", progress=False, pdf=True
+    )
+    pdf = (tmp_path / "r" / "briefing.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 2 <= pages <= 4, pages  # a 2-4 page decision brief
     shot = tmp_path / "shot.png"
     subprocess.run(
         chromium_command(
