@@ -128,6 +128,22 @@ def _condition(d: np.ndarray, names: list[str]) -> str:
     return f"{text or '0'} >= 0"
 
 
+def _share_threshold(d: np.ndarray, w: np.ndarray, k: int) -> float:
+    """Share of class k at which the pair ties, the others keeping their ratio.
+
+    With w(s) = s e_k + (1 - s) r (r: the other nominal weights normalised),
+    d · w(s) is linear in s; returns the root in [0, 1], or NaN if there is none.
+    """
+    others = np.delete(w, k)
+    if others.sum() <= 0:
+        return np.nan
+    rest = float(np.delete(d, k) @ (others / others.sum()))
+    if rest == d[k]:
+        return np.nan
+    s = rest / (rest - d[k])
+    return float(s) if 0.0 <= s <= 1.0 else np.nan
+
+
 def swap_thresholds(
     points: pd.DataFrame,
     weights: Mapping[str, float],
@@ -157,7 +173,9 @@ def swap_thresholds(
     pandas.DataFrame
         One row per adjacent pair: ``upper``, ``lower``, ``margin`` (score gap),
         ``condition`` (the exact inequality), per class ``threshold_<class>``
-        (NaN when no value of that weight alone swaps them), ``most_sensitive``
+        (NaN when no value of that weight alone swaps them) and
+        ``share_threshold_<class>`` (the class's share of the weights at which
+        they tie when the other classes keep their ratio), ``most_sensitive``
         class and ``sentence`` (plain language for briefings).
     """
     classes = list(points.columns)
@@ -193,6 +211,7 @@ def swap_thresholds(
                     if change < best_change:
                         best_class, best_change = c, change
             rec[f"threshold_{c}"] = threshold
+            rec[f"share_threshold_{c}"] = _share_threshold(d, w, k)
         rec["most_sensitive"] = best_class
         if margin == 0 or ranks[up] == ranks[low]:
             sentence = (
@@ -212,6 +231,14 @@ def swap_thresholds(
                 f"{_fmt(rec[f'threshold_{best_class}'])} (now {_fmt(w[k])}; other "
                 "weights fixed)"
             )
+            share = rec[f"share_threshold_{best_class}"]
+            if np.isfinite(share):
+                now = w[k] / w.sum()
+                share_sense = ">=" if share < now else "<="
+                sentence += (
+                    f", i.e. while its share of the weights stays {share_sense} "
+                    f"{share:.0%} (now {now:.0%}; the others in their proposed ratio)"
+                )
         rec["sentence"] = sentence
         records.append(rec)
     return pd.DataFrame.from_records(records)

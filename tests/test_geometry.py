@@ -145,7 +145,9 @@ def test_swap_thresholds_hand_worked():
     assert row["threshold_important"] == pytest.approx(1.25)
     assert np.isnan(row["threshold_not_so_important"])
     assert row["condition"] == "10·w_VI - 8·w_I >= 0"
-    assert (
-        row["sentence"]
-        == "a stays above b while w_VI >= 0.8 (now 1; other weights fixed)"
+    # Share form: w = (s, (1-s)/2, (1-s)/2) ties when 10 s = 8 (1 - s) / 2 -> s = 2/7.
+    assert row["share_threshold_very_important"] == pytest.approx(2 / 7)
+    assert row["sentence"] == (
+        "a stays above b while w_VI >= 0.8 (now 1; other weights fixed), i.e. while its "
+        "share of the weights stays >= 29% (now 33%; the others in their proposed ratio)"
     )
