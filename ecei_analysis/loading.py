@@ -506,6 +506,8 @@ def load_study(
     Returns
     -------
     Study
+        (Inside :func:`~ecei_analysis.validation.collect_problems`, as used by
+        ``ecei validate``, ``None`` when any problem was found.)
 
     Examples
     --------

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import EceiDataError
 from .paths import default_reports_dir
-from .saving import _umask
+from .saving import process_umask
 
 __all__ = [
     "NOTEBOOKS",
@@ -262,7 +262,7 @@ def run_report(
     out_dir = Path(out_dir) if out_dir is not None else default_reports_dir() / notebook
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    work.chmod(0o777 & ~_umask())
+    work.chmod(0o777 & ~process_umask())
     executed = work / f"{notebook}.ipynb"
     try:
         static = os.environ.get("ECEI_STATIC")

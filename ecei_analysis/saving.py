@@ -8,10 +8,11 @@ from pathlib import Path
 
 from .errors import EceiDataError
 
-__all__ = ["confined_path", "write_bytes_atomic", "write_text_atomic"]
+__all__ = ["confined_path", "process_umask", "write_bytes_atomic", "write_text_atomic"]
 
 
-def _umask() -> int:
+def process_umask() -> int:
+    """Return the process umask (read without changing it)."""
     current = os.umask(0)
     os.umask(current)
     return current
@@ -29,7 +30,7 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~process_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
