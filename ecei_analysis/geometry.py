@@ -97,16 +97,29 @@ def _intersections(lines: np.ndarray) -> np.ndarray:
 
 
 def _clip_segment(line: np.ndarray, poly: np.ndarray) -> np.ndarray | None:
-    """Endpoints (2 × 2) of a line inside a convex polygon, or None."""
-    pts = _intersections(np.vstack([line[None, :], _edge_lines(poly)]))
-    # keep only line-edge intersections (first row paired with each edge)
-    pts = pts[: len(poly)] if len(pts) >= len(poly) else pts
-    pts = pts[_inside(poly, pts)] if len(pts) else pts
-    if len(pts) < 2:
+    """Endpoints (2 × 2) of the line a x + b y + c = 0 inside a convex polygon, or None.
+
+    Each edge p -> q is intersected directly (parameter t in [0, 1]); an edge
+    parallel to the line contributes nothing.
+    """
+    p, q = poly, np.roll(poly, -1, axis=0)
+    a, b, c = line
+    fp = p @ np.array([a, b]) + c
+    fq = q @ np.array([a, b]) + c
+    denom = fp - fq
+    hits = []
+    for k in range(len(poly)):
+        if abs(denom[k]) < 1e-15:
+            continue  # parallel edge (or the line lies along it: its ends are vertices)
+        t = fp[k] / denom[k]
+        if -1e-12 <= t <= 1 + 1e-12:
+            hits.append(p[k] + np.clip(t, 0.0, 1.0) * (q[k] - p[k]))
+    if len(hits) < 2:
         return None
-    direction = np.array([-line[1], line[0]])
-    t = pts @ direction
-    lo, hi = pts[np.argmin(t)], pts[np.argmax(t)]
+    pts = np.array(hits)
+    direction = np.array([-b, a])
+    along = pts @ direction
+    lo, hi = pts[np.argmin(along)], pts[np.argmax(along)]
     if np.linalg.norm(hi - lo) < 1e-12:
         return None
     return np.stack([lo, hi])

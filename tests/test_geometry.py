@@ -151,3 +151,21 @@ def test_swap_thresholds_hand_worked():
         "a stays above b while w_VI >= 0.8 (now 1; other weights fixed), i.e. while its "
         "share of the weights stays >= 29% (now 33%; the others in their proposed ratio)"
     )
+
+
+def test_swap_line_parallel_to_an_edge_is_clipped_correctly():
+    # a - b = (1, 1, -2): tie where w_VI + w_I = 2/3, parallel to the w_NSI = 0 edge.
+    pts = frame([[1, 1, 0], [0, 0, 2]])
+    line = weight_space(pts).swap_lines.iloc[0]
+    ends = {
+        tuple(np.round([line[f"{e}_{c}"] for c in C3], 12)) for e in ("start", "end")
+    }
+    assert ends == {
+        tuple(np.round([2 / 3, 0, 1 / 3], 12)),
+        tuple(np.round([0, 2 / 3, 1 / 3], 12)),
+    }
+    radius = stability_radius(
+        pts, {"very_important": 1, "important": 1, "not_so_important": 0}
+    )
+    # From (1/2, 1/2, 0) the nearest point of the line w_NSI = 1/3 is (1/3, 1/3, 1/3).
+    assert radius["radius"] == pytest.approx(np.linalg.norm([1 / 6, 1 / 6, -1 / 3]))
