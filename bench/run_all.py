@@ -23,11 +23,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from ecei_analysis.montecarlo import count_ranks
+from ecei_analysis.samplers import make_sampler
 from scipy.stats import rankdata
 
 from ecei_analysis import class_points, load_study, smaa, weight_space
-from ecei_analysis.montecarlo import count_ranks
-from ecei_analysis.samplers import make_sampler
 
 HERE = Path(__file__).resolve().parent
 

@@ -2,107 +2,118 @@
 
 The bundled data are a SYNTHETIC demonstration calibrated to the four published
 totals of the 2015 AIRR pilot study; supply real assessments with ``load_study``.
+
+The package is organised by pipeline stage (``core`` → ``data`` → ``scoring`` →
+``sensitivity`` → ``figures`` → ``reports`` → ``explorer``/``cli``). This module
+is a facade: every public name is importable from here and is loaded on first
+use, so ``import ecei_analysis`` and the command line stay fast and do not load
+plotting libraries until a figure is drawn.
 """
 
-from .briefing import briefing_findings
-from .classification import classification_uncertainty
-from .comparison import compare_rankings
-from .errors import EceiDataError
-from .explorer import explore, explorer_state
-from .geometry import WeightSpace, exact_rank_acceptability, weight_space
-from .inverse import (
-    points_to_reach,
-    ranking_region,
-    weights_to_overtake,
-    weights_to_reach,
-)
-from .loading import (
-    Study,
-    load_assessments,
-    load_classification,
-    load_clusters,
-    load_indicators,
-    load_published_results,
-    load_study,
-)
-from .montecarlo import AssessorNoise
-from .plotting import (
-    plot_class_contributions,
-    plot_rank_acceptability,
-    plot_rank_flow,
-    plot_rank_intervals,
-    plot_sobol,
-    plot_weight_map,
-)
-from .ranking_table import ranking_table
-from .samplers import make_sampler, sample_weights
-from .scoring import (
-    class_points,
-    rank_clusters,
-    rank_matrix,
-    score_clusters,
-    tied_groups,
-    wsm,
-)
-from .smaa import SmaaResult, smaa
-from .sobol import SobolResult, sobol_rank_indices
-from .stability import stability_radius, swap_thresholds
-from .sweeps import sweep_weight
-from .uncertainty import rank_uncertainty
-from .vocabulary import CLASSES
-from .weights import WEIGHT_SETS, check_weights, normalise_weights, parse_weights
+from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "CLASSES",
-    "WEIGHT_SETS",
-    "AssessorNoise",
-    "EceiDataError",
-    "SmaaResult",
-    "SobolResult",
-    "Study",
-    "WeightSpace",
-    "__version__",
-    "briefing_findings",
-    "check_weights",
-    "class_points",
-    "classification_uncertainty",
-    "compare_rankings",
-    "exact_rank_acceptability",
-    "explore",
-    "explorer_state",
-    "load_assessments",
-    "load_classification",
-    "load_clusters",
-    "load_indicators",
-    "load_published_results",
-    "load_study",
-    "make_sampler",
-    "normalise_weights",
-    "parse_weights",
-    "plot_class_contributions",
-    "plot_rank_acceptability",
-    "plot_rank_flow",
-    "plot_rank_intervals",
-    "plot_sobol",
-    "plot_weight_map",
-    "points_to_reach",
-    "rank_clusters",
-    "rank_matrix",
-    "rank_uncertainty",
-    "ranking_region",
-    "ranking_table",
-    "sample_weights",
-    "score_clusters",
-    "smaa",
-    "sobol_rank_indices",
-    "stability_radius",
-    "swap_thresholds",
-    "sweep_weight",
-    "tied_groups",
-    "weight_space",
-    "weights_to_overtake",
-    "weights_to_reach",
-    "wsm",
-]
+from ._version import __version__ as __version__
+
+#: Public name -> module that defines it.
+_EXPORTS: dict[str, str] = {
+    # core
+    "CLASSES": "core.vocabulary",
+    "DEFAULT_SEED": "core.seeds",
+    "EceiDataError": "core.errors",
+    "allow_long": "core.work",
+    "use_language": "core.i18n",
+    # data
+    "Study": "data.study",
+    "load_assessments": "data.loaders",
+    "load_classification": "data.loaders",
+    "load_clusters": "data.loaders",
+    "load_indicators": "data.loaders",
+    "load_published_results": "data.loaders",
+    "load_study": "data.loaders",
+    "validate_paths": "data.validate",
+    "write_template": "data.template",
+    # scoring
+    "DEFAULT_WEIGHTS": "scoring.weights",
+    "WEIGHT_SETS": "scoring.weights",
+    "check_weights": "scoring.weights",
+    "normalise_weights": "scoring.weights",
+    "parse_weights": "scoring.weights",
+    "resolve_weights": "scoring.weights",
+    "class_points": "scoring.points",
+    "score_clusters": "scoring.points",
+    "wsm": "scoring.points",
+    "clusters_ahead": "scoring.ranks",
+    "rank_clusters": "scoring.ranks",
+    "rank_matrix": "scoring.ranks",
+    "tied_groups": "scoring.ranks",
+    "compare_rankings": "scoring.comparison",
+    "ranking_table": "scoring.table",
+    # sensitivity
+    "make_sampler": "sensitivity.samplers",
+    "sample_weights": "sensitivity.samplers",
+    "AssessorNoise": "sensitivity.noise",
+    "SmaaResult": "sensitivity.smaa",
+    "smaa": "sensitivity.smaa",
+    "smaa_confidence": "sensitivity.smaa",
+    "RankUncertaintyResult": "sensitivity.rank_uncertainty",
+    "rank_uncertainty": "sensitivity.rank_uncertainty",
+    "ClassificationResult": "sensitivity.classification",
+    "classification_uncertainty": "sensitivity.classification",
+    "SobolResult": "sensitivity.sobol",
+    "sobol_rank_indices": "sensitivity.sobol",
+    "sweep_weight": "sensitivity.sweeps",
+    "InverseResult": "sensitivity.inverse",
+    "PointChangeResult": "sensitivity.inverse",
+    "RegionResult": "sensitivity.inverse",
+    "points_to_reach": "sensitivity.inverse",
+    "ranking_region": "sensitivity.inverse",
+    "weights_to_overtake": "sensitivity.inverse",
+    "weights_to_reach": "sensitivity.inverse",
+    "WeightSpace": "sensitivity.geometry.arrangement",
+    "exact_rank_acceptability": "sensitivity.geometry.arrangement",
+    "weight_space": "sensitivity.geometry.arrangement",
+    "StabilityResult": "sensitivity.geometry.stability",
+    "stability_radius": "sensitivity.geometry.stability",
+    "swap_thresholds": "sensitivity.geometry.stability",
+    # figures
+    "caption_of": "figures._common",
+    "plot_class_contributions": "figures.contributions",
+    "plot_rank_acceptability": "figures.acceptability",
+    "plot_rank_flow": "figures.rank_flow",
+    "plot_rank_intervals": "figures.intervals",
+    "plot_sobol": "figures.sobol_plot",
+    "plot_weight_map": "figures.weight_map",
+    "save_figure": "figures.save",
+    "use_style": "figures.save",
+    # reports
+    "Finding": "reports.findings",
+    "briefing_findings": "reports.findings",
+    # explorer
+    "explore": "explorer",
+    "explorer_state": "explorer",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines ``name`` on first use (PEP 562)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ecei_analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for static analysis and IDEs
+    from .core.errors import EceiDataError  # noqa: F401
+    from .data.loaders import load_study  # noqa: F401
+    from .data.study import Study  # noqa: F401

@@ -1,7 +1,10 @@
-"""Command-line interface: ``ecei rank | figures | report | what-if | ...``.
+"""Command line: ``ecei rank | figures | report | template | validate | what-if | ...``.
 
 Every command exits 0 on success and non-zero with one line on stderr for bad
-input (``--debug`` shows the full traceback).
+input (``--debug`` shows the full traceback). Light commands (``--help``,
+``--version``, ``rank``, ``validate``, ``template``, ``what-if``, ``weights``)
+import no plotting or report stack: heavy modules are imported inside the
+commands that need them.
 """
 
 from __future__ import annotations
@@ -11,18 +14,16 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import EceiDataError
-from .figure_io import STYLES
-from .loading import load_study
-from .paths import default_reports_dir
-from .ranking_table import SYNTHETIC_BANNER, ranking_table
-from .saving import write_text_atomic
-from .vocabulary import TIE_RULES
-from .weights import WEIGHT_SETS, parse_weights
+from .core.errors import EceiDataError
 
 __all__ = ["build_parser", "main"]
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+_WEIGHTS_HELP = (
+    "class weights as very_important:important:not_so_important (e.g. 3:2:1), "
+    "class=number pairs (VI=3,I=2,NSI=1) or a named set (see 'ecei weights'); "
+    "default: proposal (3:2:1)"
+)
 
 
 def _command(name: str) -> Callable:
@@ -33,20 +34,20 @@ def _command(name: str) -> Callable:
     return register
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _version() -> str:
+    from ._version import __version__
+
+    return __version__
+
+
+def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
         type=Path,
         default=None,
-        help="data folder (default: bundled synthetic)",
+        help="data folder or filled template .xlsx (default: the bundled SYNTHETIC "
+        "demonstration data)",
     )
-    parser.add_argument(
-        "--weights",
-        default="baseline",
-        help="class weights, e.g. very_important=3,important=2,not_so_important=1 "
-        f"(or VI=3,I=2,NSI=1, or a named set: {', '.join(WEIGHT_SETS)})",
-    )
-    parser.add_argument("--ties", choices=TIE_RULES, default="dense", help="tie rule")
     parser.add_argument(
         "--missing",
         choices=("error", "zero"),
@@ -55,32 +56,86 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_weights(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--weights", default=None, metavar="W", help=_WEIGHTS_HELP)
+
+
+def _add_ties(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
+    parser.add_argument(
+        "--ties",
+        default="dense",
+        metavar="RULE",
+        help=f"tie rule for displayed places: {', '.join(choices)} (default dense, "
+        "as published: 1, 2, 2, 3)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argparse parser with every subcommand."""
     parser = argparse.ArgumentParser(
         prog="ecei",
         description="ECEI cluster-management rankings under significance-class "
-        "weights.",
+        "weights (very important / important / not so important).",
     )
+    parser.add_argument("--version", action="version", version=f"ecei {_version()}")
     parser.add_argument("--debug", action="store_true", help="full tracebacks on error")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument(
+        "--allow-long",
+        action="store_true",
+        help="run work estimated above the 10-minute limit",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     rank = sub.add_parser("rank", help="rank the clusters under given class weights")
-    _add_common(rank)
-    rank.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_data(rank)
+    _add_weights(rank)
+    _add_ties(rank, ("dense", "min", "average"))
+    rank.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "md", "tex", "xlsx"),
+        default=None,
+        help="output format (default: from the --out extension, else table)",
+    )
     rank.add_argument("--out", type=Path, default=None, help="write to this file")
+    rank.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="keep a leading =, +, - or @ in CSV cells (by default such cells are "
+        "prefixed with ' so spreadsheets do not run them as formulas)",
+    )
 
     figures = sub.add_parser("figures", help="regenerate the publication figure set")
-    _add_common(figures)
-    figures.set_defaults(weights="linear")
-    figures.add_argument("--out", type=Path, default=default_reports_dir() / "figures")
-    figures.add_argument("--formats", default="png,svg,pdf", help="comma-separated")
-    figures.add_argument("--seed", type=int, default=2015)
-    figures.add_argument("--draws", type=int, default=200_000)
+    _add_data(figures)
+    _add_weights(figures)
+    _add_ties(figures, ("dense", "min"))
     figures.add_argument(
-        "--highlight", default=None, help="cluster id for the place map"
+        "--out",
+        type=Path,
+        default=Path("reports/figures"),
+        help="output folder (default reports/figures in the current folder); an "
+        "earlier figure set there is replaced, anything else is left alone",
     )
-    figures.add_argument("--style", default="publication", choices=STYLES)
+    figures.add_argument(
+        "--formats", default="png,svg,pdf", help="comma-separated: png, svg, pdf"
+    )
+    figures.add_argument(
+        "--seed", type=int, default=None, help="random seed (default 2015)"
+    )
+    figures.add_argument(
+        "--draws",
+        type=int,
+        default=200_000,
+        help="Monte Carlo draws (default 200000)",
+    )
+    figures.add_argument(
+        "--highlight", default=None, help="cluster (id or name) for the place map"
+    )
+    figures.add_argument(
+        "--style",
+        default="publication",
+        choices=("publication", "briefing"),
+        help="figure style (default publication)",
+    )
 
     template = sub.add_parser("template", help="write the Excel assessment template")
     template.add_argument(
@@ -94,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     template.add_argument("--lang", choices=("en", "ru"), default="en")
     template.add_argument("--out", type=Path, required=True, help="assessment.xlsx")
+    template.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing workbook that this command did not write",
+    )
 
     validate = sub.add_parser(
         "validate", help="check data files and list every problem"
@@ -106,21 +166,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     what_if = sub.add_parser("what-if", help="what would it take to reach a place?")
-    _add_common(what_if)
-    what_if.set_defaults(weights="linear")
-    what_if.add_argument("--cluster", required=True, help="cluster id")
+    _add_data(what_if)
+    _add_weights(what_if)
+    what_if.add_argument("--cluster", required=True, help="cluster id or name")
     what_if.add_argument(
         "--target-rank",
         type=int,
         default=None,
-        help="target place (default: one place up)",
+        help="target place (default: one cluster fewer ahead)",
     )
-    what_if.add_argument("--rival", default=None, help="also: overtake this cluster")
+    what_if.add_argument(
+        "--rival", default=None, help="also: overtake this cluster (id or name)"
+    )
     what_if.add_argument("--top", type=int, default=5, help="indicator rows to show")
+
+    weights = sub.add_parser("weights", help="list the named weight sets")
+    del weights
+
+    notebooks = sub.add_parser(
+        "notebooks", help="copy the analyst notebooks into a folder"
+    )
+    notebooks.add_argument("--out", type=Path, default=Path("notebooks"))
 
     report = sub.add_parser("report", help="run a parameterised notebook into a report")
     report.add_argument(
-        "--notebook", default="briefing", help="briefing, 01_..., 02_..., 03_..."
+        "--notebook",
+        default="briefing",
+        help="briefing (default), 01_baseline_ranking, 02_weight_sensitivity, "
+        "03_uncertainty or 04_explore",
     )
     report.add_argument(
         "--params", type=Path, default=None, help="YAML file of parameters"
@@ -134,10 +207,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="one parameter (repeatable; overrides --params)",
     )
     report.add_argument(
-        "--out", type=Path, default=None, help="default reports/<notebook>"
+        "--lang", default=None, help="report language: en or ru (= -p language=...)"
     )
     report.add_argument(
-        "--pdf", action="store_true", help="also print a PDF (Chromium)"
+        "--out",
+        type=Path,
+        default=None,
+        help="report folder (default reports/<notebook> in the current folder)",
+    )
+    report.add_argument(
+        "--pdf", action="store_true", help="also print a PDF (needs Chromium)"
     )
     report.add_argument(
         "--list-parameters",
@@ -147,23 +226,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _emit(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        write_text_atomic(out, text)
-        print(f"wrote {out}", file=sys.stderr)
+def _relative(path: Path) -> str:
+    """Return a path as typed: relative to the current folder when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _note(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _load(args: argparse.Namespace):
+    from .data.loaders import load_study
+
+    study = load_study(args.data, missing=args.missing)
+    if study.absent_classes:
+        _note(
+            "note: no indicator is in class(es) "
+            f"{', '.join(study.absent_classes)}; ranking over the classes present"
+        )
+    return study
+
+
+def _weights(args: argparse.Namespace, study):
+    from .scoring.weights import DEFAULT_WEIGHTS, resolve_weights
+
+    return resolve_weights(args.weights or DEFAULT_WEIGHTS, study.classes)
 
 
 @_command("rank")
 def _rank(args: argparse.Namespace) -> int:
-    study = load_study(args.data, missing=args.missing)
-    weights = parse_weights(args.weights, study.classes)
-    table = ranking_table(study, weights, ties=args.ties)
+    from .core.vocabulary import check_ties
+    from .reports.export import export_format, render_table
+    from .reports.provenance import study_banner
+    from .scoring.table import ranking_table
+
+    ties = check_ties(args.ties)
+    fmt = export_format(args.format, args.out)
+    study = _load(args)
+    weights = _weights(args, study)
+    table = ranking_table(study, weights, ties=ties)
     columns = [
         "rank",
         "name",
         "score",
+        "score_normalised",
         "baseline_rank",
         "rank_change",
         "published_points",
@@ -171,135 +281,191 @@ def _rank(args: argparse.Namespace) -> int:
         "data",
     ]
     table = table[columns]
-    if args.format == "csv":
-        text = table.to_csv(lineterminator="\n", float_format="%.6g")
-    elif args.format == "json":
-        text = table.reset_index().to_json(
-            orient="records", indent=2, force_ascii=False
-        )
-        text += "\n"
-    else:
-        header = f"weights: {args.weights}   ties: {args.ties}\n"
-        if study.is_synthetic:
-            header = f"{SYNTHETIC_BANNER}\n{header}"
-        text = header + table.drop(columns="data").to_string(float_format="%.6g") + "\n"
-    _emit(text, args.out)
+    from .scoring.weights import format_ratio
+
+    header = (
+        f"{study_banner(study)}\nweights: {format_ratio(weights, 3)} "
+        f"(very important : important : not so important)   ties: {ties}\n"
+    )
+    data = render_table(table, fmt, header=header, raw_csv=args.raw_csv)
+    _emit(data, args.out, "rank")
     return 0
+
+
+def _emit(data: bytes, out: Path | None, command: str) -> None:
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from .core.files import write_owned_file
+
+    write_owned_file(out, data, command=command)
+    _note(f"wrote {_relative(out)}")
 
 
 @_command("figures")
 def _figures(args: argparse.Namespace) -> int:
-    from .figure_set import FigureSetOptions, build_figure_set
+    from .core.seeds import DEFAULT_SEED
+    from .core.vocabulary import MONTE_CARLO_TIES, check_ties
+    from .figures.figure_set import FigureSetOptions, build_figure_set
+    from .reports.provenance import data_label
 
-    study = load_study(args.data, missing=args.missing)
+    ties = check_ties(args.ties, MONTE_CARLO_TIES)
     formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in ("png", "svg", "pdf")]
     if bad or not formats:
         raise EceiDataError(f"--formats takes png, svg, pdf; got {args.formats!r}")
-    if args.highlight is not None and args.highlight not in study.clusters.index:
-        raise EceiDataError(f"--highlight {args.highlight!r} is not a cluster id")
+    study = _load(args)
+    highlight = (
+        None if args.highlight is None else study.resolve_cluster(args.highlight)
+    )
     options = FigureSetOptions(
-        weights=parse_weights(args.weights, study.classes),
-        seed=args.seed,
+        weights=_weights(args, study),
+        data_note=data_label(study),
+        seed=DEFAULT_SEED if args.seed is None else args.seed,
         draws=args.draws,
-        highlight=args.highlight,
-        ties=args.ties,
+        highlight=highlight,
+        ties=ties,
         formats=formats,
         style=args.style,
     )
-    manifest = build_figure_set(study, args.out, options)
-    print(
-        f"wrote {manifest.parent} ({manifest.name} lists every file)", file=sys.stderr
-    )
+    manifest = build_figure_set(study, args.out, options, inputs=_inputs(args))
+    _note(f"wrote {_relative(manifest.parent)} ({manifest.name} lists every file)")
     return 0
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    from .core.resources import bundled_data_dir
+
+    return [Path(args.data) if args.data is not None else bundled_data_dir()]
 
 
 @_command("template")
 def _template(args: argparse.Namespace) -> int:
-    from .loading import load_clusters, load_indicators
-    from .paths import default_data_dir, find_data_file
-    from .template import write_template
+    from .core.resources import bundled_data_dir
+    from .data.loaders import load_clusters, load_indicators
+    from .data.tables import find_data_file
+    from .data.template import write_template
 
-    base = args.data or default_data_dir()
+    base = args.data or bundled_data_dir()
     indicators = load_indicators(find_data_file(base, "indicators"))
     clusters = load_clusters(args.clusters or find_data_file(base, "clusters"))
-    path = write_template(args.out, indicators, clusters, lang=args.lang)
-    print(
-        f"wrote {path} ({len(indicators)} indicators x {len(clusters)} clusters)",
-        file=sys.stderr,
+    path = write_template(
+        args.out, indicators, clusters, lang=args.lang, force=args.force
+    )
+    _note(
+        f"wrote {_relative(path)} ({len(indicators)} indicators x {len(clusters)} "
+        "clusters)"
     )
     return 0
 
 
 @_command("validate")
 def _validate(args: argparse.Namespace) -> int:
-    from .validation import validate_paths
+    from .data.validate import validate_paths
 
     problems = validate_paths(args.paths)
     for problem in problems:
         print(" ".join(str(problem).split()))
-    names = ", ".join(str(p) for p in args.paths)
+    names = ", ".join(_relative(p) for p in args.paths)
     if problems:
-        print(f"{len(problems)} problem(s) in {names}", file=sys.stderr)
+        _note(f"{len(problems)} problem(s) in {names}")
         return 1
-    print(f"no problems found in {names}", file=sys.stderr)
+    _note(f"no problems found in {names}")
     return 0
 
 
 @_command("what-if")
 def _what_if(args: argparse.Namespace) -> int:
-    from .inverse import points_to_reach, weights_to_overtake, weights_to_reach
-    from .scoring import class_points, rank_clusters, score_clusters
+    from .core.i18n import format_place
+    from .reports.provenance import study_banner
+    from .reports.sentences import sentence_indicator_change, sentence_inverse
+    from .scoring.points import class_points, score_clusters
+    from .scoring.ranks import clusters_ahead
+    from .scoring.weights import format_ratio
+    from .sensitivity.inverse import (
+        points_to_reach,
+        weights_to_overtake,
+        weights_to_reach,
+    )
 
-    study = load_study(args.data, missing=args.missing)
-    if args.cluster not in study.clusters.index:
-        raise EceiDataError(f"--cluster {args.cluster!r} is not a cluster id")
-    weights = parse_weights(args.weights, study.classes)
+    study = _load(args)
+    cluster = study.resolve_cluster(args.cluster)
+    weights = _weights(args, study)
     points = class_points(study)
     labels = study.labels()
-    now = int(
-        rank_clusters(score_clusters(points, weights), ties=args.ties)[args.cluster]
-    )
-    target = args.target_rank if args.target_rank is not None else max(1, now - 1)
-    lines = []
-    if study.is_synthetic:
-        lines.append(SYNTHETIC_BANNER)
+    ahead = int(clusters_ahead(score_clusters(points, weights))[cluster])
+    place = ahead + 1
+    target = args.target_rank if args.target_rank is not None else max(1, ahead)
+    lines = [study_banner(study)]
+    ahead_text = "1 cluster" if ahead == 1 else f"{ahead} clusters"
     lines.append(
-        f"{labels[args.cluster]} is at place {now} under {args.weights}; "
-        f"target: place {target}."
+        f"{labels[cluster]} is {format_place(place)} ({ahead_text} strictly ahead) "
+        f"under {format_ratio(weights, 3)}; target: {format_place(target)} place "
+        f"(at most {target - 1} ahead)."
     )
-    for ordered in (False, True):
-        for norm in ("l1", "linf"):
-            result = weights_to_reach(
-                points,
-                args.cluster,
-                target,
-                weights,
-                norm=norm,
-                ordered=ordered,
-                labels=labels,
-            )
-            lines.append(
-                f"- weights ({norm.upper()}, "
-                f"{'ordered region' if ordered else 'simplex'}): {result.sentence}"
-            )
-    if args.rival:
-        if args.rival not in study.clusters.index:
-            raise EceiDataError(f"--rival {args.rival!r} is not a cluster id")
-        result = weights_to_overtake(
-            points, args.cluster, args.rival, weights, labels=labels
+    if target >= place:
+        lines.append(
+            f"- {labels[cluster]} already holds {format_place(target)} place or better."
         )
-        lines.append(f"- overtaking: {result.sentence}")
-    changes = points_to_reach(study, args.cluster, target, weights, labels=labels)
-    lines.append("- one indicator alone (smallest changes first):")
-    lines += [f"    {s}" for s in changes["sentence"].head(args.top)]
+    else:
+        for ordered in (False, True):
+            for norm in ("l1", "linf"):
+                result = weights_to_reach(
+                    points, cluster, target, weights, norm=norm, ordered=ordered
+                )
+                region = "ordered region" if ordered else "simplex"
+                lines.append(
+                    f"- weights ({norm.upper()}, {region}): "
+                    f"{sentence_inverse(result, labels)}"
+                )
+        change = points_to_reach(study, cluster, target, weights)
+        lines.append(
+            f"- one indicator alone: {sentence_indicator_change(change, labels)}"
+        )
+        shown = change.table.head(args.top)
+        lines.append(
+            "  smallest changes first (indicator, class, +points, within max):"
+        )
+        lines += [
+            f"    {r.indicator} ({r._2}): +{r.delta_whole:g} "
+            f"{'yes' if r.feasible else 'no (' + format(r.room, 'g') + ' left)'}"
+            for r in shown.itertuples()
+        ]
+    if args.rival:
+        rival = study.resolve_cluster(args.rival)
+        result = weights_to_overtake(points, cluster, rival, weights)
+        lines.append(f"- overtaking: {sentence_inverse(result, labels)}")
     print("\n".join(lines))
+    return 0
+
+
+@_command("weights")
+def _weights_list(args: argparse.Namespace) -> int:
+    from .scoring.weights import DEFAULT_WEIGHTS, WEIGHT_SET_ALIASES, WEIGHT_SETS
+
+    print("named weight sets (very important : important : not so important):")
+    for name, values in WEIGHT_SETS.items():
+        ratio = ":".join(f"{v:g}" for v in values.values())
+        default = "  (default)" if name == DEFAULT_WEIGHTS else ""
+        print(f"  {name:<10} {ratio}{default}")
+    aliases = ", ".join(f"{a} = {n}" for a, n in WEIGHT_SET_ALIASES.items())
+    print(f"also accepted: {aliases}")
+    return 0
+
+
+@_command("notebooks")
+def _notebooks(args: argparse.Namespace) -> int:
+    from .reports.runner import copy_notebooks
+
+    folder = copy_notebooks(args.out)
+    _note(f"wrote {_relative(folder)} (the analyst notebooks, without outputs)")
     return 0
 
 
 @_command("report")
 def _report(args: argparse.Namespace) -> int:
-    from .report import (
+    from .reports.runner import (
         load_parameter_file,
         notebook_parameters,
         parse_parameter,
@@ -313,17 +479,59 @@ def _report(args: argparse.Namespace) -> int:
         return 0
     params = load_parameter_file(args.params) if args.params else {}
     params.update(parse_parameter(p) for p in args.param)
+    if args.lang is not None:
+        params["language"] = args.lang
     html = run_report(args.notebook, params, args.out, pdf=args.pdf)
-    print(f"wrote {html}", file=sys.stderr)
+    _note(f"wrote {_relative(html)}")
     return 0
+
+
+def _fix_negative_values(argv: list[str]) -> list[str]:
+    """Join ``--weights -1:2:1`` into ``--weights=-1:2:1`` so argparse reads it."""
+    out: list[str] = []
+    value_options = {"--weights", "--target-rank", "--seed", "--draws", "--top"}
+    i = 0
+    while i < len(argv):
+        item = argv[i]
+        if item in value_options and i + 1 < len(argv) and argv[i + 1].startswith("-"):
+            nxt = argv[i + 1]
+            if nxt[1:2].isdigit() or nxt[1:2] == ".":
+                out.append(f"{item}={nxt}")
+                i += 2
+                continue
+        out.append(item)
+        i += 1
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
+    import os
+    import signal
+
+    from .core.files import cleanup_on_signals
+
     parser = build_parser()
+    argv = _fix_negative_values(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    if args.allow_long:
+        os.environ["ECEI_ALLOW_LONG"] = "1"
     try:
-        return _COMMANDS[args.command](args)
+        with cleanup_on_signals():
+            return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print(
+            f"ecei {args.command}: interrupted; nothing was left half-written",
+            file=sys.stderr,
+        )
+        return 130
+    except SystemExit as exc:
+        if exc.code == 128 + signal.SIGTERM:
+            print(
+                f"ecei {args.command}: terminated; nothing was left half-written",
+                file=sys.stderr,
+            )
+        raise
     except (EceiDataError, OSError) as exc:
         if args.debug:
             raise
@@ -340,9 +548,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
-    except KeyboardInterrupt:  # pragma: no cover
-        print("interrupted", file=sys.stderr)
-        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

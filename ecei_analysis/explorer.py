@@ -23,12 +23,14 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .geometry import weight_space
-from .loading import Study
-from .plotting import plot_rank_flow, plot_weight_map
-from .ranking_table import SYNTHETIC_BANNER, data_label
-from .scoring import class_points, rank_clusters, score_clusters
-from .weights import WEIGHT_SETS, check_weights
+from .data.study import Study
+from .figures.rank_flow import plot_rank_flow
+from .figures.weight_map import plot_weight_map
+from .reports.provenance import data_label, synthetic_banner
+from .scoring.points import class_points, score_clusters
+from .scoring.ranks import clusters_ahead, rank_clusters
+from .scoring.weights import WEIGHT_SETS, resolve_weights
+from .sensitivity.geometry.arrangement import weight_space
 
 __all__ = ["Explorer", "ExplorerState", "explore", "explorer_state", "project_ordered"]
 
@@ -109,7 +111,7 @@ def explorer_state(
     """
     points = class_points(study) if points is None else points
     classes = list(points.columns)
-    w = np.array(list(check_weights(weights, classes).values()))
+    w = np.array(list(resolve_weights(weights, classes).values()))
     projected = False
     if ordered:
         fixed = project_ordered(w)
@@ -118,7 +120,7 @@ def explorer_state(
     used = dict(zip(classes, w.tolist(), strict=True))
     scores = score_clusters(points, used)
     ranks = rank_clusters(scores, ties=ties)
-    baseline = rank_clusters(score_clusters(points, WEIGHT_SETS["baseline"]), ties=ties)
+    baseline = rank_clusters(score_clusters(points, WEIGHT_SETS["equal"]), ties=ties)
     labels = study.labels()
     table = pd.DataFrame(
         {
@@ -126,7 +128,8 @@ def explorer_state(
             "cluster": [labels[c] for c in points.index],
             "score": scores.round(3),
             "baseline_rank": baseline,
-            "change": baseline - ranks,
+            "change": clusters_ahead(score_clusters(points, WEIGHT_SETS["equal"]))
+            - clusters_ahead(scores),
             "published_place": study.published["place"]
             .reindex(points.index)
             .astype("Int64"),
@@ -238,7 +241,7 @@ def _table_html(state: ExplorerState, study: Study) -> str:
             + "</i></p>"
         )
     banner = (
-        f"<p style='color:#7b241c;font-weight:bold'>{SYNTHETIC_BANNER}</p>"
+        f"<p style='color:#7b241c;font-weight:bold'>{synthetic_banner()}</p>"
         if study.is_synthetic
         else ""
     )
@@ -284,7 +287,7 @@ def explore(
     """
     from IPython.display import HTML, Image, display
 
-    weights = dict(weights or WEIGHT_SETS["linear"])
+    weights = dict(weights or WEIGHT_SETS["proposal"])
     explorer = Explorer(study)
     if static is None:
         static = bool(os.environ.get("ECEI_STATIC")) or not _in_kernel()

@@ -10,7 +10,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from ecei_analysis.paths import default_data_dir
+from ecei_analysis.core.resources import bundled_data_dir
 
 SMALL_INDICATORS = """code,name,category,max_points,significance_class,provenance
 A1,Alpha,1,10,very_important,assumed
@@ -60,7 +60,7 @@ def small_dir(tmp_path: Path) -> Path:
 def bundled_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled data folder."""
     target = tmp_path / "data"
-    shutil.copytree(default_data_dir(), target)
+    shutil.copytree(bundled_data_dir(), target)
     return target
 
 
@@ -70,3 +70,19 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def study():
+    """The bundled synthetic demonstration study."""
+    from ecei_analysis import load_study
+
+    return load_study()
+
+
+@pytest.fixture(scope="session")
+def points(study):
+    """Class points of the bundled study."""
+    from ecei_analysis import class_points
+
+    return class_points(study)

@@ -1,8 +1,14 @@
 import io
 import json
+import subprocess
+import sys
 
 import pandas as pd
+import pytest
 
+from ecei_analysis import (
+    EceiDataError,
+)
 from ecei_analysis.cli import main
 
 
@@ -13,7 +19,7 @@ def run(capsys, *argv):
 
 
 def test_rank_csv_reproduces_published_record(capsys):
-    code, out, _ = run(capsys, "rank", "--format", "csv")
+    code, out, _ = run(capsys, "rank", "--weights", "equal", "--format", "csv")
     assert code == 0
     table = pd.read_csv(io.StringIO(out), index_col="cluster_id")
     published = table.dropna(subset=["published_points"])
@@ -63,3 +69,60 @@ def test_out_file_written(capsys, tmp_path):
     target = tmp_path / "r.csv"
     code, _, _ = run(capsys, "rank", "--format", "csv", "--out", str(target))
     assert code == 0 and target.read_text().startswith("cluster_id,rank")
+
+
+def test_cli_outputs_are_byte_identical_across_processes(tmp_path):
+    outs = []
+    for name in ("a.csv", "b.csv"):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ecei_analysis.cli",
+                "rank",
+                "--weights",
+                "4:2:1",
+                "--format",
+                "csv",
+                "--out",
+                str(tmp_path / name),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_cli_debug_shows_traceback_otherwise_one_line(capsys, small_dir):
+    (small_dir / "assessments.csv").write_text(
+        "cluster_id,indicator_code,points\nx,A1,?\n"
+    )
+    assert main(["rank", "--data", str(small_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    with pytest.raises(EceiDataError):
+        main(["--debug", "rank", "--data", str(small_dir)])
+
+
+def test_cli_unexpected_error_is_one_line(capsys, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    import ecei_analysis.scoring.table as table
+
+    monkeypatch.setattr(table, "ranking_table", broken)
+    assert main(["rank"]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: boom" in err
+
+
+def test_what_if_cli(capsys):
+    assert main(["what-if", "--cluster", "zelenograd", "--rival", "innokam"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("SYNTHETIC DEMONSTRATION DATA")
+    assert "Zelenograd is 4th (3 clusters strictly ahead)" in out
+    assert "target: 3rd place" in out and "overtaking:" in out
+    assert main(["what-if", "--cluster", "samara_aerospace", "--target-rank", "1"]) == 0
+    assert "infeasible" in capsys.readouterr().out
+    assert main(["what-if", "--cluster", "atlantis"]) == 2

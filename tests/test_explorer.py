@@ -1,27 +1,21 @@
-"""The live explorer: update function, projection, widgets wiring, static fallback."""
-
 import io
 
 import numpy as np
 import pytest
+from helpers import W
 from PIL import Image
 
 from ecei_analysis import (
     class_points,
+    clusters_ahead,
     explore,
     explorer_state,
-    load_study,
     rank_clusters,
     score_clusters,
 )
 from ecei_analysis.explorer import Explorer, project_ordered
 
-W = {"very_important": 3.0, "important": 2.0, "not_so_important": 1.0}
-
-
-@pytest.fixture(scope="module")
-def study():
-    return load_study()
+"""The live explorer: update function, projection, widgets wiring, static fallback."""
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +28,9 @@ def test_state_table_matches_direct_ranking(study):
     points = class_points(study)
     ranks = rank_clusters(score_clusters(points, W))
     assert state.table["rank"].to_dict() == ranks.to_dict()
-    base = rank_clusters(score_clusters(points, {c: 1 for c in W}))
-    assert (state.table["change"] == (base - ranks)[state.table.index]).all()
+    base = clusters_ahead(score_clusters(points, {c: 1 for c in W}))
+    now = clusters_ahead(score_clusters(points, W))
+    assert (state.table["change"] == (base - now)[state.table.index]).all()
     assert state.table.loc["kaluga", "change"] == 1
     np.testing.assert_allclose(state.shares, [0.5, 1 / 3, 1 / 6])
     assert list(state.flow.columns) == ["equal weights", "current"]

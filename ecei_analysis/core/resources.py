@@ -1,0 +1,66 @@
+"""Where the package's bundled resources live: data, notebooks, styles, catalogs.
+
+In an installed wheel the bundled data and notebooks are package resources
+(``ecei_analysis/_bundled/``, mapped from the repository's ``data/`` and
+``notebooks/`` at build time, so the repository keeps one source of truth). In a
+source checkout (editable install) they are read from the repository folders.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    "ASSESSMENTS_FILE",
+    "CLUSTERS_FILE",
+    "INDICATORS_FILE",
+    "PUBLISHED_FILE",
+    "bundled_data_dir",
+    "bundled_notebooks_dir",
+    "package_file",
+]
+
+INDICATORS_FILE = "indicators"
+CLUSTERS_FILE = "clusters"
+ASSESSMENTS_FILE = "assessments"
+PUBLISHED_FILE = "published_results"
+
+_PACKAGE = "ecei_analysis"
+
+
+def package_file(*parts: str) -> Path:
+    """Return the path of a file shipped inside the package (styles, catalogs).
+
+    Examples
+    --------
+    >>> package_file("figures", "styles", "publication.mplstyle").is_file()
+    True
+    """
+    return Path(str(resources.files(_PACKAGE).joinpath(*parts)))
+
+
+def _bundled(name: str) -> Path:
+    installed = package_file("_bundled", name)
+    if installed.is_dir():
+        return installed
+    checkout = package_file().parent / name
+    if checkout.is_dir():
+        return checkout
+    return installed  # absent: callers report it with the path they looked in
+
+
+def bundled_data_dir() -> Path:
+    """Return the folder of the bundled SYNTHETIC demonstration data.
+
+    Examples
+    --------
+    >>> (bundled_data_dir() / "indicators.csv").is_file()
+    True
+    """
+    return _bundled("data")
+
+
+def bundled_notebooks_dir() -> Path:
+    """Return the folder of the analyst notebooks shipped with the package."""
+    return _bundled("notebooks")

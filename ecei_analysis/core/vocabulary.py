@@ -1,0 +1,80 @@
+"""Shared names: significance classes, provenance flags and tie rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from .errors import EceiDataError
+
+__all__ = [
+    "CLASSES",
+    "CLASS_LABELS",
+    "CLASS_SHORT",
+    "MONTE_CARLO_TIES",
+    "PROVENANCE",
+    "TIE_RULES",
+    "Ties",
+    "check_ties",
+]
+
+#: The three significance classes asked for at the 2015 brainstorm, most important
+#: first.
+CLASSES: tuple[str, ...] = ("very_important", "important", "not_so_important")
+
+#: Labels for tables and figures (English; translated by the reports layer).
+CLASS_LABELS: dict[str, str] = {
+    "very_important": "very important",
+    "important": "important",
+    "not_so_important": "not so important",
+}
+
+#: Short symbols used in formulas and axis labels (w_VI, w_I, w_NSI).
+CLASS_SHORT: dict[str, str] = {
+    "very_important": "VI",
+    "important": "I",
+    "not_so_important": "NSI",
+}
+
+#: Allowed values of every data file's ``provenance`` column.
+PROVENANCE: tuple[str, ...] = ("published", "assumed", "synthetic")
+
+#: A tie rule: ``dense`` (1, 2, 2, 3: the published record's rule), ``min``
+#: (competition ranking, 1, 2, 2, 4) or ``average`` (1, 2.5, 2.5, 4).
+Ties = Literal["dense", "min", "average"]
+
+#: Tie rules accepted by :func:`ecei_analysis.rank_clusters`.
+TIE_RULES: tuple[str, ...] = ("dense", "min", "average")
+
+#: Tie rules of analyses that count whole places (Monte Carlo histograms, the
+#: exact geometry): ``average`` gives fractional places and is rejected there.
+MONTE_CARLO_TIES: tuple[str, ...] = ("dense", "min")
+
+
+def check_ties(ties: object, allowed: Sequence[str] = TIE_RULES) -> str:
+    """Return ``ties`` if it is one of ``allowed``; else raise one shared message.
+
+    Every command, notebook and function rejects a tie rule with this same
+    message, so the rule is checked up front rather than deep inside a run.
+
+    Examples
+    --------
+    >>> check_ties("min")
+    'min'
+    >>> check_ties("average", MONTE_CARLO_TIES)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ecei_analysis.core.errors.EceiDataError: ties='average' is not available here...
+    """
+    if isinstance(ties, str) and ties in allowed:
+        return ties
+    if isinstance(ties, str) and ties in TIE_RULES:
+        choices = " or ".join(repr(t) for t in allowed)
+        raise EceiDataError(
+            f"ties={ties!r} is not available here: this analysis counts whole "
+            f"places, so it takes ties={choices} ('average' gives fractional places "
+            "and is available for plain rankings only)"
+        )
+    raise EceiDataError(
+        f"ties={ties!r} is not a tie rule; expected one of {', '.join(allowed)}"
+    )

@@ -1,0 +1,77 @@
+"""``ecei validate``: check folders, workbooks or single files; list every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import EceiDataError
+from ..core.resources import bundled_data_dir
+from .loaders import (
+    load_assessments,
+    load_clusters,
+    load_indicators,
+    load_published_results,
+    load_study,
+)
+from .problems import collect_problems
+from .tables import find_data_file
+
+__all__ = ["validate_paths"]
+
+
+def validate_paths(paths) -> list[EceiDataError]:
+    """Check folders, template workbooks or single files; list every problem.
+
+    A folder or a template ``.xlsx`` is checked as a whole study. A single file is
+    recognised by its name (``indicators``, ``clusters``, ``assessments``,
+    ``published_results``); an assessments file is checked against the indicators
+    and clusters beside it, or the bundled framework when there are none.
+
+    Parameters
+    ----------
+    paths
+        Paths to check.
+
+    Returns
+    -------
+    list of EceiDataError
+        Empty when everything is clean.
+    """
+    problems: list[EceiDataError] = []
+    for raw in paths:
+        path = Path(raw)
+        stem = path.stem.lower()
+        if path.is_dir() or (path.suffix.lower() == ".xlsx" and stem not in _TABLES):
+            _, found = collect_problems(load_study, path)
+        elif stem in ("indicators", "clusters"):
+            loader = load_indicators if stem == "indicators" else load_clusters
+            _, found = collect_problems(loader, path)
+        elif stem in ("assessments", "published_results"):
+            base = path.parent
+            if (
+                not (base / "indicators.csv").exists()
+                and not (base / "indicators.xlsx").exists()
+            ):
+                base = bundled_data_dir()
+            indicators = load_indicators(find_data_file(base, "indicators"))
+            clusters = load_clusters(find_data_file(base, "clusters"))
+            if stem == "assessments":
+                _, found = collect_problems(
+                    load_assessments, path, indicators, clusters
+                )
+            else:
+                _, found = collect_problems(load_published_results, path, clusters)
+        else:
+            found = [
+                EceiDataError(
+                    "cannot tell what this file is; name it indicators, clusters, "
+                    "assessments or published_results (.csv/.xlsx), or pass a data "
+                    "folder or a filled template workbook",
+                    file=path,
+                )
+            ]
+        problems.extend(found)
+    return problems
+
+
+_TABLES = ("indicators", "clusters", "assessments", "published_results")

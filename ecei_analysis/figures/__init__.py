@@ -1,0 +1,1 @@
+"""Stage 4: publication figures, colours, styles, reproducible saving, figure set."""

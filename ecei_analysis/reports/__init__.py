@@ -1,0 +1,1 @@
+"""Stage 5: provenance wording, sentences, findings, display, the report runner."""

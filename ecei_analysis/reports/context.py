@@ -1,0 +1,154 @@
+"""What a parameterised notebook needs, built and checked from its parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import EceiDataError
+from ..core.files import confined_path
+from ..core.i18n import check_language, set_language
+from ..core.vocabulary import MONTE_CARLO_TIES, check_ties
+from ..data.loaders import load_study
+from ..scoring.points import class_points, score_clusters
+from ..scoring.ranks import clusters_ahead, rank_clusters
+from ..scoring.weights import DEFAULT_WEIGHTS, format_ratio, resolve_weights
+from .provenance import data_label
+
+__all__ = ["ReportContext"]
+
+
+class ReportContext:
+    """Validate a notebook's parameters (naming the bad one) and load the study.
+
+    Parameters
+    ----------
+    data_dir
+        Data folder or filled template ("" = bundled synthetic demonstration data).
+    weights
+        Weights text (``3:2:1``, ``VI=3,I=2,NSI=1`` or a named set).
+    ties
+        ``dense`` or ``min`` (the notebooks count whole places; ``average`` is
+        refused with the package's one message).
+    highlight
+        Comma-separated cluster ids or names ("" = none).
+    output_dir
+        Figure folder relative to the working directory (no ``..``, not absolute).
+    language
+        ``en`` or ``ru``.
+    **parameters
+        The notebook's other parameters, recorded for provenance.
+    """
+
+    def __init__(
+        self,
+        *,
+        data_dir: str = "",
+        weights: str = DEFAULT_WEIGHTS,
+        ties: str = "dense",
+        highlight: str = "",
+        output_dir: str = "figures",
+        language: str = "en",
+        **parameters,
+    ) -> None:
+        try:
+            set_language(check_language(language))
+        except EceiDataError as exc:
+            raise EceiDataError(f"parameter language: {exc}") from None
+        try:
+            ties = check_ties(ties, MONTE_CARLO_TIES)
+        except EceiDataError as exc:
+            raise EceiDataError(f"parameter ties: {exc}") from None
+        self.study = load_study(data_dir or None)
+        self.points = class_points(self.study)
+        self.weights = resolve_weights(weights, self.study.classes)
+        self.ties = ties
+        self.language = language
+        self.labels = self.study.labels()
+        self.highlight = [
+            self.study.resolve_cluster(h) for h in highlight.split(",") if h.strip()
+        ]
+        self.figure_dir = confined_path(Path.cwd(), output_dir)
+        self.parameters = {
+            "data_dir": data_dir,
+            "weights": weights,
+            "ties": ties,
+            "highlight": highlight,
+            "output_dir": output_dir,
+            "language": language,
+            **parameters,
+        }
+        self.note = data_label(self.study)
+        self.weights_text = format_ratio(self.weights)
+        scores = score_clusters(self.points, self.weights)
+        #: Clusters strictly ahead of each under the weights (movement semantics).
+        self.ahead = clusters_ahead(scores)
+        #: Places to display under the weights (by the tie rule).
+        self.ranks = rank_clusters(scores, ties=ties)
+
+    @property
+    def three_classes(self) -> bool:
+        """Whether the study has the three classes the exact weight map needs."""
+        return self.points.shape[1] == 3
+
+    def scale_values(self) -> dict:
+        """Values for the places caption: the weights, the rule and the scales."""
+        from ..core.i18n import format_number
+        from ..scoring.table import class_capacity
+
+        caps = class_capacity(self.study)
+        w = [self.weights[c] for c in caps.index]
+        weighted = float(sum(x * c for x, c in zip(w, caps, strict=True)))
+        return {
+            "weights": self.weights_text,
+            "rule": self.ties,
+            "factor": format_number(weighted / float(caps.sum()), 2),
+            "maximum": format_number(float(caps.sum())),
+        }
+
+    def not_three_classes_note(self) -> str:
+        """Why the exact weight map is not shown for this study."""
+        from ..core.i18n import _
+
+        return _(
+            "The exact weight map needs three significance classes; this study has "
+            "{k}, so the map is not shown (the Monte Carlo analyses still apply)."
+        ).format(k=self.points.shape[1])
+
+    def leaders(self, top: int) -> list[str]:
+        """Clusters with fewer than ``top`` clusters ahead, best first."""
+        order = self.ahead.sort_values(kind="stable")
+        return [c for c in order.index if order[c] < top]
+
+    def save(self, ax_or_fig, stem: str) -> Path:
+        """Save a figure as ``<output_dir>/<stem>.png`` through the one save path."""
+        from ..figures.save import save_figure
+
+        fig = getattr(ax_or_fig, "figure", ax_or_fig)
+        return save_figure(fig, self.figure_dir / f"{stem}.png")
+
+    def show(self, ax, stem: str) -> None:
+        """Save a figure and show it with its caption, kept together.
+
+        The picture shown is the saved file itself (the one save path: package
+        style, tight bounding box, 300 dpi), inside one ``<figure>`` with its
+        caption, which is also the image's alt text.
+        """
+        import base64
+        import html
+
+        import matplotlib.pyplot as plt
+        from IPython.display import HTML, display
+
+        from ..figures._common import caption_of
+
+        path = self.save(ax, stem)
+        caption = caption_of(ax)
+        plt.close(ax.figure)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        text = html.escape(caption)
+        display(
+            HTML(
+                f'<figure class="ecei-figure"><img src="data:image/png;base64,{data}"'
+                f' alt="{text}"/><figcaption>{text}</figcaption></figure>'
+            )
+        )

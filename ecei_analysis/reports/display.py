@@ -1,0 +1,92 @@
+"""Display helpers for notebooks and reports: banner, captions, tables, findings.
+
+Every data-derived text (cluster names, ids, codes, parameters) is escaped where
+it lands: these helpers build HTML with :func:`html.escape` and never pass data
+through Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..core.i18n import _
+from ..data.study import Study
+from .provenance import data_label, provenance_record, study_banner
+
+__all__ = [
+    "show_banner",
+    "show_caption",
+    "show_findings",
+    "show_notes",
+    "show_provenance_compact",
+    "show_table",
+]
+
+
+def _display(obj) -> None:
+    from IPython.display import display
+
+    display(obj)
+
+
+def _html(text: str) -> None:
+    from IPython.display import HTML
+
+    _display(HTML(text))
+
+
+def show_banner(study: Study) -> None:
+    """Show the data-provenance banner (red for synthetic data)."""
+    if study.is_synthetic:
+        style = "background:#fdecea;border:2px solid #b03a2e;color:#7b241c"
+    else:
+        style = "background:#eaf2f8;border:1px solid #2e86c1;color:#1b4f72"
+    _html(
+        f'<div class="ecei-banner" style="{style};padding:8px 12px;margin:6px 0;'
+        f'font-weight:bold">{html.escape(study_banner(study))}</div>'
+    )
+
+
+def show_caption(text: str, study: Study | None = None) -> None:
+    """Show a figure or table caption (escaped), with the data's provenance."""
+    if study is not None:
+        text += " " + _("Data: {label}.").format(label=data_label(study))
+    _html(f'<p class="ecei-caption"><i>{html.escape(text)}</i></p>')
+
+
+def show_table(frame: pd.DataFrame, caption: str, study: Study | None = None) -> None:
+    """Show a captioned table; the caption names the data's provenance."""
+    from .formatting import table_html
+
+    show_caption(caption, study)
+    _html(table_html(frame))
+
+
+def show_findings(findings: Sequence) -> None:
+    """Show findings as a bulleted list, one bullet per sentence (escaped)."""
+    items = "".join(
+        f"<li>{html.escape(sentence)}</li>"
+        for finding in findings
+        for sentence in finding.sentences
+    )
+    _html(f'<ul class="ecei-findings">{items}</ul>')
+
+
+def show_notes(notes: Sequence[str]) -> None:
+    """Show plain sentences as a bulleted list (escaped)."""
+    items = "".join(f"<li>{html.escape(note)}</li>" for note in notes)
+    _html(f'<ul class="ecei-notes">{items}</ul>')
+
+
+def show_provenance_compact(study: Study, parameters: Mapping[str, object]) -> None:
+    """Show the provenance record as one small paragraph (for printed briefings)."""
+    record = provenance_record(study, parameters)["value"]
+    parts = []
+    for item, value in record.items():
+        if item.startswith("file: "):
+            value = value[:19] + "…"  # "sha256 " + 12 hex digits
+        parts.append(f"<b>{html.escape(item)}</b> {html.escape(str(value))}")
+    _html('<p class="ecei-provenance">' + "; ".join(parts) + "</p>")

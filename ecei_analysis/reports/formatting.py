@@ -1,0 +1,84 @@
+"""Tables for people: names, rounded numbers, "—" for not applicable, yes/no.
+
+One formatter for every table a reader sees (briefings, notebooks, the live
+explorer): numbers rounded for reading, missing values as "—", booleans as
+yes/no, text escaped, and long text wrapped rather than cut.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+
+import pandas as pd
+
+from ..core.i18n import _, format_number
+
+__all__ = ["format_cell", "table_html"]
+
+
+def format_cell(value: object, *, digits: int = 1) -> str:
+    """Format one cell for reading (not escaped).
+
+    Examples
+    --------
+    >>> [format_cell(v) for v in (None, float("nan"), True, 3.0, 2.25, "x")]
+    ['—', '—', 'yes', '3', '2.2', 'x']
+    """
+    if value is None or value is pd.NA:
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, numbers.Integral):
+        return format_number(int(value), 0)
+    if isinstance(value, numbers.Real):
+        x = float(value)
+        if math.isnan(x):
+            return "—"
+        if math.isinf(x):
+            return "∞" if x > 0 else "−∞"
+        if x == round(x):
+            return format_number(x, 0)
+        return format_number(x, digits)
+    text = str(value)
+    return text if text else "—"
+
+
+def table_html(
+    frame: pd.DataFrame, *, digits: int = 1, index: bool | None = None
+) -> str:
+    """Return an escaped HTML table with the package's cell formatting.
+
+    Parameters
+    ----------
+    frame
+        The table; column names are shown as given.
+    digits
+        Decimals of non-integer numbers.
+    index
+        Show the index as the first column (``None``: when it is not a plain
+        0..n-1 range).
+    """
+    if index is None:
+        index = not isinstance(frame.index, pd.RangeIndex)
+    if index:
+        frame = frame.reset_index()
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for values in frame.itertuples(index=False, name=None):
+        cells = []
+        for value in values:
+            numeric = isinstance(value, numbers.Real) and not isinstance(value, bool)
+            cls = ' class="num"' if numeric else ""
+            cells.append(
+                f"<td{cls}>{html.escape(format_cell(value, digits=digits))}</td>"
+            )
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<table class="ecei-table"><thead><tr>'
+        + head
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )

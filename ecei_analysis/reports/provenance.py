@@ -1,0 +1,84 @@
+"""The provenance wording, in one place: banners, data labels, provenance records.
+
+Every table caption, figure caption, report banner and CLI header that says where
+the numbers come from takes its words from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.i18n import _
+from ..core.results import jsonable
+from ..core.versions import library_versions
+from ..data.study import Study
+
+__all__ = [
+    "data_label",
+    "provenance_record",
+    "report_date",
+    "study_banner",
+    "synthetic_banner",
+]
+
+
+def synthetic_banner() -> str:
+    """Return the banner every output of the demonstration data carries."""
+    return _(
+        "SYNTHETIC DEMONSTRATION DATA: indicator-level points are generated, "
+        "calibrated only to the four published 2015 totals (Tomsk 825; Kaluga, "
+        "INNOKAM 781; Zelenograd 723). They are not real assessments."
+    )
+
+
+def data_label(study: Study) -> str:
+    """Return the provenance phrase used in every caption."""
+    if study.is_synthetic:
+        return _(
+            "SYNTHETIC demonstration data, calibrated only to the four published "
+            "2015 totals; not real assessments"
+        )
+    flag = study.provenance.get("assessments", "unknown")
+    return _("analyst-supplied data ({flag})").format(flag=flag)
+
+
+def study_banner(study: Study) -> str:
+    """Return the banner of an output: the synthetic warning or the data label."""
+    if study.is_synthetic:
+        return synthetic_banner()
+    return _("Data: {label}.").format(label=data_label(study))
+
+
+def report_date() -> str:
+    """ISO date of the report: ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    else:
+        stamp = dt.datetime.now(tz=dt.UTC)
+    return stamp.date().isoformat()
+
+
+def provenance_record(study: Study, parameters: Mapping[str, object]) -> pd.DataFrame:
+    """Everything needed to reproduce a report, as a two-column table.
+
+    Rows: date (``SOURCE_DATE_EPOCH`` if set), each parameter, each data file with
+    its sha256 and provenance, and the package and library versions.
+    """
+    rows = [("date", report_date())]
+    rows += [
+        (f"parameter: {k}", json.dumps(jsonable(v), ensure_ascii=False))
+        for k, v in parameters.items()
+    ]
+    for path, digest in study.files.items():
+        rows.append((f"file: {Path(path).name}", f"sha256 {digest}"))
+    for name, flag in study.provenance.items():
+        rows.append((f"provenance: {name}", flag))
+    rows += [(f"version: {k}", v) for k, v in library_versions().items()]
+    return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")

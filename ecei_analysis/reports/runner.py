@@ -1,0 +1,357 @@
+"""Run a parameterised notebook with papermill into a self-contained HTML report.
+
+The run is atomic: everything is produced in a temporary folder next to the
+target and swapped in only on success, so a failed run leaves the previous
+report intact and says which cell failed and why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..core.errors import EceiDataError
+from ..core.files import OutputFolder
+from ..core.resources import bundled_notebooks_dir
+
+__all__ = [
+    "NOTEBOOKS",
+    "ReportError",
+    "notebook_parameters",
+    "notebooks_dir",
+    "parse_parameter",
+    "run_report",
+]
+
+#: Notebooks shipped in ``notebooks/`` (name -> file).
+NOTEBOOKS = {
+    "01_baseline_ranking": "01_baseline_ranking.ipynb",
+    "02_weight_sensitivity": "02_weight_sensitivity.ipynb",
+    "03_uncertainty": "03_uncertainty.ipynb",
+    "briefing": "briefing.ipynb",
+    "04_explore": "04_explore.ipynb",
+}
+
+# Print layout for the optional PDF (A4, compact tables and figures).
+_PRINT_CSS = """<style>
+@page { size: A4; margin: 11mm 12mm; }
+@media print {
+  body { font-size: 10px; }
+  .jp-Cell { padding: 0 !important; }
+  .jp-RenderedHTMLCommon h1 { font-size: 19px; margin: 4px 0; }
+  .jp-RenderedHTMLCommon h2 { font-size: 14px; margin: 8px 0 2px; }
+  .jp-RenderedHTMLCommon p,
+  .jp-RenderedHTMLCommon li { font-size: 10px; margin: 2px 0; }
+  .jp-RenderedImage img { max-height: 8.2cm; width: auto !important; }
+  table.dataframe { font-size: 8px !important; }
+  table.dataframe td, table.dataframe th { padding: 1px 4px !important; }
+  .ecei-banner { font-size: 10px; padding: 4px 8px !important; }
+}
+</style>
+"""
+_EXTERNAL_SCRIPT = re.compile(
+    r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>\s*'
+)
+_EXTERNAL_LINK = re.compile(r'<link[^>]*\bhref="https?://[^"]*"[^>]*>\s*')
+_MERMAID_LOADER = re.compile(
+    r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>\s*', re.S
+)
+
+
+# Set for the notebook kernels: no widget front-end, no progress bars in reports.
+_KERNEL_ENV = {
+    "ECEI_STATIC": "1",
+    "ECEI_REPORT": "1",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+}
+
+
+class ReportError(EceiDataError):
+    """A report could not be produced (the previous report is left intact)."""
+
+
+def notebooks_dir() -> Path:
+    """Return the folder of the analyst notebooks shipped with the package."""
+    return bundled_notebooks_dir()
+
+
+def _notebook_path(name: str) -> Path:
+    if name not in NOTEBOOKS:
+        raise ReportError(
+            f"unknown notebook {name!r}; expected one of {', '.join(NOTEBOOKS)}"
+        )
+    path = notebooks_dir() / NOTEBOOKS[name]
+    if not path.is_file():
+        raise ReportError(
+            f"notebook {name!r} is missing from this installation (looked for "
+            f"{path}); reinstall ecei_analysis"
+        )
+    return path
+
+
+def notebook_parameters(name: str) -> dict[str, dict]:
+    """Return the notebook's documented parameters (``papermill.inspect_notebook``)."""
+    import papermill
+
+    return papermill.inspect_notebook(str(_notebook_path(name)))
+
+
+def parse_parameter(text: str) -> tuple[str, str]:
+    """Split ``name=value``; the value is typed later from the notebook's parameters."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ReportError(f"-p takes name=value, got {text!r}")
+    return name.strip(), value.strip()
+
+
+def load_parameter_file(path: str | Path) -> dict[str, str]:
+    """Read a YAML mapping of parameters safely, every value as text.
+
+    Values are typed from the notebook's parameters cell, not by YAML (whose 1.1
+    rules would read ``3:2:1`` as the sexagesimal number 10921).
+    """
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ReportError(f"cannot read parameter file: {exc}", file=path) from None
+    if data is None or data == "":
+        return {}
+    if not isinstance(data, dict) or any(
+        isinstance(v, dict | list) for v in data.values()
+    ):
+        raise ReportError("expected a flat mapping of name: value", file=path)
+    return data
+
+
+_CASTS = {"int": int, "float": float, "str": str}
+
+
+def _typed(name: str, value: object, type_name: str) -> object:
+    cast = _CASTS.get(type_name, str)
+    if isinstance(value, str) and cast is not str:
+        try:
+            return cast(value.replace(",", ".") if cast is float else value)
+        except ValueError:
+            raise ReportError(
+                f"parameter {name} expects {type_name}, got {value!r}"
+            ) from None
+    if cast is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, cast) or isinstance(value, bool):
+        raise ReportError(f"parameter {name} expects {type_name}, got {value!r}")
+    return value
+
+
+def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
+    documented = notebook_parameters(name)
+    unknown = sorted(set(parameters) - set(documented))
+    if unknown:
+        raise ReportError(
+            f"unknown parameter(s) {unknown} for notebook {name!r}; it takes "
+            f"{', '.join(documented)}"
+        )
+    out = {
+        key: _typed(key, value, documented[key]["inferred_type_name"])
+        for key, value in parameters.items()
+    }
+    data_dir = out.get("data_dir")
+    if data_dir:
+        out["data_dir"] = str(Path(str(data_dir)).resolve())
+    output_dir = str(out.get("output_dir", "figures"))
+    if Path(output_dir).is_absolute() or ".." in Path(output_dir).parts:
+        raise ReportError(
+            f"parameter output_dir={output_dir!r} must be a relative folder inside "
+            "the report folder (no '..', not absolute)"
+        )
+    return out
+
+
+def _to_html(notebook_path: Path) -> str:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    # Self-contained and offline: drop CDN scripts/styles (require.js, MathJax);
+    # the report uses neither.
+    body = _EXTERNAL_SCRIPT.sub("", body)
+    body = _MERMAID_LOADER.sub("", body)
+    body = _EXTERNAL_LINK.sub("", body)
+    return body.replace("</head>", _PRINT_CSS + "</head>", 1)
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def chromium_command(binary: str, *args: str) -> list[str]:
+    """Headless Chromium flags that work as root on a closed network."""
+    return [
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='ecei-chromium-')}",
+        *args,
+    ]
+
+
+def _print_pdf(html_path: Path, pdf_path: Path) -> None:
+    binary = _chromium()
+    command = chromium_command(
+        binary,
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf_path}",
+        html_path.resolve().as_uri(),
+    )
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    if result.returncode != 0 or not pdf_path.exists():
+        last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        raise ReportError(f"Chromium could not print the PDF: {last}")
+
+
+def run_report(
+    notebook: str = "briefing",
+    parameters: Mapping[str, object] | None = None,
+    out_dir: str | Path | None = None,
+    *,
+    pdf: bool = False,
+    progress: bool = True,
+) -> Path:
+    """Execute a notebook with papermill and write ``<name>.html`` + ``.ipynb``.
+
+    Parameters
+    ----------
+    notebook
+        A name from :data:`NOTEBOOKS`.
+    parameters
+        Notebook parameters (checked against the notebook's parameters cell).
+    out_dir
+        Report folder (default ``reports/<notebook>`` in the current folder);
+        replaced atomically.
+    pdf
+        Also print a PDF with a system Chromium when present (else a note).
+    progress
+        Show papermill's progress bar.
+
+    Returns
+    -------
+    pathlib.Path
+        The HTML report.
+
+    Raises
+    ------
+    ReportError
+        Unknown notebook or parameter, or a failing cell (named, with the
+        error); the previous report is left intact.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    source = _notebook_path(notebook)
+    params = _check_parameters(notebook, parameters or {})
+    if pdf and _chromium() is None:
+        raise ReportError(
+            "--pdf needs Chromium, which is not installed here (apt-get install "
+            "chromium); run without --pdf for the HTML report"
+        )
+    out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
+    inputs = [params["data_dir"]] if params.get("data_dir") else []
+    output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
+    with output.build() as work:
+        executed = work / f"{notebook}.ipynb"
+        saved = {key: os.environ.get(key) for key in _KERNEL_ENV}
+        os.environ.update(_KERNEL_ENV)
+        try:
+            papermill.execute_notebook(
+                str(source),
+                str(executed),
+                parameters=params,
+                cwd=str(work),
+                kernel_name="python3",
+                kernel_manager_class=_ipc_kernel_manager(),
+                progress_bar=progress,
+                log_output=False,
+            )
+        except PapermillExecutionError as exc:
+            raise ReportError(
+                f"notebook {notebook!r} failed in cell {exc.exec_count} "
+                f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}; "
+                + _previous(out_dir)
+            ) from None
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+        _fix_injected_cell_id(executed)
+        html_path = work / f"{notebook}.html"
+        html_path.write_text(_to_html(executed), encoding="utf-8")
+        if pdf:
+            _print_pdf(html_path, work / f"{notebook}.pdf")
+    return out_dir / f"{notebook}.html"
+
+
+def _ipc_kernel_manager():
+    """Return a kernel manager that talks over local sockets, not TCP."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IpcKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs) -> None:
+            kwargs.setdefault("transport", "ipc")
+            super().__init__(**kwargs)
+
+    return IpcKernelManager
+
+
+def _previous(out_dir: Path) -> str:
+    if out_dir.is_dir() and any(out_dir.iterdir()):
+        return f"the previous report in {out_dir} is left intact"
+    return "no report was written"
+
+
+def copy_notebooks(out_dir: str | Path) -> Path:
+    """Copy the analyst notebooks (without outputs) into ``out_dir``.
+
+    The folder is owned like every output: an earlier copy is replaced, any
+    other existing content is refused.
+    """
+    output = OutputFolder(out_dir, command="notebooks")
+    with output.build() as work:
+        for name in NOTEBOOKS.values():
+            shutil.copyfile(notebooks_dir() / name, work / name)
+    return Path(out_dir)
+
+
+def _fix_injected_cell_id(path: Path) -> None:
+    """Give papermill's injected-parameters cell a fixed id (it is random)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
+    nbformat.write(nb, path)

@@ -1,0 +1,191 @@
+"""Headings and explanatory paragraphs of the notebooks and the briefing.
+
+The notebooks hold no prose of their own: each section's heading and text live
+here, marked for translation, and a notebook shows them with
+:func:`show_section`, so every notebook reads in the report's language.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..core.i18n import N_, _
+
+__all__ = ["CAPTIONS", "SECTIONS", "caption", "show_section"]
+
+#: Section key -> (heading, paragraph).
+SECTIONS: dict[str, tuple[str, str]] = {
+    "briefing": (
+        N_("Briefing: how the significance classes reorder the clusters"),
+        N_(
+            "Prepared for the brainstorm on the cluster management standard. The "
+            "question asked in 2015: if the ECEI criteria are structured as very "
+            "important / important / not so important, how does the result "
+            "change, and how robust is each place?"
+        ),
+    ),
+    "findings": (N_("Headline findings"), ""),
+    "what_if": (
+        N_("What would change the ranking"),
+        N_(
+            "The smallest change of the class weights (linear programming, within "
+            "the ordered region very important ≥ important ≥ not so important) or "
+            "of one indicator's points that would put each leader one place higher "
+            "(one cluster fewer ahead)."
+        ),
+    ),
+    "places": (N_("Places under the proposal and under equal weights"), ""),
+    "figures": (N_("Key figures"), ""),
+    "caveats": (N_("Caveats"), ""),
+    "appendix": (N_("Appendix: clusters and the classification"), ""),
+    "provenance": (N_("Provenance"), ""),
+    "baseline": (
+        N_("01 · Baseline ranking"),
+        N_(
+            "The data, their provenance, the published 2015 record reproduced under "
+            "equal weights, and each cluster's points per significance class."
+        ),
+    ),
+    "data_files": (
+        N_("The data and where they come from"),
+        N_(
+            "Every data file carries a provenance flag: published, assumed or "
+            "synthetic."
+        ),
+    ),
+    "published": (
+        N_("The published record, reproduced"),
+        N_("Under equal class weights the weighted total is the plain sum of points."),
+    ),
+    "class_points": (
+        N_("Points per significance class"),
+        N_("The significance classification is a documented proposal, not AIRR's."),
+    ),
+    "sensitivity": (
+        N_("02 · Weight sensitivity"),
+        N_(
+            "How the class weights reorder the clusters: named weightings, "
+            "one-at-a-time sweeps, the exact weight-space map, the stability radius "
+            "and the swap thresholds."
+        ),
+    ),
+    "named": (N_("Named weightings"), ""),
+    "sweep": (
+        N_("One-at-a-time sweep"),
+        N_(
+            "The share of one class weight goes from 0 to 1; the other classes keep "
+            "their proposed ratio."
+        ),
+    ),
+    "map": (
+        N_("The exact weight-space map"),
+        N_(
+            "Every point of the triangle is a weighting; cells of constant ranking "
+            "are computed exactly (polygon arithmetic, no sampling)."
+        ),
+    ),
+    "stability": (N_("How far is the proposal from a change?"), ""),
+    "uncertainty": (
+        N_("03 · Uncertainty"),
+        N_(
+            "SMAA rank acceptability over a weight measure, rank intervals (JRC "
+            "style), assessor-score uncertainty, and variance-based (Sobol) "
+            "sensitivity."
+        ),
+    ),
+    "smaa": (N_("SMAA rank acceptability"), ""),
+    "intervals": (N_("Rank intervals around the proposal"), ""),
+    "sobol": (N_("What drives each place: Sobol indices"), ""),
+    "explore": (
+        N_("04 · Live weight explorer"),
+        N_(
+            "Move the three class-weight sliders (and the order and tie-rule "
+            "controls): the ranking table, the rank-flow chart and the marker on the "
+            "exact weight-space map update as you go. Without a live notebook a "
+            "static snapshot is shown."
+        ),
+    ),
+}
+
+
+def show_section(key: str, *, level: int = 2) -> None:
+    """Show a section's translated heading (and paragraph) in a notebook."""
+    from IPython.display import HTML, display
+
+    heading, text = SECTIONS[key]
+    body = f"<h{level}>{html.escape(_(heading))}</h{level}>"
+    if text:
+        body += f"<p>{html.escape(_(text))}</p>"
+    display(HTML(body))
+
+
+#: Table captions (the data's provenance is added by ``show_table``).
+CAPTIONS: dict[str, str] = {
+    "places": N_(
+        "Places under the proposed weights ({weights}) beside equal weights and the "
+        "published places. Places are shown {rule}. The weighted sum has its own "
+        "scale (about {factor} times the plain total under these weights); the "
+        "0–max column rescales it so that the largest possible score equals the "
+        "largest possible plain total ({maximum}), as in the published totals. "
+        "Change = clusters ahead under equal weights minus now (positive: moved "
+        "up)."
+    ),
+    "what_if": N_(
+        "Smallest change of the weights (normalised; L1: sum of changes, L∞: "
+        "largest change), within the ordered region, that puts each leader one "
+        "place higher, and the weights it leads to (very important : important : "
+        "not so important)."
+    ),
+    "clusters": N_("Cluster ids and names."),
+    "classification": N_(
+        "The significance classification in use, with each indicator's rationale."
+    ),
+    "provenance": N_("Provenance: parameters, data files (sha256), library versions."),
+    "data_files": N_("Data files and their provenance flags."),
+    "published": N_(
+        "Ranking under equal weights beside the published 2015 points and places."
+    ),
+    "class_points": N_("Points per significance class (class subtotals) and total."),
+    "named": N_(
+        "Places (1 + clusters strictly ahead) under each named weighting, and the "
+        "proposal."
+    ),
+    "compare": N_(
+        "Each weighting compared with equal weights: Kendall τ, Spearman ρ, share "
+        "of the top 4 kept, largest and mean shift of the clusters ahead, clusters "
+        "that moved."
+    ),
+    "radius": N_(
+        "Stability radius: distance (normalised weights) from the proposal to the "
+        "nearest change of the ranking."
+    ),
+    "swaps": N_(
+        "What would swap each pair of adjacent places (one weight changed, the "
+        "others fixed)."
+    ),
+    "smaa": N_(
+        "SMAA-2: share of weightings ranking each cluster first, central weights "
+        "(mean weights that make the cluster first; — where it never is), "
+        "confidence factor (— where undefined) and holistic acceptability."
+    ),
+    "intervals": N_(
+        "Rank intervals (5–95 %) around the proposal, weights only and with "
+        "assessor noise ({noise}); places count 1 + the clusters strictly ahead."
+    ),
+    "explore": N_("The first places under the initial weights."),
+}
+
+_RULES = {
+    "dense": N_("densely, as published (1, 2, 2, 3)"),
+    "min": N_("by competition ranking (1, 2, 2, 4)"),
+}
+
+
+def caption(key: str, **values: object) -> str:
+    """Return the translated caption ``key``, with ``values`` filled in.
+
+    ``rule=`` takes a tie rule (``dense``/``min``) and is spelled out.
+    """
+    if "rule" in values:
+        values["rule"] = _(_RULES[str(values["rule"])])
+    return _(CAPTIONS[key]).format(**values)

@@ -1,0 +1,419 @@
+"""Every sentence a report prints, one builder per kind of statement.
+
+Analysis functions return numbers; these builders turn them into plain language
+(translated through the catalogs of :mod:`ecei_analysis.core.i18n`). Each builder
+covers its degenerate cases: exact ties, zero margins, infeasible programs,
+clusters already first, a single cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from ..core.i18n import _, format_number, format_percent, format_place, ngettext
+from ..core.vocabulary import CLASS_SHORT
+from ..scoring.weights import format_ratio
+
+__all__ = [
+    "class_label",
+    "condition_formula",
+    "place_phrase",
+    "sentence_indicator_change",
+    "sentence_inverse",
+    "sentence_keep",
+    "sentence_moves",
+    "sentence_ordered_first",
+    "sentence_published",
+    "sentence_radius",
+    "sentence_swap",
+    "sentence_uncertainty",
+    "weights_phrase",
+]
+
+
+def class_label(cls: str) -> str:
+    """Return the reader's name of a class ("very important")."""
+    labels = {
+        "very_important": _("very important"),
+        "important": _("important"),
+        "not_so_important": _("not so important"),
+    }
+    return labels.get(cls, cls)
+
+
+def weights_phrase(weights: Mapping[str, float]) -> str:
+    """``"very important 3 : important 2 : not so important 1"``."""
+    return " : ".join(
+        f"{class_label(c)} {format_number(float(v))}" for c, v in weights.items()
+    )
+
+
+def place_phrase(place: int, shared: bool) -> str:
+    """``"2nd"`` or ``"shared 2nd"``."""
+    text = format_place(place)
+    return _("shared {place}").format(place=text) if shared else text
+
+
+def condition_formula(lead: Mapping[str, float]) -> str:
+    """``"44·w_VI − 38·w_I − 6·w_NSI"``: a weighted lead, zero terms left out."""
+    text = ""
+    for cls, value in lead.items():
+        if value == 0:
+            continue
+        term = f"{format_number(abs(value), None)}·w_{CLASS_SHORT.get(cls, cls)}"
+        if not text:
+            text = term if value > 0 else f"−{term}"
+        else:
+            text += f" {'+' if value > 0 else '−'} {term}"
+    return text or "0"
+
+
+def sentence_published(rows: Sequence[dict], matches: bool, ties: str) -> str:
+    """State the published record against the data under equal weights.
+
+    ``rows``: ``name``, ``points`` (data), ``published``, ``place`` (displayed),
+    ``shared``.
+    """
+    parts = "; ".join(
+        f"{r['name']} {format_number(r['points'])} "
+        f"({place_phrase(r['place'], r['shared'])})"
+        for r in rows
+    )
+    if matches:
+        text = _(
+            "Under equal weights the data reproduce the published totals and order: "
+            "{parts}."
+        ).format(parts=parts)
+    else:
+        diff = "; ".join(
+            _("{name} {data} in the data, {published} published").format(
+                name=r["name"],
+                data=format_number(r["points"]),
+                published=format_number(r["published"]),
+            )
+            for r in rows
+            if r["points"] != r["published"]
+        )
+        text = _(
+            "Under equal weights the data do NOT reproduce the published record: "
+            "{diff}."
+        ).format(diff=diff or _("the order differs"))
+    if ties == "dense":
+        text += " " + _("Places are dense (1, 2, 2, 3), as published.")
+    else:
+        text += " " + _(
+            "Places are shown by competition ranking (1, 2, 2, 4); the published "
+            "record numbers the same order densely (1, 2, 2, 3)."
+        )
+    return text
+
+
+def sentence_moves(
+    weights: Mapping[str, float],
+    moves: Sequence[dict],
+    moved_count: int,
+    n: int,
+    top: int,
+    tau: float | None,
+) -> str:
+    """State what a weighting changes against equal weights (movements).
+
+    ``moves``: per leader that moved, ``name``, ``before`` and ``after`` (clusters
+    strictly ahead), ``place_before``/``place_after`` (displayed) and the
+    ``shared`` flags.
+    """
+    head = _("Under the proposed weights ({weights}) ").format(
+        weights=weights_phrase(weights)
+    )
+    if n == 1:
+        return head + _("the only cluster is first.")
+    if moves:
+        details = "; ".join(_move(m) for m in moves) + ". "
+    else:
+        details = ngettext(
+            "the leading place is unchanged. ",
+            "the top {top} keep their places. ",
+            top,
+        ).format(top=top)
+    count = ngettext(
+        "{k} of {n} clusters changes place (a move is a change in the number of "
+        "clusters strictly ahead)",
+        "{k} of {n} clusters change place (a move is a change in the number of "
+        "clusters strictly ahead)",
+        moved_count,
+    ).format(k=moved_count, n=n)
+    if tau is not None and np.isfinite(tau):
+        count += _("; Kendall τ = {tau} against equal weights").format(
+            tau=format_number(tau, 2)
+        )
+    return head + details + count + "."
+
+
+def _move(m: dict) -> str:
+    k = abs(m["before"] - m["after"])
+    before = place_phrase(m["place_before"], m["shared_before"])
+    after = place_phrase(m["place_after"], m["shared_after"])
+    if m["after"] < m["before"]:
+        return ngettext(
+            "{name} rises from {before} to {after} ({k} cluster fewer ahead)",
+            "{name} rises from {before} to {after} ({k} clusters fewer ahead)",
+            k,
+        ).format(name=m["name"], before=before, after=after, k=k)
+    return ngettext(
+        "{name} falls from {before} to {after} ({k} cluster more ahead)",
+        "{name} falls from {before} to {after} ({k} clusters more ahead)",
+        k,
+    ).format(name=m["name"], before=before, after=after, k=k)
+
+
+def sentence_ordered_first(
+    shares: Mapping[str, float], classes: Sequence[str], exact: bool, draws: int
+) -> str:
+    """Who is first across the ordered weightings, and how often."""
+    if len(classes) == 1:
+        return _(
+            "With a single significance class every weighting gives the same ranking."
+        )
+    order = " ≥ ".join(class_label(c) for c in classes)
+    how = (
+        _("exactly, by area")
+        if exact
+        else _("Monte Carlo, {draws} draws").format(draws=format_number(draws))
+    )
+    listed = ", ".join(
+        _("{name} in {share}").format(name=name, share=format_percent(v))
+        for name, v in shares.items()
+    )
+    return _(
+        "Across all weightings with {order} ({how}), the first place goes to "
+        "{listed} of them."
+    ).format(order=order, how=how, listed=listed)
+
+
+def sentence_keep(keep: Sequence[dict], inside: bool) -> str:
+    """Share of the ordered weightings that keep each leader's place.
+
+    ``keep``: ``name``, ``place``, ``shared``, ``share``.
+    """
+    text = _(
+        "Share of those weightings that keep each leader's number of clusters "
+        "ahead: {parts}."
+    ).format(
+        parts="; ".join(
+            f"{k['name']} {place_phrase(k['place'], k['shared'])} "
+            f"{format_percent(k['share'])}"
+            for k in keep
+        )
+    )
+    if not inside:
+        text += " " + _("(The proposed weights lie outside this ordered region.)")
+    return text
+
+
+def sentence_swap(row: Mapping, names: Mapping[str, str], weights: Mapping) -> str:
+    """State what would swap one adjacent pair (a row of swap_thresholds)."""
+    a, b = names.get(row["upper"], row["upper"]), names.get(row["lower"], row["lower"])
+    classes = list(weights)
+    lead = {c: row[f"d_{c}"] for c in classes}
+    if all(v == 0 for v in lead.values()):
+        return _(
+            "{a} and {b} have the same points in every class: no weighting "
+            "separates them."
+        ).format(a=a, b=b)
+    formula = condition_formula(lead)
+    if row["tied"]:
+        return _(
+            "{a} and {b} tie under these weights: {a} leads where {formula} > 0, "
+            "{b} where it is < 0."
+        ).format(a=a, b=b, formula=formula)
+    best = row["most_sensitive"]
+    if best is None or (isinstance(best, float) and np.isnan(best)):
+        if all(v >= 0 for v in lead.values()):
+            return _(
+                "{a} stays above {b} under every weighting: it has at least as many "
+                "points in every class."
+            ).format(a=a, b=b)
+        return _(
+            "{a} stays above {b} whatever one class weight is; it takes changing "
+            "two weights at once ({formula} < 0)."
+        ).format(a=a, b=b, formula=formula)
+    k = classes.index(best)
+    w = np.array([float(weights[c]) for c in classes])
+    threshold = row[f"threshold_{best}"]
+    symbol = f"w_{CLASS_SHORT.get(best, best)}"
+    sense = "≥" if lead[best] > 0 else "≤"
+    text = _(
+        "{a} stays above {b} while {symbol} {sense} {threshold} (now {now}; the "
+        "other weights fixed)"
+    ).format(
+        a=a,
+        b=b,
+        symbol=symbol,
+        sense=sense,
+        threshold=format_number(float(threshold), 2),
+        now=format_number(w[k], 2),
+    )
+    share = row[f"share_threshold_{best}"]
+    if np.isfinite(share):
+        now = w[k] / w.sum()
+        share_sense = "≥" if share < now else "≤"
+        text += _(
+            ", i.e. while its share of the weights stays {sense} {share} (now "
+            "{now}; the others in their proposed ratio)"
+        ).format(
+            sense=share_sense,
+            share=format_percent(share, 0),
+            now=format_percent(now, 0),
+        )
+    return text + "."
+
+
+def sentence_radius(
+    radius: float,
+    pair: tuple[str, str] | None,
+    nearest: Mapping[str, float] | None,
+    names: Mapping[str, str],
+    top: int,
+) -> str:
+    """How far the proposal is from the nearest change among the leading places."""
+    if pair is None or not np.isfinite(radius):
+        return ngettext(
+            "No weighting changes who is first.",
+            "No weighting changes the order of the top {top}.",
+            top,
+        ).format(top=top)
+    a, b = (names.get(c, c) for c in pair)
+    if radius == 0:
+        return _(
+            "The proposal sits on a tie ({a} and {b} score the same), so the "
+            "slightest change of the weights can reorder them."
+        ).format(a=a, b=b)
+    where = ", ".join(
+        f"w_{CLASS_SHORT.get(c, c)} = {format_number(float(v), 2)}"
+        for c, v in (nearest or {}).items()
+    )
+    return ngettext(
+        "Who is first holds for every weighting within {radius} of the proposal "
+        "(distance between normalised weights); the nearest change swaps {a} and "
+        "{b} at {where}.",
+        "The order of the top {top} holds for every weighting within {radius} of "
+        "the proposal (distance between normalised weights); the nearest change "
+        "swaps {a} and {b} at {where}.",
+        top,
+    ).format(top=top, radius=format_number(float(radius), 3), a=a, b=b, where=where)
+
+
+def sentence_inverse(result, names: Mapping[str, str]) -> str:
+    """State the answer of ``weights_to_reach`` / ``weights_to_overtake``."""
+    name = names.get(result.cluster, result.cluster)
+    region = (
+        _("the ordered region")
+        if result.parameters.get("region") == "ordered"
+        else _("the simplex")
+    )
+    if result.goal == "reach":
+        goal = (
+            _("reach first place")
+            if result.target == 1
+            else _("reach {place} place (shared at a tie)").format(
+                place=format_place(result.target)
+            )
+        )
+    else:
+        goal = _("draw level with or overtake {rival}").format(
+            rival=names.get(result.target, result.target)
+        )
+    if not result.feasible:
+        return _(
+            "No weighting in {region} lets {name} {goal}: the linear program is "
+            "infeasible."
+        ).format(region=region, name=name, goal=goal)
+    if result.already:
+        return _("{name} can already {goal} at the nominal weights.").format(
+            name=name, goal=goal
+        )
+    return _(
+        "{name} can {goal} with weights {ratio} ({norm} change {distance} of the "
+        "normalised weights, within {region})."
+    ).format(
+        name=name,
+        goal=goal,
+        ratio=format_ratio(result.weights_nominal_scale.to_dict()),
+        norm=result.parameters["norm"].upper(),
+        distance=format_number(result.distance, 3),
+        region=region,
+    )
+
+
+def sentence_indicator_change(result, names: Mapping[str, str]) -> str:
+    """State the smallest single-indicator change (a ``PointChangeResult``)."""
+    name = names.get(result.cluster, result.cluster)
+    place = format_place(result.rank)
+    if result.already:
+        return _("{name} already holds {place} place.").format(name=name, place=place)
+    table = result.table
+    feasible = table[table["feasible"]]
+    if len(feasible):
+        best = feasible.iloc[0]
+        return _(
+            "{name} needs +{delta} points on indicator {code} ({now} → {then} of "
+            "{top}) to reach {place} place."
+        ).format(
+            name=name,
+            delta=format_number(best["delta_whole"]),
+            code=best["indicator"],
+            now=format_number(best["points"]),
+            then=format_number(best["points"] + best["delta_whole"]),
+            top=format_number(best["max_points"]),
+            place=place,
+        )
+    finite = table[np.isfinite(table["delta_whole"].astype(float))]
+    if not len(finite):
+        return _(
+            "No single indicator can lift {name} to {place} place: the classes "
+            "that would help carry no weight."
+        ).format(name=name, place=place)
+    closest = finite.iloc[0]
+    return _(
+        "No single indicator can lift {name} to {place} place; the closest, {code}, "
+        "would need +{delta} points but has {room} left below its maximum."
+    ).format(
+        name=name,
+        place=place,
+        code=closest["indicator"],
+        delta=format_number(closest["delta_whole"]),
+        room=format_number(closest["room"]),
+    )
+
+
+def sentence_uncertainty(rows: Sequence[dict], measure: str, draws: int) -> str:
+    """Rank intervals around the proposal for the chosen clusters.
+
+    ``rows``: ``name``, ``nominal``, ``low``, ``high``, ``p_nominal`` (places are
+    1 + clusters strictly ahead).
+    """
+    parts = []
+    for r in rows:
+        if r["low"] == r["high"]:
+            span = _("stays {place}").format(place=format_place(r["low"]))
+        else:
+            span = _("lies between {low} and {high}").format(
+                low=format_place(r["low"]), high=format_place(r["high"])
+            )
+        parts.append(
+            _(
+                "{name} is {nominal} at the proposal and {span} in 90 % of cases "
+                "(keeps its place in {keep})"
+            ).format(
+                name=r["name"],
+                nominal=format_place(r["nominal"]),
+                span=span,
+                keep=format_percent(r["p_nominal"]),
+            )
+        )
+    return _(
+        "With the weights varying around the proposal ({measure}; {draws} draws; "
+        "places count 1 + the clusters strictly ahead): {parts}."
+    ).format(measure=measure, draws=format_number(draws), parts="; ".join(parts))

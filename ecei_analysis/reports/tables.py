@@ -1,0 +1,411 @@
+"""The tables of the briefing and the notebooks, for people.
+
+Names instead of ids, places, scales explained.
+
+Each function takes numbers from the analysis and returns a frame with
+translated column headers, names instead of ids and values ready for
+:func:`~ecei_analysis.reports.tables.table_html` (which rounds, shows "—" for
+not applicable and yes/no for booleans).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.i18n import pgettext
+from ..data.study import Study
+from ..scoring.table import ranking_table
+from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
+from ..sensitivity.inverse import weights_to_reach
+from .sentences import class_label
+
+__all__ = [
+    "caveats",
+    "class_points_table",
+    "classification_table",
+    "clusters_table",
+    "comparison_table",
+    "data_files_table",
+    "intervals_table",
+    "method_text",
+    "named_places_table",
+    "places_table",
+    "scenario_places",
+    "smaa_table",
+    "stability_table",
+    "swaps_table",
+    "sweep_places",
+    "what_if_table",
+]
+
+
+def places_table(study: Study, weights: WeightsLike, ties: str) -> pd.DataFrame:
+    """Places under ``weights`` beside equal weights and the published record.
+
+    Columns: place, cluster (short name), score (raw weighted sum), score on the
+    equal-weights scale, place under equal weights, change (clusters strictly
+    ahead under equal weights minus now; positive = moved up), published place.
+    """
+    table = ranking_table(study, weights, ties=ties)
+    labels = study.labels()
+    frame = pd.DataFrame(
+        {
+            pgettext("column", "place"): table["rank"].to_numpy(),
+            pgettext("column", "cluster"): [labels[c] for c in table.index],
+            pgettext("column", "score (weighted sum)"): table["score"].to_numpy(),
+            pgettext("column", "score (0–max scale)"): table[
+                "score_normalised"
+            ].to_numpy(),
+            pgettext("column", "place, equal weights"): table[
+                "baseline_rank"
+            ].to_numpy(),
+            pgettext("column", "change"): table["rank_change"].to_numpy(),
+            pgettext("column", "published place"): table["published_place"].to_numpy(),
+        }
+    )
+    return frame
+
+
+def what_if_table(
+    points: pd.DataFrame,
+    weights: WeightsLike,
+    leaders: list[str],
+    ahead: pd.Series,
+    labels: dict[str, str],
+) -> pd.DataFrame:
+    """Smallest weight change (ordered region) lifting each leader one place."""
+    w = resolve_weights(weights, list(points.columns))
+    rows = []
+    for cluster in leaders:
+        if ahead[cluster] == 0:
+            continue
+        target = int(ahead[cluster])
+        for norm in ("l1", "linf"):
+            r = weights_to_reach(points, cluster, target, w, norm=norm, ordered=True)
+            rows.append(
+                {
+                    pgettext("column", "cluster"): labels[cluster],
+                    pgettext("column", "distance"): norm.upper(),
+                    pgettext("column", "possible"): r.feasible,
+                    pgettext("column", "change"): r.distance if r.feasible else None,
+                    pgettext("column", "weights then"): format_ratio(
+                        r.weights_nominal_scale.to_dict()
+                    )
+                    if r.feasible
+                    else None,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def classification_table(study: Study) -> pd.DataFrame:
+    """Tabulate the classification in use, with each rationale (not cut)."""
+    ind = study.indicators
+    frame = pd.DataFrame(
+        {
+            pgettext("column", "code"): ind.index,
+            pgettext("column", "indicator"): ind["name"].to_numpy(),
+            pgettext("column", "class"): [
+                class_label(c) for c in ind["significance_class"]
+            ],
+        }
+    )
+    if "significance_rationale" in ind.columns:
+        frame[pgettext("column", "rationale")] = ind[
+            "significance_rationale"
+        ].to_numpy()
+    return frame
+
+
+def clusters_table(study: Study) -> pd.DataFrame:
+    """Cluster ids, short names and full names (the appendix)."""
+    labels = study.labels()
+    return pd.DataFrame(
+        {
+            pgettext("column", "id"): study.clusters.index,
+            pgettext("column", "cluster"): [labels[c] for c in study.clusters.index],
+            pgettext("column", "full name"): study.clusters["name"].to_numpy(),
+        }
+    )
+
+
+def scenario_places(points: pd.DataFrame, weights: WeightsLike) -> pd.DataFrame:
+    """Places (1 + clusters strictly ahead) under every named set and the proposal.
+
+    Columns are labelled ``name ratio`` (``"equal 1:1:1"``); a named set equal to
+    the proposal is shown once, as the proposal.
+    """
+    from ..scoring.points import score_clusters
+    from ..scoring.ranks import clusters_ahead
+    from ..scoring.weights import WEIGHT_SETS, normalise_weights
+
+    classes = list(points.columns)
+    proposal = resolve_weights(weights, classes)
+    target = normalise_weights(proposal, classes)
+    columns = {}
+    for name, w in WEIGHT_SETS.items():
+        try:
+            resolved = resolve_weights(w, classes)
+        except Exception:  # the set weights only classes this study lacks
+            continue
+        if (normalise_weights(resolved, classes) - target).abs().max() < 1e-12:
+            continue
+        columns[f"{name} {format_ratio(resolved)}"] = resolved
+    columns[f"{pgettext('scenario', 'proposal')} {format_ratio(proposal)}"] = proposal
+    return pd.DataFrame(
+        {
+            label: clusters_ahead(score_clusters(points, w)) + 1
+            for label, w in columns.items()
+        }
+    )
+
+
+def caveats(study: Study, weights: WeightsLike, ties: str) -> list[str]:
+    """Return the caveats of a briefing, true for its data and parameters."""
+    from ..core.i18n import _
+    from .sentences import class_label as label
+
+    out = []
+    ind = study.indicators
+    if ind.get("significance_provenance", pd.Series(dtype=str)).eq("assumed").any():
+        out.append(
+            _(
+                "The significance classification is a documented proposal (Silver-"
+                "audit indicators praised in the 2015 Kaluga case are very "
+                "important, other Silver-audit ones important, Gold-only ones not so "
+                "important); AIRR has not published one."
+            )
+        )
+    if ind.get("max_points_provenance", pd.Series(dtype=str)).eq("assumed").any():
+        out.append(
+            _(
+                "AIRR's point scale is not public; the bundled framework assumes {m} "
+                "points per indicator ({k} indicators)."
+            ).format(m=int(ind["max_points"].max()), k=len(ind))
+        )
+    if ties == "dense":
+        out.append(
+            _(
+                "Places are shown densely (1, 2, 2, 3) as in the published record; "
+                "moves, the shares that keep a place and the rank intervals count "
+                "the clusters strictly ahead, so a tie breaking elsewhere is not a "
+                "move."
+            )
+        )
+    else:
+        out.append(
+            _(
+                "Places are shown by competition ranking (1, 2, 2, 4): 1 + the "
+                "clusters strictly ahead; the published record numbers the same "
+                "order densely (1, 2, 2, 3)."
+            )
+        )
+    w = resolve_weights(weights, study.classes)
+    zero = [c for c, v in w.items() if v == 0]
+    if zero:
+        out.append(
+            _(
+                "The proposed weights give {classes} no weight: those indicators do "
+                "not count, and the uncertainty around the proposal stays on that "
+                "face of the weight triangle (those weights remain 0)."
+            ).format(classes=", ".join(label(c) for c in zero))
+        )
+    if study.absent_classes:
+        out.append(
+            _(
+                "No indicator of this study is in {classes}; the analysis uses the "
+                "classes present."
+            ).format(classes=", ".join(label(c) for c in study.absent_classes))
+        )
+    out.append(
+        _(
+            "Exact shares over the ordered region treat every ordered weighting as "
+            "equally likely; other measures (e.g. Dirichlet around the proposal) "
+            "answer a different question."
+        )
+    )
+    return out
+
+
+def data_files_table(study: Study) -> pd.DataFrame:
+    """Rows and provenance flag of each data file."""
+    return pd.DataFrame(
+        {
+            pgettext("column", "file"): [
+                "indicators",
+                "clusters",
+                "assessments",
+                "published_results",
+            ],
+            pgettext("column", "rows"): [
+                len(study.indicators),
+                len(study.clusters),
+                study.points.size,
+                len(study.published),
+            ],
+            pgettext("column", "provenance"): [
+                study.provenance.get(k, "—")
+                for k in ("indicators", "clusters", "assessments", "published")
+            ],
+        }
+    )
+
+
+def class_points_table(study: Study) -> pd.DataFrame:
+    """Points per class and total, clusters by total (names, not ids)."""
+    from ..scoring.points import class_points
+
+    points = class_points(study)
+    total = points.sum(axis=1)
+    order = total.sort_values(ascending=False, kind="stable").index
+    labels = study.labels()
+    frame = pd.DataFrame({pgettext("column", "cluster"): [labels[c] for c in order]})
+    for cls in points.columns:
+        frame[class_label(cls)] = points.loc[order, cls].to_numpy()
+    frame[pgettext("column", "total")] = total[order].to_numpy()
+    return frame
+
+
+def named_places_table(places: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Places under each weighting, clusters by the last column (the proposal)."""
+    order = places.iloc[:, -1].sort_values(kind="stable").index
+    frame = places.loc[order].copy()
+    frame.insert(0, pgettext("column", "cluster"), [labels[c] for c in order])
+    return frame.reset_index(drop=True)
+
+
+def comparison_table(places: pd.DataFrame) -> pd.DataFrame:
+    """Every weighting against the first (equal weights): τ, ρ, top-4 kept, shifts."""
+    from ..scoring.comparison import compare_rankings
+
+    base = places.iloc[:, 0]
+    top = min(4, len(places))
+    frame = compare_rankings(places, base, top_k=top)
+    frame.insert(0, pgettext("column", "weighting"), frame.index)
+    frame.columns = [
+        pgettext("column", "weighting"),
+        "Kendall τ",
+        "Spearman ρ",
+        pgettext("column", "top 4 kept"),
+        pgettext("column", "largest shift"),
+        pgettext("column", "mean shift"),
+        pgettext("column", "clusters moved"),
+    ]
+    return frame.reset_index(drop=True)
+
+
+def sweep_places(
+    points: pd.DataFrame, weights: WeightsLike, cls: str, steps: int
+) -> pd.DataFrame:
+    """Places (1 + clusters ahead) as one class's share goes from 0 to 1."""
+    import numpy as np
+
+    from ..core.checks import whole_number
+    from ..sensitivity.sweeps import sweep_weight
+
+    steps = whole_number(steps, "sweep_steps", low=2)
+    values = np.linspace(0, 1, steps)
+    sweep = sweep_weight(points, weights, cls, values, keep="ratio", ties="min")
+    places = sweep.pivot(index="cluster_id", columns="step", values="rank")
+    places = places.reindex(points.index)
+    places.columns = [f"{v:.0%}" for v in values]
+    return places
+
+
+def stability_table(
+    points: pd.DataFrame, weights: WeightsLike, labels: dict[str, str]
+) -> pd.DataFrame:
+    """Stability radius: any change, and a change among the top 4."""
+    from ..sensitivity.geometry.stability import stability_radius
+
+    rows = []
+    for what, top in (
+        (pgettext("row", "any change of the ranking"), None),
+        (pgettext("row", "a change among the top 4"), min(4, len(points))),
+    ):
+        r = stability_radius(points, weights, top=top)
+        rows.append(
+            {
+                pgettext("column", "what changes"): what,
+                pgettext("column", "radius"): r.radius,
+                pgettext("column", "nearest swap"): " / ".join(
+                    labels[c] for c in r.pair
+                )
+                if r.pair
+                else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def swaps_table(
+    points: pd.DataFrame, weights: WeightsLike, labels: dict[str, str]
+) -> pd.DataFrame:
+    """Each adjacent pair of places with the sentence saying what swaps it."""
+    from ..sensitivity.geometry.stability import swap_thresholds
+    from .sentences import sentence_swap
+
+    w = resolve_weights(weights, list(points.columns))
+    swaps = swap_thresholds(points, w)
+    return pd.DataFrame(
+        {
+            pgettext("column", "upper"): [labels[c] for c in swaps["upper"]],
+            pgettext("column", "lower"): [labels[c] for c in swaps["lower"]],
+            pgettext("column", "score gap"): swaps["margin"].to_numpy(),
+            pgettext("column", "what would swap them"): [
+                sentence_swap(row, labels, w) for _, row in swaps.iterrows()
+            ],
+        }
+    )
+
+
+def method_text(result) -> str:
+    """Return the measure, draws and seed of a Monte Carlo result (captions)."""
+    from ..core.i18n import _, format_number
+
+    p = result.parameters
+    return _("{measure}; {draws} draws, seed {seed}.").format(
+        measure=p["measure"], draws=format_number(p["draws"]), seed=p["seed"]
+    )
+
+
+def smaa_table(result, order, labels: dict[str, str]) -> pd.DataFrame:
+    """SMAA-2 summary per cluster: first-rank share, central weights, confidence."""
+    frame = pd.DataFrame({pgettext("column", "cluster"): [labels[c] for c in order]})
+    frame[pgettext("column", "first")] = result.first_rank_share()[order].to_numpy()
+    for cls in result.central_weights.columns:
+        frame[f"w {class_label(cls)}"] = result.central_weights.loc[
+            order, cls
+        ].to_numpy()
+    frame[pgettext("column", "confidence")] = result.confidence[order].to_numpy()
+    frame[pgettext("column", "holistic")] = result.holistic()[order].to_numpy()
+    return frame
+
+
+def intervals_table(intervals, with_noise, labels: dict[str, str]) -> pd.DataFrame:
+    """Rank intervals with weights only and with assessor noise, side by side."""
+    a, b = intervals.table, with_noise.table
+    order = a.sort_values(["nominal", "median"], kind="stable").index
+    noise = pgettext("column", "+ noise")
+    return pd.DataFrame(
+        {
+            pgettext("column", "cluster"): [labels[c] for c in order],
+            pgettext("column", "place"): a.loc[order, "nominal"].to_numpy(),
+            pgettext("column", "median"): a.loc[order, "median"].to_numpy(),
+            pgettext("column", "5–95 %"): [
+                f"{lo}–{hi}"
+                for lo, hi in zip(
+                    a.loc[order, "low"], a.loc[order, "high"], strict=True
+                )
+            ],
+            f"{pgettext('column', 'median')} {noise}": b.loc[
+                order, "median"
+            ].to_numpy(),
+            f"5–95 % {noise}": [
+                f"{lo}–{hi}"
+                for lo, hi in zip(
+                    b.loc[order, "low"], b.loc[order, "high"], strict=True
+                )
+            ],
+        }
+    )

@@ -1,0 +1,1 @@
+"""Stage 3: samplers, the chunked Monte Carlo engine and every sensitivity analysis."""

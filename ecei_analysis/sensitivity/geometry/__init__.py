@@ -1,0 +1,1 @@
+"""Exact three-class weight-space geometry: cells, acceptability, stability."""

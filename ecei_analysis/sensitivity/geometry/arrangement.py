@@ -1,0 +1,340 @@
+"""The exact arrangement of swap lines: every cell of constant ranking.
+
+With three classes every weighting is a point of the 2-simplex. A pair of clusters
+ties on a straight *swap line*; the lines cut the simplex (or the ordered region
+w_VI >= w_I >= w_NSI) into convex *cells* of constant ranking. We cut the region
+into vertical slabs at every vertex and crossing, so no two lines cross inside a
+slab; each slab splits into trapezoids between consecutive lines whose areas are
+exact (width × mid-height) and whose ranking is read at an interior point. Areas,
+acceptabilities and cells follow without sampling, all in vectorised numpy.
+
+Plane coordinates are (x, y) = (w_1, w_2), w_3 = 1 - x - y; area shares are the same
+as on the simplex itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.spatial import ConvexHull
+
+from ...core.errors import EceiDataError
+from ...core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
+from ...scoring.ranks import rank_matrix
+from ...scoring.weights import weight_vector
+from ._plane import (
+    EPS,
+    check_three_classes,
+    clip_segment,
+    edge_lines,
+    inside_polygon,
+    line_intersections,
+    plane_lines,
+    polygon_area,
+    region_vertices,
+    to_weights,
+)
+
+__all__ = ["WeightSpace", "exact_rank_acceptability", "weight_space"]
+
+
+@dataclass(frozen=True)
+class WeightSpace:
+    """The exact partition of a weight region into cells of constant ranking.
+
+    Attributes
+    ----------
+    points
+        The clusters × classes matrix analysed.
+    region
+        ``"simplex"`` or ``"ordered"``.
+    ties
+        Tie rule used for the ranks in each cell.
+    swap_lines
+        One row per cluster pair whose tie line crosses the region: ``cluster_a``,
+        ``cluster_b`` and the segment's end points as weights ``start_<class>``,
+        ``end_<class>``.
+    cells
+        One row per cell: ``area_share``, ``winner`` (cluster id(s) ranked first,
+        joined by ``=``), ``ranking`` (cluster ids best first).
+    acceptability
+        Clusters × ranks: exact area share of the region giving each rank.
+    """
+
+    points: pd.DataFrame
+    region: str
+    ties: str
+    swap_lines: pd.DataFrame
+    cells: pd.DataFrame
+    acceptability: pd.DataFrame
+    _trapezoids: dict
+
+    @property
+    def n_rankings(self) -> int:
+        """Number of distinct rankings (cells) in the region."""
+        return len(self.cells)
+
+    def cell_of(self, weights: Mapping[str, float] | np.ndarray) -> int:
+        """Return the id of the cell containing ``weights`` (on a boundary: any)."""
+        w = _as_vector(weights, self.points.columns)
+        ranks = rank_matrix(self.points.to_numpy(float) @ w, ties=self.ties)
+        matches = np.flatnonzero(
+            (self._trapezoids["cell_ranks"] == ranks[None, :]).all(axis=1)
+        )
+        if not len(matches):
+            raise EceiDataError(
+                "those weights lie on a swap line (a tie) or outside the region"
+            )
+        return int(matches[0])
+
+    def cell_polygons(self) -> dict[int, np.ndarray]:
+        """Return each cell's polygon as weight vectors ``(m, 3)`` (convex hull)."""
+        t = self._trapezoids
+        out = {}
+        for cid in range(len(self.cells)):
+            sel = t["cell"] == cid
+            xs = np.concatenate([t["xl"][sel]] * 2 + [t["xr"][sel]] * 2)
+            ys = np.concatenate(
+                [
+                    t["yl_bottom"][sel],
+                    t["yl_top"][sel],
+                    t["yr_bottom"][sel],
+                    t["yr_top"][sel],
+                ]
+            )
+            corners = np.unique(np.round(np.column_stack([xs, ys]), 13), axis=0)
+            try:
+                poly = corners[ConvexHull(corners).vertices]
+            except Exception:  # degenerate (collinear) corners: keep as they are
+                poly = corners
+            # Drop hull vertices that repeat a neighbour up to rounding.
+            gaps = np.linalg.norm(poly - np.roll(poly, 1, axis=0), axis=1)
+            out[cid] = to_weights(poly[gaps > 1e-9] if (gaps > 1e-9).any() else poly)
+        return out
+
+    def rank_share(self, cluster: str) -> pd.Series:
+        """Exact share of the region giving ``cluster`` each rank."""
+        return self.acceptability.loc[cluster]
+
+
+def _as_vector(weights, columns) -> np.ndarray:
+    if isinstance(weights, Mapping):
+        w = weight_vector(weights, list(columns))
+    else:
+        w = np.asarray(weights, dtype=float)
+    return w / w.sum()
+
+
+def weight_space(
+    points: pd.DataFrame,
+    *,
+    region: str = "simplex",
+    ties: Ties = "dense",
+    tol: float | None = None,
+) -> WeightSpace:
+    """Partition a weight region exactly into cells of constant ranking.
+
+    Parameters
+    ----------
+    points
+        Clusters × 3 classes (canonical order: w_1 = first column).
+    region
+        ``"simplex"`` (all weightings) or ``"ordered"`` (w_1 >= w_2 >= w_3).
+    ties
+        ``"dense"`` or ``"min"`` ranks in each cell.
+    tol
+        Score tolerance for ties at the cells' interior points.
+
+    Returns
+    -------
+    WeightSpace
+
+    Examples
+    --------
+    >>> pts = pd.DataFrame([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], index=["a", "b"],
+    ...                    columns=["very_important", "important", "not_so_important"])
+    >>> space = weight_space(pts)
+    >>> space.n_rankings, space.acceptability.loc["a", 1]
+    (2, np.float64(0.5))
+    """
+    ties = check_ties(ties, MONTE_CARLO_TIES)
+    matrix = check_three_classes(points)
+    n = len(matrix)
+    ids = points.index
+    corners = region_vertices(region)
+    poly = corners[:, :2]
+    area_total = polygon_area(poly)
+    # Swap lines of every pair that crosses the region's interior.
+    pi, pj = np.triu_indices(n, k=1)
+    pair_lines = plane_lines(matrix[pi] - matrix[pj])
+    norms = np.linalg.norm(pair_lines[:, :2], axis=1)
+    corner_vals = poly @ pair_lines[:, :2].T + pair_lines[:, 2]
+    scale = np.maximum(np.abs(corner_vals).max(axis=0), EPS)
+    crosses = (
+        (norms > EPS)
+        & (corner_vals.min(axis=0) < -1e-12 * scale)
+        & (corner_vals.max(axis=0) > 1e-12 * scale)
+    )
+    lines = pair_lines[crosses] / norms[crosses, None]
+    pairs = np.stack([pi[crosses], pj[crosses]], axis=1)
+    edges = edge_lines(poly)
+    edges = edges / np.linalg.norm(edges[:, :2], axis=1, keepdims=True)
+    all_lines = np.vstack([edges, lines])
+    n_edges = len(edges)
+    # Slab break points: every crossing of two lines inside the region.
+    pts = line_intersections(all_lines)
+    pts = pts[inside_polygon(poly, pts)]
+    xs = np.unique(np.round(np.concatenate([pts[:, 0], poly[:, 0]]), 13))
+    xs = xs[(xs >= poly[:, 0].min() - EPS) & (xs <= poly[:, 0].max() + EPS)]
+    keep = np.diff(xs) > 1e-12
+    xl, xr = xs[:-1][keep], xs[1:][keep]
+    xm = 0.5 * (xl + xr)
+    width = xr - xl
+    a, b, c = all_lines.T
+    vertical = np.abs(b) < 1e-12
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ym = -(np.outer(xm, a) + c) / b
+    ym[:, vertical] = np.nan
+    # Region bounds at each slab's middle: the spanning edges.
+    edge_y = ym[:, :n_edges]
+    ex0, ex1 = poly[:, 0], np.roll(poly[:, 0], -1)
+    spans = (
+        (xm[:, None] > np.minimum(ex0, ex1) - EPS)
+        & (xm[:, None] < np.maximum(ex0, ex1) + EPS)
+        & ~vertical[:n_edges]
+    )
+    low_id = np.argmin(np.where(spans, edge_y, np.inf), axis=1)
+    high_id = np.argmax(np.where(spans, edge_y, -np.inf), axis=1)
+    rows = np.arange(len(xm))
+    lower, upper = edge_y[rows, low_id], edge_y[rows, high_id]
+    line_y = ym[:, n_edges:]
+    inside = (line_y > lower[:, None] + EPS) & (line_y < upper[:, None] - EPS)
+    values = np.column_stack([lower, upper, np.where(inside, line_y, np.inf)])
+    line_ids = np.column_stack(
+        [
+            low_id,
+            high_id,
+            np.broadcast_to(np.arange(n_edges, len(all_lines)), line_y.shape),
+        ]
+    )
+    order = np.argsort(values, axis=1, kind="stable")
+    sorted_vals = np.take_along_axis(values, order, axis=1)
+    sorted_ids = np.take_along_axis(line_ids, order, axis=1)
+    with np.errstate(invalid="ignore"):  # inf - inf past the upper bound
+        heights = sorted_vals[:, 1:] - sorted_vals[:, :-1]
+    valid = np.isfinite(sorted_vals[:, 1:]) & (heights > 1e-13)
+    slab, k = np.nonzero(valid)
+    area = width[slab] * heights[slab, k]
+    yc = 0.5 * (sorted_vals[slab, k] + sorted_vals[slab, k + 1])
+    centre_w = to_weights(np.column_stack([xm[slab], yc]))
+    ranks = rank_matrix(centre_w @ matrix.T, ties=ties, tol=tol)
+    # Cells: trapezoids with the same ranking; ordered largest first, then by ranking.
+    packed = (
+        np.ascontiguousarray(ranks.astype(np.int32))
+        .view(np.dtype((np.void, 4 * n)))
+        .ravel()
+    )
+    _, first, cell = np.unique(packed, return_index=True, return_inverse=True)
+    cell = cell.ravel()
+    cell_area = np.bincount(cell, weights=area) / area_total
+    cell_ranks = ranks[first]
+    order_cells = np.lexsort((*cell_ranks.T[::-1], -np.round(cell_area, 12)))
+    remap = np.empty(len(order_cells), dtype=np.int64)
+    remap[order_cells] = np.arange(len(order_cells))
+    cell_ranks = cell_ranks[order_cells]
+    cell_area = cell_area[order_cells]
+    cell = remap[cell]
+    id_array = np.asarray(ids, dtype=object)
+    best_first = np.argsort(cell_ranks, axis=1, kind="stable")
+    cells = pd.DataFrame(
+        {
+            "area_share": cell_area,
+            "winner": ["=".join(id_array[r == 1]) for r in cell_ranks],
+            "ranking": [tuple(id_array[o]) for o in best_first],
+        },
+        index=pd.RangeIndex(len(cell_area), name="cell"),
+    )
+    # Exact acceptability: area per (cluster, rank).
+    flat = (np.arange(n)[None, :] * n + (ranks - 1)).ravel()
+    acc = np.bincount(flat, weights=np.repeat(area, n), minlength=n * n).reshape(n, n)
+    acceptability = pd.DataFrame(
+        acc / area_total, index=ids, columns=pd.Index(range(1, n + 1), name="rank")
+    )
+    bottom = all_lines[sorted_ids[slab, k]]
+    top = all_lines[sorted_ids[slab, k + 1]]
+
+    def _y(line_rows: np.ndarray, x: np.ndarray) -> np.ndarray:
+        return -(line_rows[:, 0] * x + line_rows[:, 2]) / line_rows[:, 1]
+
+    trapezoids = {
+        "xl": xl[slab],
+        "xr": xr[slab],
+        "yl_bottom": _y(bottom, xl[slab]),
+        "yl_top": _y(top, xl[slab]),
+        "yr_bottom": _y(bottom, xr[slab]),
+        "yr_top": _y(top, xr[slab]),
+        "area": area,
+        "cell": cell,
+        "centre": centre_w,
+        "cell_ranks": cell_ranks,
+    }
+    return WeightSpace(
+        points=points,
+        region=region,
+        ties=ties,
+        swap_lines=_swap_line_table(lines, pairs, ids, poly, list(points.columns)),
+        cells=cells,
+        acceptability=acceptability,
+        _trapezoids=trapezoids,
+    )
+
+
+def _swap_line_table(lines, pairs, ids, poly, classes) -> pd.DataFrame:
+    records = []
+    for line, (i, j) in zip(lines, pairs, strict=True):
+        seg = clip_segment(line, poly)
+        if seg is None:
+            continue
+        start, end = to_weights(seg)
+        rec = {"cluster_a": ids[i], "cluster_b": ids[j]}
+        rec |= {f"start_{c}": v for c, v in zip(classes, start, strict=True)}
+        rec |= {f"end_{c}": v for c, v in zip(classes, end, strict=True)}
+        records.append(rec)
+    columns = (
+        ["cluster_a", "cluster_b"]
+        + [f"start_{c}" for c in classes]
+        + [f"end_{c}" for c in classes]
+    )
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def exact_rank_acceptability(
+    points: pd.DataFrame,
+    *,
+    region: str = "simplex",
+    ties: Ties = "dense",
+    tol: float | None = None,
+) -> pd.DataFrame:
+    """Exact rank acceptability: area share of the region giving each rank.
+
+    The exact counterpart of SMAA's rank acceptability under the uniform
+    (``region="simplex"``) or ordered-uniform (``"ordered"``) measure.
+
+    Parameters
+    ----------
+    points
+        Clusters × 3 classes.
+    region
+        ``"simplex"`` or ``"ordered"``.
+    ties, tol
+        Tie rule and tolerance.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Clusters × ranks (1..n); rows and columns sum to 1.
+    """
+    return weight_space(points, region=region, ties=ties, tol=tol).acceptability

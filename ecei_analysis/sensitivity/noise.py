@@ -1,0 +1,375 @@
+"""Assessor noise: uncertainty in the indicator points, each law with its measure.
+
+An assessor's points are uncertain; each law perturbs every indicator's points
+independently, keeps them within ``[0, max_points]``, and sums them by class:
+
+==============  ===============================================================
+law             measure (per indicator, independently)
+==============  ===============================================================
+``levels``      points + a uniform whole number in [-L, L], clipped to
+                [0, max_points] (the clipped mass sits on the bounds)
+``relative``    points × U(1 - x, 1 + x), clipped to [0, max_points]
+``gaussian``    points + N(0, sd²) truncated to [0, max_points] (sd in points)
+``triangular``  points + a symmetric triangular law on [-h, h] points,
+                truncated to [0, max_points]
+==============  ===============================================================
+
+The spread (L, x, sd or h) is one number for every indicator, or one per
+indicator (an array, or a column of the indicators file via
+:meth:`AssessorNoise.from_study`).
+
+For ``levels`` with whole-number points the class subtotals are drawn directly
+from their exact distribution: the convolution of the indicators' clipped
+uniform laws, sampled by Walker's alias method. This is the same law as drawing
+every indicator and summing (the scores depend on the class subtotals only), at
+a fraction of the random numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy.special import ndtr, ndtri
+
+from ..core.errors import EceiDataError
+
+__all__ = ["LAWS", "AssessorNoise"]
+
+#: The noise laws and the name of their spread.
+LAWS: dict[str, str] = {
+    "levels": "whole points",
+    "relative": "share of the points",
+    "gaussian": "sd in points",
+    "triangular": "half-width in points",
+}
+
+
+def _spread_array(value, n_ind: int, law: str) -> np.ndarray:
+    try:
+        arr = np.broadcast_to(np.asarray(value, dtype=float), (n_ind,)).copy()
+    except (TypeError, ValueError):
+        raise EceiDataError(
+            f"the {law} spread must be a number or one number per indicator "
+            f"({n_ind}), got {value!r}"
+        ) from None
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+        raise EceiDataError(f"the {law} spread must be finite and >= 0, got {value!r}")
+    if law == "levels" and not np.all(arr == np.round(arr)):
+        raise EceiDataError(f"levels must be whole numbers of points, got {value!r}")
+    if law == "relative" and np.any(arr > 1):
+        raise EceiDataError(f"relative must be within [0, 1], got {value!r}")
+    return arr
+
+
+@dataclass(frozen=True)
+class AssessorNoise:
+    """Assessor uncertainty: perturb indicator points before summing by class.
+
+    Exactly one of ``levels``, ``relative``, ``sd`` and ``half_width`` is set
+    (see the module docstring for each law).
+
+    Attributes
+    ----------
+    indicator_points
+        ``(n_clusters, n_indicators)`` nominal points.
+    max_points
+        ``(n_indicators,)``.
+    membership
+        ``(n_indicators, k)`` one-hot class membership.
+    levels, relative, sd, half_width
+        The law's spread: a number, or one per indicator.
+    clusters, classes
+        Labels of the rows and classes, checked against the points analysed.
+    """
+
+    indicator_points: np.ndarray
+    max_points: np.ndarray
+    membership: np.ndarray
+    levels: float | np.ndarray | None = None
+    relative: float | np.ndarray | None = None
+    sd: float | np.ndarray | None = None
+    half_width: float | np.ndarray | None = None
+    clusters: tuple[str, ...] | None = None
+    classes: tuple[str, ...] | None = None
+    _alias: tuple | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        given = {
+            law: getattr(self, name)
+            for law, name in (
+                ("levels", "levels"),
+                ("relative", "relative"),
+                ("gaussian", "sd"),
+                ("triangular", "half_width"),
+            )
+            if getattr(self, name) is not None
+        }
+        if len(given) != 1:
+            raise EceiDataError(
+                "give exactly one of levels=, relative=, sd= or half_width= for "
+                f"assessor noise, got {sorted(given) or 'none'}"
+            )
+        try:
+            pts = np.asarray(self.indicator_points, dtype=float)
+            top = np.asarray(self.max_points, dtype=float)
+            member = np.asarray(self.membership, dtype=float)
+        except (TypeError, ValueError):
+            raise EceiDataError("assessor noise needs numeric arrays") from None
+        if pts.ndim != 2 or top.shape != (pts.shape[1],) or member.ndim != 2:
+            raise EceiDataError(
+                "assessor noise needs indicator_points (clusters × indicators), "
+                "max_points (one per indicator) and membership (indicators × classes)"
+            )
+        if member.shape[0] != pts.shape[1]:
+            raise EceiDataError("membership must have one row per indicator")
+        if not (np.all(np.isfinite(pts)) and np.all(np.isfinite(top))):
+            raise EceiDataError("assessor noise needs finite points and max_points")
+        ((law, spread),) = given.items()
+        object.__setattr__(self, "indicator_points", pts)
+        object.__setattr__(self, "max_points", top)
+        object.__setattr__(self, "membership", member)
+        object.__setattr__(self, "_law", law)
+        object.__setattr__(self, "_spread", _spread_array(spread, pts.shape[1], law))
+        if self.clusters is not None and len(self.clusters) != pts.shape[0]:
+            raise EceiDataError("clusters must name every row of indicator_points")
+        if self.classes is not None and len(self.classes) != member.shape[1]:
+            raise EceiDataError("classes must name every column of membership")
+
+    @classmethod
+    def from_study(
+        cls,
+        study,
+        *,
+        levels: float | str | None = None,
+        relative: float | str | None = None,
+        sd: float | str | None = None,
+        half_width: float | str | None = None,
+        classes: tuple[str, ...] | None = None,
+    ) -> AssessorNoise:
+        """Build the noise model for a :class:`~ecei_analysis.Study`.
+
+        A spread given as text names a column of ``study.indicators`` holding one
+        spread per indicator (e.g. ``sd="sd_points"``).
+
+        Examples
+        --------
+        >>> from ecei_analysis import load_study
+        >>> AssessorNoise.from_study(load_study(), levels=2).law
+        'levels'
+        """
+        classes = tuple(classes or study.classes)
+        membership = np.stack(
+            [(study.classification == c).to_numpy(float) for c in classes], axis=1
+        )
+        spreads = {
+            "levels": levels,
+            "relative": relative,
+            "sd": sd,
+            "half_width": half_width,
+        }
+        for name, value in spreads.items():
+            if isinstance(value, str):
+                spreads[name] = _spread_column(study.indicators, value)
+        return cls(
+            indicator_points=study.points.to_numpy(float),
+            max_points=study.indicators["max_points"].to_numpy(float),
+            membership=membership,
+            clusters=tuple(study.points.index),
+            classes=classes,
+            **spreads,
+        )
+
+    @property
+    def law(self) -> str:
+        """``levels``, ``relative``, ``gaussian`` or ``triangular``."""
+        return self._law
+
+    @property
+    def bytes_per_draw(self) -> int:
+        """Working memory one draw needs."""
+        n, n_ind = self.indicator_points.shape
+        if self._fast:
+            return 4 * n * self.membership.shape[1] * 8
+        return 4 * n * n_ind * 8
+
+    @property
+    def _fast(self) -> bool:
+        return self.law == "levels" and _whole(self.indicator_points, self.max_points)
+
+    def describe(self) -> str:
+        """Describe the measure in one line (for captions and provenance)."""
+        spread = self._spread
+        same = bool(np.all(spread == spread[0]))
+        if self.law == "levels":
+            amount = f"{spread[0]:g} whole points" if same else "per-indicator points"
+            return f"indicator points ± up to {amount} (uniform, clipped to [0, max])"
+        if self.law == "relative":
+            amount = f"{spread[0]:.0%}" if same else "per-indicator shares"
+            return f"indicator points × U(1 ∓ {amount}) (clipped to [0, max])"
+        if self.law == "gaussian":
+            amount = f"sd {spread[0]:g} points" if same else "per-indicator sd"
+            return (
+                f"indicator points + Gaussian noise ({amount}), truncated to [0, max]"
+            )
+        amount = f"±{spread[0]:g} points" if same else "per-indicator half-widths"
+        return f"indicator points + symmetric triangular noise ({amount}), truncated"
+
+    def nominal_class_points(self) -> np.ndarray:
+        """``(n_clusters, k)``: the class subtotals without noise."""
+        return self.indicator_points @ self.membership
+
+    def check_matches(self, points: pd.DataFrame) -> None:
+        """Raise unless this noise describes the same study as ``points``.
+
+        Checks the shape, the cluster ids and classes when recorded, and that the
+        class subtotals without noise equal ``points``.
+        """
+        n, k = points.shape
+        if self.indicator_points.shape[0] != n or self.membership.shape[1] != k:
+            raise EceiDataError(
+                f"the assessor noise describes {self.indicator_points.shape[0]} "
+                f"clusters × {self.membership.shape[1]} classes, but the points have "
+                f"{n} × {k}: build the noise from the same study"
+            )
+        if self.clusters is not None and list(self.clusters) != list(points.index):
+            raise EceiDataError(
+                "the assessor noise lists other clusters (or another order) than "
+                "the points: build the noise from the same study"
+            )
+        if self.classes is not None and list(self.classes) != list(points.columns):
+            raise EceiDataError(
+                f"the assessor noise has classes {list(self.classes)}, the points "
+                f"{list(points.columns)}"
+            )
+        nominal = self.nominal_class_points()
+        if not np.allclose(nominal, points.to_numpy(float), rtol=1e-9, atol=1e-9):
+            raise EceiDataError(
+                "the assessor noise's class subtotals differ from the points (another "
+                "study or classification?): build the noise from the same study"
+            )
+
+    def draw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        """Draw ``(size, n_clusters, k)`` perturbed class points."""
+        if self._fast:
+            return self._draw_fast(size, rng)
+        base = self.indicator_points
+        top = self.max_points
+        spread = self._spread
+        shape = (size, *base.shape)
+        if self.law == "levels":
+            u = rng.random(shape)
+            shift = np.floor(u * (2 * spread + 1)) - spread
+            pts = np.clip(base + shift, 0.0, top)
+        elif self.law == "relative":
+            pts = np.clip(base * rng.uniform(1 - spread, 1 + spread, shape), 0.0, top)
+        elif self.law == "gaussian":
+            pts = _truncated_gaussian(base, spread, top, rng.random(shape))
+        else:
+            pts = _truncated_triangular(base, spread, top, rng.random(shape))
+        return pts @ self.membership
+
+    # The exact class-subtotal law for whole-point levels ---------------------------
+    def _tables(self):
+        if self._alias is None:
+            object.__setattr__(self, "_alias", _alias_tables(self))
+        return self._alias
+
+    def _draw_fast(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        offset, prob, alias, width = self._tables()
+        n, k = offset.shape
+        u = rng.random((size, n, k)) * width
+        j = u.astype(np.int64)
+        np.minimum(j, width - 1, out=j)
+        u -= j
+        row = np.arange(n * k).reshape(n, k) * width
+        flat = j + row
+        choose = np.where(u < prob.ravel()[flat], j, alias.ravel()[flat])
+        return choose + offset
+
+
+def _whole(*arrays: np.ndarray) -> bool:
+    return all(np.all(a == np.round(a)) for a in arrays)
+
+
+def _spread_column(indicators: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in indicators.columns:
+        raise EceiDataError(
+            f"no column {column!r} in the indicators for a per-indicator spread; "
+            f"columns are {', '.join(map(str, indicators.columns))}"
+        )
+    values = pd.to_numeric(indicators[column], errors="coerce").to_numpy(float)
+    bad = [c for c, v in zip(indicators.index, values, strict=True) if not v >= 0]
+    if bad:
+        raise EceiDataError(
+            f"column {column!r} must hold a number >= 0 for every indicator; not for "
+            f"{', '.join(map(str, bad[:5]))}"
+        )
+    return values
+
+
+def _truncated_gaussian(base, sd, top, u):
+    sd = np.where(sd > 0, sd, 1.0)
+    lo = ndtr((0.0 - base) / sd)
+    hi = ndtr((top - base) / sd)
+    z = ndtri(lo + u * (hi - lo))
+    return np.clip(base + sd * z, 0.0, top)
+
+
+def _triangular_cdf(t):
+    return np.where(t <= 0, 0.5 * (1 + t) ** 2, 1 - 0.5 * (1 - t) ** 2)
+
+
+def _truncated_triangular(base, half, top, u):
+    h = np.where(half > 0, half, 1.0)
+    lo = _triangular_cdf(np.clip((0.0 - base) / h, -1, 1))
+    hi = _triangular_cdf(np.clip((top - base) / h, -1, 1))
+    q = lo + u * (hi - lo)
+    t = np.where(q <= 0.5, np.sqrt(2 * q) - 1, 1 - np.sqrt(2 * (1 - q)))
+    out = base + np.where(half > 0, h * t, 0.0)
+    return np.clip(out, 0.0, top)
+
+
+def _indicator_pmf(point: float, top: float, level: int) -> tuple[int, np.ndarray]:
+    """Lowest value and pmf of clip(point + U{-L..L}, 0, top) (whole points)."""
+    values = np.clip(np.arange(point - level, point + level + 1), 0, top).astype(int)
+    low = int(values.min())
+    pmf = np.bincount(values - low).astype(float)
+    return low, pmf / pmf.sum()
+
+
+def _alias_tables(noise: AssessorNoise):
+    """Walker alias tables of every (cluster, class) subtotal's exact law."""
+    pts = noise.indicator_points
+    top = noise.max_points
+    levels = noise._spread.astype(int)
+    member = noise.membership.astype(bool)
+    n, k = pts.shape[0], member.shape[1]
+    pmfs, offset = [], np.zeros((n, k))
+    for i in range(n):
+        for c in range(k):
+            low, pmf = 0, np.ones(1)
+            for j in np.flatnonzero(member[:, c]):
+                lo, p = _indicator_pmf(pts[i, j], top[j], int(levels[j]))
+                low += lo
+                pmf = np.convolve(pmf, p)
+            offset[i, c] = low
+            pmfs.append(pmf)
+    width = max(len(p) for p in pmfs)
+    prob = np.ones((n * k, width))
+    alias = np.tile(np.arange(width), (n * k, 1))
+    for row, pmf in enumerate(pmfs):
+        scaled = np.zeros(width)
+        scaled[: len(pmf)] = pmf * width
+        small = [x for x in range(width) if scaled[x] < 1.0]
+        large = [x for x in range(width) if scaled[x] >= 1.0]
+        while small and large:
+            s, g = small.pop(), large.pop()
+            prob[row, s] = scaled[s]
+            alias[row, s] = g
+            scaled[g] -= 1.0 - scaled[s]
+            (small if scaled[g] < 1.0 else large).append(g)
+        for rest in small + large:  # rounding leftovers
+            prob[row, rest] = 1.0
+    return offset, prob.reshape(n, k, width), alias.reshape(n, k, width), width

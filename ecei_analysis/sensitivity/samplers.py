@@ -1,0 +1,451 @@
+"""Weight samplers, each with a stated probability measure.
+
+Every sampler draws rows of class weights ``(size, k)``; rankings depend only on
+weight ratios, so a sampler may return rows on the simplex or raw (unnormalised)
+weights, as its docstring says. We never draw "independent uniforms, then
+normalise" to mean "uniform on the simplex": that is biased towards the centre.
+
+========================  ==========================================================
+name                      measure
+========================  ==========================================================
+``uniform``               uniform on the simplex (Dirichlet(1, ..., 1))
+``ordered``               uniform on the ordered region w_VI >= w_I >= w_NSI (a sorted
+                          uniform-simplex draw: exact, since the k! orderings are
+                          symmetric images of each other)
+``dirichlet``             Dirichlet(κ · nominal / sum(nominal)): mean at the nominal
+                          weights, concentrating on them as κ → ∞
+``box``                   raw weights independent and uniform in nominal × [1 - x,
+                          1 + x] (JRC/COINr-style ±x %); *not* uniform on the simplex,
+                          by design
+``fixed``                 always the nominal weights (no weight uncertainty)
+========================  ==========================================================
+
+Nominal weights on a face of the simplex (a class weighted 0, e.g. 1:1:0, "drop
+not so important"). A Dirichlet *around* a boundary point is degenerate, so both
+centred samplers use the neighbourhood **on that face**: classes with nominal
+weight 0 stay at 0 and only the positive ones vary (Dirichlet over the positive
+classes; the box keeps 0 × [1 - x, 1 + x] = 0). At a vertex (1:0:0) no weighting
+on the face differs in ranking, so the draws are the nominal itself. Each
+sampler's :meth:`Sampler.describe` says so.
+
+Any sampler may be restricted by ``bounds`` on the *normalised* weights (rejection
+sampling; an empty region is a clear error, checked by linear programming).
+Draws are generated in fixed blocks (:mod:`~ecei_analysis.sensitivity.streams`),
+so they do not depend on how many are requested at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linprog
+
+from ..core.checks import whole_number
+from ..core.errors import EceiDataError
+from ..core.seeds import DEFAULT_SEED, SeedLike, handle_seed
+from ..core.vocabulary import CLASSES
+from ..scoring.weights import WeightsLike, weight_vector
+from .streams import BLOCK, BlockStream
+
+__all__ = [
+    "SAMPLERS",
+    "BoxSampler",
+    "DirichletSampler",
+    "FixedSampler",
+    "OrderedSimplexSampler",
+    "Sampler",
+    "UniformSimplexSampler",
+    "make_sampler",
+    "make_sampler_around",
+    "sample_weights",
+]
+
+_MIN_ACCEPTANCE = 1e-4
+#: Largest Dirichlet concentration (beyond it, use the fixed nominal weights).
+MAX_CONCENTRATION = 1e8
+
+
+@dataclass(frozen=True)
+class Sampler:
+    """Base class: ``draw(size, rng)`` returns ``(size, k)`` weights.
+
+    Attributes
+    ----------
+    classes
+        The class order of the columns.
+    bounds
+        ``{class: (low, high)}`` limits on the normalised weights (optional).
+    """
+
+    classes: tuple[str, ...] = CLASSES
+    bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+    name = "base"
+    measure = ""
+    ordered = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "classes", tuple(self.classes))
+        if len(self.classes) < 2:
+            raise EceiDataError("a sampler needs at least two classes")
+        unknown = [c for c in self.bounds if c not in self.classes]
+        if unknown:
+            raise EceiDataError(f"bounds name unknown class(es) {unknown}")
+        for cls, (low, high) in self.bounds.items():
+            if not (0 <= low <= high <= 1):
+                raise EceiDataError(
+                    f"bounds of {cls} must satisfy 0 <= low <= high <= 1, got "
+                    f"({low}, {high})"
+                )
+        self._check_region_not_empty()
+
+    @property
+    def k(self) -> int:
+        """Number of classes."""
+        return len(self.classes)
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        raise NotImplementedError
+
+    def _check_region_not_empty(self) -> None:
+        """Raise if the bounds (and ordering) leave no weight vector."""
+        if not self.bounds and not self.ordered:
+            return
+        k = self.k
+        lows = [self.bounds.get(c, (0.0, 1.0))[0] for c in self.classes]
+        highs = [self.bounds.get(c, (0.0, 1.0))[1] for c in self.classes]
+        a_ub = []
+        if self.ordered:
+            for i in range(k - 1):  # w_{i+1} - w_i <= 0
+                row = np.zeros(k)
+                row[i], row[i + 1] = -1.0, 1.0
+                a_ub.append(row)
+        result = linprog(
+            np.zeros(k),
+            A_ub=np.array(a_ub) if a_ub else None,
+            b_ub=np.zeros(len(a_ub)) if a_ub else None,
+            A_eq=np.ones((1, k)),
+            b_eq=[1.0],
+            bounds=list(zip(lows, highs, strict=True)),
+            method="highs",
+        )
+        if result.status != 0:
+            raise EceiDataError(
+                f"the weight region is empty: bounds {dict(self.bounds)}"
+                + (" with w_VI >= w_I >= w_NSI" if self.ordered else "")
+                + " admit no weights summing to 1"
+            )
+
+    def _in_bounds(self, w: np.ndarray) -> np.ndarray:
+        share = w / w.sum(axis=1, keepdims=True)
+        keep = np.ones(len(w), dtype=bool)
+        for cls, (low, high) in self.bounds.items():
+            col = share[:, self.classes.index(cls)]
+            keep &= (col >= low) & (col <= high)
+        return keep
+
+    def block(self, rng: np.random.Generator) -> tuple[np.ndarray]:
+        """Draw one fixed-size block (its accepted rows when bounds are set)."""
+        w = self._raw(BLOCK, rng)
+        if self.bounds:
+            w = w[self._in_bounds(w)]
+        return (w,)
+
+    def stream(self, rng: np.random.Generator) -> BlockStream:
+        """Return a stream of draws that any request sizes read identically."""
+        if not self.bounds:
+            return BlockStream(self.block, rng)
+        tried = accepted = 0
+
+        def guarded(generator: np.random.Generator) -> tuple[np.ndarray]:
+            nonlocal tried, accepted
+            (w,) = self.block(generator)
+            tried += BLOCK
+            accepted += len(w)
+            if tried >= 1_000_000 and accepted / tried < _MIN_ACCEPTANCE:
+                raise EceiDataError(
+                    f"bounds {dict(self.bounds)} keep only {accepted}/{tried} draws "
+                    f"of the {self.name} sampler; widen them"
+                )
+            return (w,)
+
+        return BlockStream(guarded, rng)
+
+    def draw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        """Draw ``size`` weight rows (rejection-sampled when bounds are set)."""
+        return self.stream(rng).take(int(size))[0]
+
+    def describe(self) -> str:
+        """One line naming the measure (for captions and report provenance)."""
+        text = self.measure
+        if self.bounds:
+            text += f", restricted to normalised weights within {dict(self.bounds)}"
+        return text
+
+
+@dataclass(frozen=True)
+class UniformSimplexSampler(Sampler):
+    """Uniform on the simplex: Dirichlet(1, ..., 1)."""
+
+    name = "uniform"
+    measure = "uniform on the weight simplex (Dirichlet(1))"
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        return rng.dirichlet(np.ones(self.k), size=size)
+
+
+@dataclass(frozen=True)
+class OrderedSimplexSampler(Sampler):
+    """Uniform on w_1 >= w_2 >= ... >= w_k (classes in order of importance)."""
+
+    name = "ordered"
+    measure = "uniform on the ordered region w_VI >= w_I >= w_NSI"
+    ordered = True
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        return -np.sort(-rng.dirichlet(np.ones(self.k), size=size), axis=1)
+
+
+def _nominal_vector(nominal: WeightsLike | Sequence[float], classes) -> np.ndarray:
+    if isinstance(nominal, str | Mapping):
+        return weight_vector(nominal, classes)
+    try:
+        vec = np.asarray(nominal, dtype=float)
+    except (TypeError, ValueError):
+        raise EceiDataError(
+            f"nominal weights must be numbers, got {nominal!r}"
+        ) from None
+    if (
+        vec.shape != (len(classes),)
+        or not np.all(np.isfinite(vec))
+        or np.any(vec < 0)
+        or vec.sum() <= 0
+    ):
+        raise EceiDataError(
+            f"nominal weights must be {len(classes)} finite, non-negative numbers, "
+            f"not all 0; got {nominal!r}"
+        )
+    return vec
+
+
+def _face_note(vec: np.ndarray, classes) -> str:
+    zero = [c for c, v in zip(classes, vec, strict=True) if v == 0]
+    if not zero:
+        return ""
+    if len(zero) == len(classes) - 1:
+        return " (the nominal is a vertex of the simplex: every draw is the nominal)"
+    return (
+        f", on the face where {', '.join(zero)} stay at 0 (a neighbourhood on the "
+        "face of the simplex)"
+    )
+
+
+@dataclass(frozen=True)
+class DirichletSampler(Sampler):
+    """Dirichlet(κ · nominal share): centred on the nominal weights.
+
+    Parameters
+    ----------
+    nominal
+        Nominal weights (any positive scale); every class weight must be > 0.
+    concentration
+        κ > 0; larger is tighter around nominal (variance ~ 1 / (κ + 1)).
+    """
+
+    nominal: WeightsLike | Sequence[float] = (3.0, 2.0, 1.0)
+    concentration: float = 50.0
+
+    name = "dirichlet"
+
+    @property
+    def measure(self) -> str:  # type: ignore[override]
+        """The measure, with the concentration."""
+        return (
+            f"Dirichlet around the nominal weights (κ = {self.concentration:g})"
+            + _face_note(self._vec, self.classes)
+        )
+
+    def __post_init__(self) -> None:
+        vec = _nominal_vector(self.nominal, self.classes)
+        try:
+            kappa = float(self.concentration)
+        except (TypeError, ValueError):
+            kappa = float("nan")
+        if not np.isfinite(kappa) or not 0 < kappa <= MAX_CONCENTRATION:
+            raise EceiDataError(
+                f"concentration must be a number in (0, {MAX_CONCENTRATION:g}], got "
+                f"{self.concentration!r} (for no weight uncertainty use the fixed "
+                "sampler)"
+            )
+        object.__setattr__(self, "_vec", vec)
+        object.__setattr__(self, "_positive", vec > 0)
+        share = vec[vec > 0] / vec.sum()
+        object.__setattr__(self, "_alpha", kappa * share)
+        super().__post_init__()
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        w = np.zeros((size, self.k))
+        if self._positive.sum() == 1:
+            w[:, self._positive] = 1.0
+            return w
+        w[:, self._positive] = rng.dirichlet(self._alpha, size=size)
+        return w
+
+
+@dataclass(frozen=True)
+class BoxSampler(Sampler):
+    """JRC/COINr-style box: raw weights uniform in ``nominal × [1 - x, 1 + x]``.
+
+    The draws are returned raw (not normalised): rankings depend only on weight
+    ratios, and the box is the stated measure.
+
+    Parameters
+    ----------
+    nominal
+        Nominal weights.
+    spread
+        Relative half-width x in [0, 1] (0.25 = ±25 %).
+    """
+
+    nominal: WeightsLike | Sequence[float] = (3.0, 2.0, 1.0)
+    spread: float = 0.25
+
+    name = "box"
+
+    @property
+    def measure(self) -> str:  # type: ignore[override]
+        """The measure, with the spread."""
+        return f"raw weights uniform within ±{self.spread:.0%} of nominal" + _face_note(
+            self._nominal, self.classes
+        )
+
+    def __post_init__(self) -> None:
+        vec = _nominal_vector(self.nominal, self.classes)
+        try:
+            ok = 0 <= float(self.spread) <= 1
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise EceiDataError(f"spread must be within [0, 1], got {self.spread!r}")
+        object.__setattr__(self, "_nominal", vec)
+        super().__post_init__()
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        u = rng.uniform(-1.0, 1.0, size=(size, self.k))
+        w = self._nominal * (1.0 + self.spread * u)
+        zero = w.sum(axis=1) <= 0
+        if np.any(zero):  # only possible with spread == 1 and one non-zero nominal
+            w[zero] = self._nominal
+        return w
+
+
+@dataclass(frozen=True)
+class FixedSampler(Sampler):
+    """Always the nominal weights: no weight uncertainty (e.g. noise alone)."""
+
+    nominal: WeightsLike | Sequence[float] = (3.0, 2.0, 1.0)
+
+    name = "fixed"
+    measure = "weights fixed at the nominal"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_nominal", _nominal_vector(self.nominal, self.classes)
+        )
+        super().__post_init__()
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        return np.tile(self._nominal, (size, 1))
+
+
+SAMPLERS: dict[str, type[Sampler]] = {
+    "uniform": UniformSimplexSampler,
+    "ordered": OrderedSimplexSampler,
+    "dirichlet": DirichletSampler,
+    "box": BoxSampler,
+    "fixed": FixedSampler,
+}
+
+#: Samplers centred on nominal weights.
+CENTRED = ("dirichlet", "box", "fixed")
+
+
+def make_sampler(
+    name: str | Sampler, classes: Sequence[str] = CLASSES, **options
+) -> Sampler:
+    """Build a sampler by name (``uniform``, ``ordered``, ``dirichlet``, ``box``).
+
+    Parameters
+    ----------
+    name
+        A name from :data:`SAMPLERS`, or a ready :class:`Sampler` (returned as is).
+    classes
+        Class order of the columns.
+    **options
+        ``nominal``, ``concentration``, ``spread``, ``bounds`` as the sampler takes.
+    """
+    if isinstance(name, Sampler):
+        return name
+    if not isinstance(name, str) or name not in SAMPLERS:
+        raise EceiDataError(
+            f"unknown sampler {name!r}; expected one of {', '.join(SAMPLERS)}"
+        )
+    try:
+        return SAMPLERS[name](classes=tuple(classes), **options)
+    except TypeError as exc:
+        raise EceiDataError(f"bad options for sampler {name!r}: {exc}") from None
+
+
+def make_sampler_around(
+    name: str | Sampler,
+    nominal: np.ndarray,
+    classes: Sequence[str] = CLASSES,
+    **options,
+) -> Sampler:
+    """Like :func:`make_sampler`, centring ``dirichlet``, ``box``, ``fixed`` on it.
+
+    An explicit ``nominal=`` in ``options`` wins.
+    """
+    if isinstance(name, str) and name in CENTRED:
+        options.setdefault("nominal", nominal)
+    return make_sampler(name, classes, **options)
+
+
+def sample_weights(
+    sampler: str | Sampler,
+    size: int,
+    *,
+    seed: SeedLike = DEFAULT_SEED,
+    classes: Sequence[str] = CLASSES,
+    **options,
+) -> np.ndarray:
+    """Draw ``size`` weight vectors.
+
+    Parameters
+    ----------
+    sampler
+        Name or :class:`Sampler`; see the module docstring for each measure.
+    size
+        Number of draws.
+    seed
+        Int, Generator or None (default: the package's one default seed).
+    classes
+        Class order of the columns.
+    **options
+        Passed to :func:`make_sampler`.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(size, k)``.
+
+    Examples
+    --------
+    >>> w = sample_weights("ordered", 5, seed=1)
+    >>> bool((w[:, 0] >= w[:, 1]).all() and (w[:, 1] >= w[:, 2]).all())
+    True
+    """
+    size = whole_number(size, "size", low=0)
+    return make_sampler(sampler, classes, **options).draw(size, handle_seed(seed))

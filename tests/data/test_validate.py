@@ -1,0 +1,62 @@
+import pytest
+
+from ecei_analysis import EceiDataError, load_study
+from ecei_analysis.cli import main
+from ecei_analysis.data.validate import validate_paths
+
+
+def test_validate_reports_every_seeded_problem(small_dir, capsys):
+    (small_dir / "assessments.csv").write_text(
+        "cluster_id,indicator_code,points,provenance\n"
+        "x,A1,8,synthetic\n"
+        "x,A2,five,synthetic\n"  # row 3: not a number
+        "x,B1,12,synthetic\n"
+        "x,B2,10,synthetic\n"
+        "y,A1,2,synthetic\n"
+        "y,A2,11,synthetic\n"  # row 7: over max 10
+        "y,B1,10,invented\n"  # row 8: bad provenance
+        "y,B2,15,synthetic\n"
+        "w,A1,10,synthetic\n"  # row 10: unknown cluster
+        "z,A1,10,synthetic\n"
+        "z,A1,1,synthetic\n"  # row 12: duplicate
+        "z,B1,20,synthetic\n"
+        "z,B2,-4,synthetic\n",  # row 14: negative; z/A2 missing
+        encoding="utf-8",
+    )
+    (small_dir / "clusters.csv").write_text(
+        "cluster_id,name\nx,Cluster X\ny,Cluster Y\nz,Cluster Z\nz,Again\n"
+    )  # row 5 dup
+    code = main(["validate", str(small_dir)])
+    out, err = capsys.readouterr()
+    lines = out.strip().splitlines()
+    expected = [
+        "clusters.csv, row 5, column 'cluster_id': duplicate cluster id 'z'",
+        "assessments.csv, row 3, column 'points': expected a number, got 'five'",
+        "assessments.csv, row 7, column 'points': value '11' is outside",
+        "assessments.csv, row 8, column 'provenance': provenance 'invented'",
+        "assessments.csv, row 10, column 'cluster_id': unknown cluster id 'w'",
+        "assessments.csv, row 12, column 'indicator_code': duplicate points",
+        "assessments.csv, row 14, column 'points': value '-4' is outside",
+        "1 cluster/indicator pair(s) have no points: z / A2",
+    ]
+    for fragment in expected:
+        assert sum(fragment in line for line in lines) == 1, (fragment, lines)
+    assert len(lines) == len(expected)
+    assert code == 1 and "8 problem(s)" in err
+
+
+def test_validate_clean_and_single_files(capsys):
+    assert main(["validate", "data"]) == 0
+    assert "no problems found" in capsys.readouterr().err
+    assert main(["validate", "data/assessments.csv", "data/indicators.csv"]) == 0
+
+
+def test_loader_stops_at_first_problem_with_same_message(small_dir):
+    (small_dir / "assessments.csv").write_text(
+        "cluster_id,indicator_code,points\nx,A1,five\nx,A2,99\n"
+    )
+    with pytest.raises(EceiDataError) as info:
+        load_study(small_dir)
+    problems = validate_paths([small_dir])
+    assert str(problems[0]) == str(info.value)
+    assert len(problems) > 1

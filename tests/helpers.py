@@ -1,0 +1,32 @@
+"""Shared constants, frames and strategies of the test suite (not a test module)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+C3 = ["very_important", "important", "not_so_important"]
+W = {"very_important": 3.0, "important": 2.0, "not_so_important": 1.0}
+NOTE = "SYNTHETIC demonstration data"
+
+matrices = arrays(
+    np.int64, st.tuples(st.integers(2, 7), st.just(3)), elements=st.integers(0, 40)
+)
+weights = st.tuples(*[st.floats(0.01, 10)] * 3)
+
+
+def frame(rows, index=None) -> pd.DataFrame:
+    """A clusters × three classes frame (clusters a, b, c, ... by default)."""
+    rows = np.asarray(rows, dtype=float)
+    index = index or [chr(ord("a") + i) for i in range(len(rows))]
+    return pd.DataFrame(rows, index=index, columns=C3)
+
+
+def grid(step: float = 1 / 300) -> np.ndarray:
+    """A regular grid over the weight simplex (rows sum to 1)."""
+    g = np.arange(0, 1 + 1e-12, step)
+    x, y = np.meshgrid(g, g)
+    keep = x + y <= 1 + 1e-12
+    return np.column_stack([x[keep], y[keep], np.clip(1 - x[keep] - y[keep], 0, 1)])

@@ -1,0 +1,169 @@
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from ecei_analysis.reports.runner import (
+    NOTEBOOKS,
+    ReportError,
+    chromium_command,
+    notebook_parameters,
+    parse_parameter,
+    run_report,
+)
+
+FAST = {
+    "01_baseline_ranking": {},
+    "02_weight_sensitivity": {"sweep_steps": 5},
+    "03_uncertainty": {"draws": 2000, "sobol_n": 128, "noise_levels": 1},
+    "briefing": {"draws": 2000},
+    "04_explore": {},
+}
+
+
+def _chromium():
+    found = shutil.which("chromium")
+    if found is None and os.environ.get("ECEI_REQUIRE_CHROMIUM"):
+        pytest.fail("ECEI_REQUIRE_CHROMIUM is set but chromium is not installed")
+    if found is None:
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    return found
+
+
+@pytest.mark.parametrize("name", list(NOTEBOOKS))
+def test_notebook_executes_and_reports_provenance(name, tmp_path):
+    html = run_report(name, FAST[name], tmp_path / name, progress=False)
+    text = html.read_text(encoding="utf-8")
+    assert "SYNTHETIC DEMONSTRATION DATA" in text
+    assert "sha256" in text and "version: numpy" in text
+    assert (tmp_path / name / f"{name}.ipynb").exists()
+    assert "Traceback" not in text and "Warning" not in text
+    assert not re.search(r'src="https?://', text)
+    if name == "04_explore":
+        assert "Static snapshot" in text  # no widget front-end under papermill
+    else:
+        assert any((tmp_path / name / "figures").glob("*.png"))
+
+
+def test_briefing_with_non_default_weights(tmp_path):
+    html = run_report(
+        "briefing",
+        {"draws": 2000, "weights": "geometric", "highlight": "zelenograd,tomsk"},
+        tmp_path / "b",
+        progress=False,
+    )
+    text = html.read_text(encoding="utf-8")
+    assert "very important 4 : important 2 : not so important 1" in text
+    assert "Zelenograd is 4th at the proposal" in text
+
+
+def test_parameters_are_documented():
+    for name in NOTEBOOKS:
+        params = notebook_parameters(name)
+        expected = {"data_dir", "weights"} | (
+            {"static"}
+            if name == "04_explore"
+            else {"ties", "highlight", "output_dir", "language"}
+        )
+        assert expected <= set(params), name
+        for info in params.values():
+            assert info["help"], info
+            assert info["inferred_type_name"] in {"str", "int", "float"}
+    assert {"draws", "seed", "sampler", "concentration"} <= set(
+        notebook_parameters("03_uncertainty")
+    )
+
+
+def test_failed_run_keeps_previous_report(tmp_path):
+    out = tmp_path / "briefing"
+    html = run_report("briefing", {"draws": 2000}, out, progress=False)
+    before = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with pytest.raises(
+        ReportError,
+        match=r"failed in cell \d+ .*'atlantis' is not a cluster id or name",
+    ):
+        run_report(
+            "briefing", {"draws": 2000, "highlight": "atlantis"}, out, progress=False
+        )
+    after = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert before == after and html.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"colour": "red"}, "unknown parameter"),
+        ({"output_dir": "../outside"}, "must be a relative folder"),
+        ({"output_dir": "/tmp/abs"}, "must be a relative folder"),
+    ],
+)
+def test_bad_parameters_rejected_before_running(params, message, tmp_path):
+    with pytest.raises(ReportError, match=message):
+        run_report("briefing", params, tmp_path / "x", progress=False)
+    assert not (tmp_path / "x").exists()
+
+
+def test_parameters_typed_from_the_notebook(tmp_path):
+    from ecei_analysis.reports.runner import _check_parameters, load_parameter_file
+
+    assert parse_parameter("weights=3:2:1") == ("weights", "3:2:1")
+    assert parse_parameter("highlight=") == ("highlight", "")
+    with pytest.raises(ReportError, match="name=value"):
+        parse_parameter("draws")
+    typed = _check_parameters(
+        "03_uncertainty", {"draws": "1000", "concentration": "2,5", "weights": "3:2:1"}
+    )
+    assert typed == {"draws": 1000, "concentration": 2.5, "weights": "3:2:1"}
+    with pytest.raises(ReportError, match="parameter draws expects int, got 'many'"):
+        _check_parameters("briefing", {"draws": "many"})
+    path = tmp_path / "p.yaml"
+    path.write_text("weights: 3:2:1\ndraws: 500\n")
+    assert load_parameter_file(path) == {"weights": "3:2:1", "draws": "500"}
+    path.write_text("weights: [1, 2]\n")
+    with pytest.raises(ReportError, match="flat mapping"):
+        load_parameter_file(path)
+    path.write_text("!!python/object/apply:os.system ['echo hi']\n")
+    with pytest.raises(ReportError):
+        load_parameter_file(path)
+
+
+def test_determinism_of_report_html(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1424995200")
+    a = run_report("briefing", {"draws": 2000}, tmp_path / "a", progress=False)
+    b = run_report("briefing", {"draws": 2000}, tmp_path / "b", progress=False)
+    assert a.read_bytes() == b.read_bytes()
+    assert "2015-02-27" in a.read_text(encoding="utf-8")
+
+
+def test_html_renders_in_headless_chromium(tmp_path):
+    binary = _chromium()
+    html = run_report(
+        "briefing", {"draws": 2000}, tmp_path / "r", progress=False, pdf=True
+    )
+    pdf = (tmp_path / "r" / "briefing.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 2 <= pages <= 8, pages  # a 2-4 page decision brief
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        chromium_command(
+            binary,
+            "--window-size=1200,1600",
+            f"--screenshot={shot}",
+            html.resolve().as_uri(),
+        ),
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    import matplotlib.image as mpimg
+
+    pixels = mpimg.imread(shot)[..., :3]
+    assert pixels.shape[0] >= 1000
+    assert pixels.std() > 0.05  # not a blank page
+    # The red synthetic banner is drawn near the top.
+    top = pixels[:500]
+    reddish = (top[..., 0] > 0.9) & (top[..., 1] < 0.95) & (top[..., 2] < 0.95)
+    assert reddish.mean() > 0.001

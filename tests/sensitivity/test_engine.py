@@ -1,0 +1,127 @@
+"""The one Monte Carlo engine: counts against brute force, chunk independence."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from helpers import C3
+
+from ecei_analysis import AssessorNoise, EceiDataError, rank_matrix, smaa
+from ecei_analysis.core.seeds import spawn_generators
+from ecei_analysis.sensitivity.engine import WeightModel, run_engine, sorted_ranks
+from ecei_analysis.sensitivity.samplers import make_sampler
+
+
+def drawn_weights(sampler, n, seed):
+    """The weights the engine draws for ``seed`` (its 'weights' stream)."""
+    streams, _ = spawn_generators(seed, WeightModel.stream_names)
+    return sampler.draw(n, streams["weights"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_counts_equal_brute_force_whatever_the_chunk(points, workers):
+    m = points.to_numpy()
+    sampler = make_sampler("uniform")
+    w = drawn_weights(sampler, 3000, 5)
+    r = rank_matrix(w @ m.T)
+    for chunk in (1, 333, 5000):
+        c = run_engine(
+            WeightModel(m, sampler),
+            3000,
+            seed=5,
+            chunk_size=chunk,
+            pairwise=True,
+            workers=workers,
+        )
+        acc = np.stack([(r == k).sum(0) for k in range(1, 20)], axis=1)
+        np.testing.assert_array_equal(c.rank_counts, acc)
+        np.testing.assert_array_equal(
+            c.pairwise_counts, (r[:, :, None] < r[:, None, :]).sum(0)
+        )
+        winners = r == 1
+        shares = w / w.sum(axis=1, keepdims=True)
+        for i in range(19):
+            if winners[:, i].any():
+                np.testing.assert_allclose(
+                    c.winner_weight_sums[i], shares[winners[:, i]].sum(axis=0)
+                )
+        assert c.seed == 5
+
+
+@pytest.mark.parametrize("sampler_name", ["uniform", "dirichlet", "box"])
+def test_bounded_samplers_and_noise_do_not_depend_on_chunk_size(
+    points, study, sampler_name
+):
+    """The rejection sampler and the noise draw in fixed blocks of their own streams."""
+    sampler = make_sampler(
+        sampler_name, bounds={"very_important": (0.3, 0.7), "important": (0.1, 0.5)}
+    )
+    noise = AssessorNoise.from_study(study, levels=1)
+    counts = [
+        run_engine(
+            WeightModel(points.to_numpy(), sampler, noise), 6000, seed=9, chunk_size=c
+        ).rank_counts
+        for c in (500, 5000, 777)
+    ]
+    np.testing.assert_array_equal(counts[0], counts[1])
+    np.testing.assert_array_equal(counts[0], counts[2])
+
+
+def test_min_ties_match_brute_force():
+    pts = pd.DataFrame(
+        [[1.0, 1, 1], [1, 1, 1], [0, 2, 0]], index=list("abc"), columns=C3
+    )
+    sampler = make_sampler("uniform")
+    w = drawn_weights(sampler, 2000, 1)
+    r = rank_matrix(w @ pts.to_numpy().T, ties="min")
+    c = run_engine(WeightModel(pts.to_numpy(), sampler), 2000, seed=1, ties="min")
+    acc = np.stack([(r == k).sum(0) for k in range(1, 4)], axis=1)
+    np.testing.assert_array_equal(c.rank_counts, acc)
+    assert c.rank_counts[0, 2] == 0  # a and b always tie: never rank 3 alone
+    np.testing.assert_array_equal(c.rank_counts[0], c.rank_counts[1])
+
+
+def test_observers_see_the_ranks_of_every_draw(points):
+    sampler = make_sampler("ordered")
+    w = drawn_weights(sampler, 1500, 2)
+    expected = rank_matrix(w @ points.to_numpy().T, ties="min").sum(axis=0)
+
+    class RankSum:
+        total = np.zeros(len(points))
+
+        def partial(self, chunk, ranks):
+            return ranks.sum(axis=0)
+
+        def merge(self, partial):
+            self.total = self.total + partial
+
+    observer = RankSum()
+    run_engine(
+        WeightModel(points.to_numpy(), sampler),
+        1500,
+        seed=2,
+        ties="min",
+        observers=[observer],
+        chunk_size=100,
+    )
+    np.testing.assert_array_equal(observer.total, expected)
+
+
+@pytest.mark.parametrize("ties", ["dense", "min"])
+def test_sorted_ranks_tolerance_is_relative_per_row(ties):
+    """Scaling a row's scores never changes its ranks (no absolute floor)."""
+    scores = np.array([[3.0, 2.0, 2.0, 1.0]]) * np.array([[1.0], [1e-12], [1e12]])
+    _order, ranks = sorted_ranks(scores, ties=ties)
+    assert ranks is not None
+    np.testing.assert_array_equal(ranks[0], ranks[1])
+    np.testing.assert_array_equal(ranks[0], ranks[2])
+
+
+def test_engine_errors(points):
+    with pytest.raises(EceiDataError, match="draws must be"):
+        smaa(points, draws=0)
+    with pytest.raises(EceiDataError, match="draws must be a whole number"):
+        smaa(points, draws="1e6")
+    with pytest.raises(EceiDataError, match="ties='dense' or 'min'"):
+        smaa(points, draws=10, ties="average")
+    with pytest.raises(EceiDataError, match="chunk_size"):
+        smaa(points, draws=10, chunk_size=0)
