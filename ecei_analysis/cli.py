@@ -294,8 +294,13 @@ def _rank(args: argparse.Namespace) -> int:
 
 def _emit(data: bytes, out: Path | None, command: str) -> None:
     if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (e.g. redirected in Python)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            buffer.write(data)
+            buffer.flush()
         return
     from .core.files import write_owned_file
 

@@ -32,6 +32,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_place",
+    "format_significant",
     "ngettext",
     "pgettext",
     "set_language",
@@ -147,6 +148,27 @@ def format_number(value: float, digits: int | None = None) -> str:
         pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     text = format_decimal(value, format=pattern, locale=_locale())
     return text.replace("\u00a0", "\u202f") if current_language() == "ru" else text
+
+
+def format_significant(value: float, figures: int = 2) -> str:
+    """Format a number to ``figures`` significant figures, trailing zeros dropped.
+
+    Examples
+    --------
+    >>> [format_significant(v) for v in (3.0, 0.8, 2.3051, 0.0461, 1234.5)]
+    ['3', '0.8', '2.3', '0.046', '1,234']
+    """
+    import math
+
+    x = float(value)
+    if x == 0 or not math.isfinite(x):
+        return format_number(x, 0) if x == 0 else str(x)
+    decimals = max(0, figures - 1 - math.floor(math.log10(abs(x))))
+    text = format_number(round(x, decimals), decimals)
+    mark = "," if current_language() == "ru" else "."
+    if mark in text:
+        text = text.rstrip("0").rstrip(mark)
+    return text
 
 
 def format_percent(share: float, digits: int = 1) -> str:

@@ -12,7 +12,14 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from ..core.i18n import _, format_number, format_percent, format_place, ngettext
+from ..core.i18n import (
+    _,
+    format_number,
+    format_percent,
+    format_place,
+    format_significant,
+    ngettext,
+)
 from ..core.vocabulary import CLASS_SHORT
 from ..scoring.weights import format_ratio
 
@@ -46,7 +53,7 @@ def class_label(cls: str) -> str:
 def weights_phrase(weights: Mapping[str, float]) -> str:
     """``"very important 3 : important 2 : not so important 1"``."""
     return " : ".join(
-        f"{class_label(c)} {format_number(float(v))}" for c, v in weights.items()
+        f"{class_label(c)} {format_significant(float(v))}" for c, v in weights.items()
     )
 
 
@@ -252,8 +259,8 @@ def sentence_swap(row: Mapping, names: Mapping[str, str], weights: Mapping) -> s
         b=b,
         symbol=symbol,
         sense=sense,
-        threshold=format_number(float(threshold), 2),
-        now=format_number(w[k], 2),
+        threshold=format_significant(float(threshold)),
+        now=format_significant(w[k]),
     )
     share = row[f"share_threshold_{best}"]
     if np.isfinite(share):
@@ -291,7 +298,7 @@ def sentence_radius(
             "slightest change of the weights can reorder them."
         ).format(a=a, b=b)
     where = ", ".join(
-        f"w_{CLASS_SHORT.get(c, c)} = {format_number(float(v), 2)}"
+        f"w_{CLASS_SHORT.get(c, c)} = {format_significant(float(v))}"
         for c, v in (nearest or {}).items()
     )
     return ngettext(

@@ -1,0 +1,48 @@
+import numpy as np
+import pytest
+
+from ecei_analysis import DEFAULT_SEED, EceiDataError
+from ecei_analysis.core.seeds import handle_seed, seed_record, spawn_generators
+
+
+def test_one_default_seed():
+    assert DEFAULT_SEED == 2015
+    a = handle_seed().random(3)
+    b = np.random.default_rng(2015).random(3)
+    np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("seed", [3, np.int64(3), np.uint8(3)])
+def test_numpy_integers_are_recorded_as_ints(seed):
+    streams, record = spawn_generators(seed, ("a", "b"))
+    assert record == 3 and isinstance(record, int)
+    again, _ = spawn_generators(3, ("a", "b"))
+    assert streams["b"].random() == again["b"].random()
+
+
+def test_streams_are_independent_of_each_other():
+    streams, _ = spawn_generators(7, ("weights", "noise"))
+    only, _ = spawn_generators(7, ("weights", "noise"))
+    streams["noise"].random(10_000)  # drawing noise does not shift the weights
+    assert streams["weights"].random() == only["weights"].random()
+
+
+def test_fresh_entropy_is_recorded_and_reproduces():
+    streams, record = spawn_generators(None, ("x",))
+    value = streams["x"].random()
+    sequence = np.random.SeedSequence(record["entropy"])
+    assert np.random.default_rng(sequence.spawn(1)[0]).random() == value
+
+
+def test_a_generator_records_its_state_before_use():
+    rng = np.random.default_rng(11)
+    record = seed_record(rng)
+    twin = np.random.default_rng()
+    twin.bit_generator.state = record["state"]
+    assert twin.random() == rng.random()
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "7", True])
+def test_bad_seeds(bad):
+    with pytest.raises(EceiDataError, match="seed must be"):
+        spawn_generators(bad, ("x",))

@@ -1,0 +1,30 @@
+import pandas as pd
+
+from ecei_analysis import use_language
+from ecei_analysis.reports.formatting import format_cell, table_html
+
+
+def test_cells_for_people():
+    assert [format_cell(v) for v in (None, pd.NA, float("nan"), False, 12, 0.125)] == [
+        "—",
+        "—",
+        "—",
+        "no",
+        "12",
+        "0.1",
+    ]
+    assert format_cell(float("inf")) == "∞" and format_cell(1e9) == "1,000,000,000"
+    with use_language("ru"):
+        assert format_cell(True) in {"да", "yes"}
+        assert format_cell(2.25, digits=2) == "2,25"
+
+
+def test_table_html_escapes_and_shows_a_meaningful_index():
+    frame = pd.DataFrame(
+        {"name": ["<b>x</b>"], "n": [1]}, index=pd.Index(["<i>"], name="id")
+    )
+    html = table_html(frame)
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "&lt;i&gt;" in html and "<th>id</th>" in html
+    plain = table_html(frame.reset_index(drop=True))
+    assert "<th>id</th>" not in plain and 'class="num"' in plain

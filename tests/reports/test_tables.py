@@ -1,0 +1,61 @@
+from ecei_analysis import load_study, ranking_table
+from ecei_analysis.reports import tables
+
+
+def test_places_table_shows_names_and_the_movement(study):
+    frame = tables.places_table(study, "3:2:1", "dense")
+    direct = ranking_table(study, "3:2:1")
+    assert frame["cluster"].tolist()[:3] == ["Kaluga", "Tomsk", "INNOKAM"]
+    assert frame["change"].tolist() == direct["rank_change"].tolist()
+    assert "cluster_id" not in frame.columns and len(frame.columns) == 7
+
+
+def test_scenarios_show_the_proposal_once(points):
+    places = tables.scenario_places(points, "3:2:1")
+    assert list(places.columns)[-1] == "proposal 3:2:1"
+    assert not any(c.startswith("proposal ") for c in list(places.columns)[:-1])
+    assert "equal 1:1:1" in places.columns and "drop_nsi 1:1:0" in places.columns
+    custom = tables.scenario_places(points, "5:2:1")
+    assert "proposal 5:2:1" in custom.columns and "proposal 3:2:1" in custom.columns
+    ahead = places["equal 1:1:1"]
+    assert ahead["zelenograd"] == 4  # 1 + the three clusters strictly ahead
+
+
+def test_caveats_follow_the_parameters(study):
+    dense = tables.caveats(study, "3:2:1", "dense")
+    assert any("densely (1, 2, 2, 3)" in c for c in dense)
+    competition = tables.caveats(study, "1:1:0", "min")
+    assert any("competition ranking" in c for c in competition)
+    assert any("give not so important no weight" in c for c in competition)
+    assert not any(c.startswith("Places are shown densely") for c in competition)
+
+
+def test_sweep_places_have_every_share(points):
+    sweep = tables.sweep_places(points, "1:0:0", "very_important", 5)
+    assert list(sweep.columns) == ["0%", "25%", "50%", "75%", "100%"]
+    assert sweep.index.tolist() == points.index.tolist()
+
+
+def test_stability_and_swaps_tables(points):
+    labels = {c: c for c in points.index}
+    stab = tables.stability_table(points, "3:2:1", labels)
+    assert stab["radius"].iloc[1] >= stab["radius"].iloc[0]
+    swaps = tables.swaps_table(points, "3:2:1", labels)
+    assert len(swaps) == len(points) - 1
+    assert swaps["what would swap them"].str.len().min() > 20
+
+
+def test_class_points_and_clusters(small_dir):
+    study = load_study(small_dir)
+    table = tables.class_points_table(study)
+    assert table["total"].tolist() == [36, 35, 35]
+    assert tables.clusters_table(study)["full name"].tolist() == [
+        "Cluster X",
+        "Cluster Y",
+        "Cluster Z",
+    ]
+    assert list(tables.classification_table(study).columns) == [
+        "code",
+        "indicator",
+        "class",
+    ]
