@@ -1,31 +1,40 @@
-# One-command set-up: every target creates .venv and installs what it needs.
+# One-command set-up: every target creates .venv and installs what it needs, with the
+# tested versions pinned by requirements-lock.txt (ranges stay in pyproject.toml).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
+LOCK   := requirements-lock.txt
 
-.PHONY: report test check bench lint format figures clean
+.PHONY: report test test-fast check lint imports format figures docs-figures bench \
+	check-installed lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever pyproject.toml changes.
-$(VENV)/.installed-%: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[$*]"
+# Reinstall whenever pyproject.toml or the lock changes.
+$(VENV)/.installed-%: pyproject.toml $(LOCK) | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e ".[$*]"
 	touch $@
 
 report: $(VENV)/.installed-report
-	$(BIN)/ecei rank --format csv --out reports/baseline_ranking.csv
+	$(BIN)/ecei rank --weights equal --format csv --out reports/baseline_ranking.csv
 	$(BIN)/ecei report --notebook briefing
 
 test: $(VENV)/.installed-test
 	$(BIN)/pytest -q
 
+test-fast: $(VENV)/.installed-test
+	$(BIN)/pytest -q -m "not slow"
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-check: lint test
+imports: $(VENV)/.installed-test
+	$(BIN)/lint-imports
+
+check: lint imports test
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
@@ -34,8 +43,21 @@ format: $(VENV)/.installed-test
 figures: $(VENV)/.installed-report
 	$(BIN)/ecei figures --out reports/figures
 
+# The README's pictures, through the same save path as every figure.
+docs-figures: $(VENV)/.installed-report
+	$(BIN)/ecei figures --out docs/figures --formats png --draws 200000
+
 bench: $(VENV)/.installed-test
 	$(PY) bench/run_all.py
 
+# Build the wheel, install it into a fresh venv and run the commands outside the
+# checkout (what a pip user does).
+check-installed: $(VENV)/.installed-test
+	bash .ci/check-installed
+
+# Refresh the pinned versions from the development environment.
+lock: $(VENV)/.installed-dev
+	$(BIN)/pip freeze --exclude-editable | sort > $(LOCK)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache result_images

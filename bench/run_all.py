@@ -23,11 +23,24 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from ecei_analysis.montecarlo import count_ranks
-from ecei_analysis.samplers import make_sampler
 from scipy.stats import rankdata
 
 from ecei_analysis import class_points, load_study, smaa, weight_space
+from ecei_analysis.core.seeds import spawn_generators
+from ecei_analysis.sensitivity.engine import WeightModel, run_engine
+from ecei_analysis.sensitivity.samplers import make_sampler
+
+
+def count_ranks(matrix, sampler, draws, *, seed, noise=None, **kwargs):
+    """The engine on fixed or noisy class points (the benchmark's one entry)."""
+    return run_engine(WeightModel(matrix, sampler, noise), draws, seed=seed, **kwargs)
+
+
+def engine_weights(sampler, draws, seed):
+    """The weights the engine draws for ``seed``."""
+    streams, _ = spawn_generators(seed, WeightModel.stream_names)
+    return sampler.draw(draws, streams["weights"])
+
 
 HERE = Path(__file__).resolve().parent
 
@@ -85,6 +98,45 @@ def peak_rss_of(code: str) -> tuple[float, float]:
     return seconds, peak
 
 
+CLI_COMMANDS = {
+    "--help": ["--help"],
+    "--version": ["--version"],
+    "rank": ["rank"],
+    "validate": ["validate", "{data}"],
+    "template": ["template", "--out", "{tmp}/t.xlsx"],
+    "what-if": ["what-if", "--cluster", "zelenograd"],
+    "weights": ["weights"],
+    "figures": [
+        "figures",
+        "--out",
+        "{tmp}/figs",
+        "--formats",
+        "png",
+        "--draws",
+        "20000",
+    ],
+    "report": ["report", "-p", "draws=20000", "--out", "{tmp}/briefing"],
+}
+
+
+def cli_timings() -> dict[str, float]:
+    """Wall time of every CLI command in a fresh process (as a user runs it)."""
+    import shutil
+    import tempfile
+
+    from ecei_analysis.core.resources import bundled_data_dir
+
+    ecei = shutil.which("ecei", path=str(Path(sys.executable).parent))
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, argv in CLI_COMMANDS.items():
+            argv = [a.format(data=bundled_data_dir(), tmp=tmp) for a in argv]
+            start = time.perf_counter()
+            subprocess.run([ecei, *argv], check=True, capture_output=True, cwd=tmp)
+            out[name] = time.perf_counter() - start
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--draws", type=int, default=1_000_000)
@@ -102,7 +154,7 @@ def main() -> int:
     matrix = points.to_numpy()
     sampler = make_sampler("uniform")
     draws = args.draws
-    weights = sampler.draw(draws, np.random.default_rng(0))
+    weights = engine_weights(sampler, draws, 0)
 
     # Correctness first: all three methods agree on the same draws. rankdata and
     # pandas tie only exactly equal scores, so the engine runs with tol=0 here.
@@ -110,8 +162,7 @@ def main() -> int:
         matrix,
         sampler,
         draws,
-        seed=np.random.default_rng(0),
-        pairwise=False,
+        seed=0,
         progress=False,
         tol=0.0,
     ).rank_counts
@@ -124,20 +175,15 @@ def main() -> int:
         sampler,
         args.loop_draws,
         tol=0.0,
-        seed=np.random.default_rng(0),
-        pairwise=False,
+        seed=0,
     ).rank_counts
     assert np.array_equal(loop_counts, sub_ours), "engine and pandas loop disagree"
 
     t_ours = best_of(
-        lambda: count_ranks(
-            matrix, sampler, draws, seed=1, pairwise=False, progress=False
-        )
+        lambda: count_ranks(matrix, sampler, draws, seed=1, progress=False)
     )
     t_ours_1 = best_of(
-        lambda: count_ranks(
-            matrix, sampler, draws, seed=1, workers=1, pairwise=False, progress=False
-        )
+        lambda: count_ranks(matrix, sampler, draws, seed=1, workers=1, progress=False)
     )
     t_full = best_of(lambda: smaa(points, draws=draws, seed=1, progress=False), 2)
     t_naive = best_of(lambda: naive_vectorised(matrix, weights), 2)
@@ -168,18 +214,19 @@ def main() -> int:
     scale_draws = 10_000 if args.quick else 100_000
     scale_code = (
         "import numpy as np, pandas as pd\n"
-        "from ecei_analysis.montecarlo import AssessorNoise, count_ranks\n"
-        "from ecei_analysis.samplers import make_sampler\n"
+        "from ecei_analysis.sensitivity.noise import AssessorNoise\n"
+        "from ecei_analysis.sensitivity.engine import WeightModel, run_engine\n"
+        "from ecei_analysis.sensitivity.samplers import make_sampler\n"
         "rng = np.random.default_rng(0)\n"
         "pts = rng.integers(0, 41, size=(1300, 36)).astype(float)\n"
         "member = np.zeros((36, 3)); member[np.arange(36), np.arange(36) % 3] = 1\n"
         "cp = pts @ member\n"
         "noise = AssessorNoise(pts, np.full(36, 40.0), member, levels=2)\n"
-        f"count_ranks(cp, make_sampler('uniform'), {scale_draws}, seed=1, "
-        "pairwise=False, progress=False)\n"
+        f"run_engine(WeightModel(cp, make_sampler('uniform')), {scale_draws}, "
+        "seed=1, progress=False)\n"
         "mid = time.perf_counter() - start\n"
-        f"count_ranks(cp, make_sampler('uniform'), {scale_draws}, seed=1, "
-        "noise=noise, pairwise=False, progress=False)\n"
+        f"run_engine(WeightModel(cp, make_sampler('uniform'), noise), {scale_draws}, "
+        "seed=1, progress=False)\n"
         "print(mid)\n"
     )
     weights_only, total, peak = run_measured(scale_code)
@@ -217,6 +264,8 @@ def main() -> int:
         "state_ms": 1000 * t_state,
         "full_update_ms": 1000 * t_update,
     }
+
+    results["cli"] = cli_timings()
 
     (HERE / "last_run.json").write_text(json.dumps(results, indent=2) + "\n")
     s = results["smaa"]
@@ -260,6 +309,9 @@ def main() -> int:
         f"Explorer: recomputation {ex['state_ms']:.1f} ms per slider move (target well "
         f"under 50 ms); with re-rendered map and flow images {ex['full_update_ms']:.0f} ms"
     )
+    print("CLI wall time (fresh process each):")
+    for name, seconds in results["cli"].items():
+        print(f"  ecei {name:<10} {seconds:6.2f} s")
     return 0
 
 

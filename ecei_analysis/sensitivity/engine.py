@@ -36,7 +36,7 @@ from ..core.errors import EceiDataError
 from ..core.seeds import DEFAULT_SEED, SeedLike, spawn_generators
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..core.work import check_work, show_progress
-from ..scoring.ranks import row_tolerance
+from ..scoring.ranks import DEFAULT_RTOL, ROUNDING_RTOL, row_tolerance
 from .noise import AssessorNoise
 from .samplers import Sampler
 from .streams import ArrayStream
@@ -205,10 +205,11 @@ def sorted_ranks(
     """Order each row by score and rank the sorted positions.
 
     Scores are mapped to 64-bit integer keys (score quantised to 2^-(62 - b) of the
-    row's score range, cluster index in the low b bits) and sorted in place:
-    one SIMD integer sort replaces argsort + gather. The quantum is ~1e-15 of the
-    range; ties use each row's tolerance (see
-    :func:`~ecei_analysis.scoring.ranks.row_tolerance`).
+    chunk's score range, cluster index in the low b bits) and sorted in place:
+    one SIMD integer sort replaces argsort + gather. The quantum is ~1e-17 of the
+    range, so rows must share a scale (the engine normalises every weight sample);
+    ties use each row's relative tolerance (see
+    :func:`~ecei_analysis.scoring.ranks.row_tolerance`), read off the sorted keys.
 
     Parameters
     ----------
@@ -229,14 +230,11 @@ def sorted_ranks(
     """
     check_ties(ties, MONTE_CARLO_TIES)
     m, n = scores.shape
-    limit_rows = row_tolerance(scores, tol)
     index_bits = max(1, int(n - 1).bit_length())
     value_bits = 62 - index_bits
-    low = scores.min(axis=1, keepdims=True)
-    high = scores.max(axis=1, keepdims=True)
+    low, high = float(scores.min()), float(scores.max())
     span = high - low
-    with np.errstate(divide="ignore"):
-        scale = np.where(span > 0, (2.0**value_bits - 1) / span, 0.0)
+    scale = (2.0**value_bits - 1) / span if span > 0 else 0.0
     # Best score -> smallest key, so an ascending sort puts the best first.
     keys = np.subtract(high, scores)
     keys *= scale
@@ -247,7 +245,21 @@ def sorted_ranks(
     order = keys & ((1 << index_bits) - 1)
     keys >>= index_bits
     gaps = np.diff(keys, axis=1)
-    limit = limit_rows[:, None] * scale
+    if tol is None:
+        # The relative default of row_tolerance, read off the sorted keys: each
+        # row's best and worst keys give its spread and its largest |score|.
+        best, worst = keys[:, :1], keys[:, -1:]
+        if scale == 0:  # every score of the chunk is equal: all tie
+            limit = np.zeros((m, 1))
+        else:
+            magnitude = np.maximum(
+                np.abs(high - best / scale), np.abs(high - worst / scale)
+            )
+            limit = np.maximum(
+                DEFAULT_RTOL * (worst - best), ROUNDING_RTOL * magnitude * scale
+            )
+    else:
+        limit = row_tolerance(scores[:1], tol)[0] * scale
     if n < 2 or not np.any(gaps <= limit):
         return order, None
     starts = np.empty((m, n), dtype=bool)

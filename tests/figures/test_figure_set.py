@@ -7,6 +7,8 @@ import pytest
 
 from ecei_analysis.cli import main
 
+pytestmark = pytest.mark.slow  # papermill kernels, subprocesses
+
 
 def test_figures_cli_is_byte_identical_across_processes(tmp_path):
     outs = []

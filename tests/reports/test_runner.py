@@ -14,6 +14,8 @@ from ecei_analysis.reports.runner import (
     run_report,
 )
 
+pytestmark = pytest.mark.slow  # papermill kernels, subprocesses
+
 FAST = {
     "01_baseline_ranking": {},
     "02_weight_sensitivity": {"sweep_steps": 5},
