@@ -7,7 +7,7 @@ PY     := $(BIN)/python
 LOCK   := requirements-lock.txt
 
 .PHONY: report test test-fast check lint imports format figures docs-figures bench \
-	check-installed lock clean
+	check-installed lock catalogs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +61,12 @@ lock: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache result_images
+
+# Message catalogs: extract the marked texts, update each language, compile.
+CATALOG := ecei_analysis/locale
+catalogs: $(VENV)/.installed-test
+	$(BIN)/pybabel extract -F $(CATALOG)/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+		-k pgettext:1c,2 -k NP_:1c,2 --no-location --sort-output \
+		--project=ecei_analysis -o $(CATALOG)/ecei.pot .
+	$(BIN)/pybabel update -D ecei -d $(CATALOG) -i $(CATALOG)/ecei.pot --no-fuzzy-matching
+	$(BIN)/pybabel compile -D ecei -d $(CATALOG) --statistics

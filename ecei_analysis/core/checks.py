@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import numbers
 
-from .errors import EceiDataError
+from .errors import EceiDataError, short_repr
 
 __all__ = ["finite_number", "interval_pair", "one_of", "whole_number"]
 
@@ -30,7 +30,7 @@ def whole_number(
     if not ok and isinstance(value, numbers.Real) and not isinstance(value, bool):
         ok = math.isfinite(float(value)) and float(value).is_integer()
     if not ok:
-        raise EceiDataError(f"{name} must be a whole number, got {value!r}")
+        raise EceiDataError(f"{name} must be a whole number, got {short_repr(value)}")
     number = int(value)  # type: ignore[arg-type]
     if (low is not None and number < low) or (high is not None and number > high):
         lo = "-inf" if low is None else str(low)
@@ -55,16 +55,18 @@ def finite_number(
     0.5
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise EceiDataError(f"{name} must be a number, got {value!r}")
+        raise EceiDataError(f"{name} must be a number, got {short_repr(value)}")
     number = float(value)
     if not math.isfinite(number):
-        raise EceiDataError(f"{name} must be a finite number, got {value!r}")
+        raise EceiDataError(f"{name} must be a finite number, got {short_repr(value)}")
     too_low = low is not None and (number <= low if low_open else number < low)
     if too_low or (high is not None and number > high):
         left = "(" if low_open else "["
         lo = "-inf" if low is None else f"{low:g}"
         hi = "inf" if high is None else f"{high:g}"
-        raise EceiDataError(f"{name} must be within {left}{lo}, {hi}], got {value!r}")
+        raise EceiDataError(
+            f"{name} must be within {left}{lo}, {hi}], got {short_repr(value)}"
+        )
     return number
 
 
@@ -80,7 +82,7 @@ def interval_pair(value: object, name: str) -> tuple[float, float]:
         low, high = value  # type: ignore[misc]
     except (TypeError, ValueError):
         raise EceiDataError(
-            f"{name} must be a pair (low, high) of quantiles, got {value!r}"
+            f"{name} must be a pair (low, high) of quantiles, got {short_repr(value)}"
         ) from None
     low = finite_number(low, f"{name}[0]", low=0, high=1)
     high = finite_number(high, f"{name}[1]", low=0, high=1)
@@ -100,5 +102,5 @@ def one_of(value: object, name: str, choices: tuple[str, ...]) -> str:
     if isinstance(value, str) and value in choices:
         return value
     raise EceiDataError(
-        f"{name} must be one of {', '.join(map(repr, choices))}, got {value!r}"
+        f"{name} must be one of {', '.join(map(repr, choices))}, got {short_repr(value)}"
     )

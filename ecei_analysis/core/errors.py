@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-__all__ = ["EceiDataError", "format_location"]
+__all__ = ["EceiDataError", "format_location", "short_repr"]
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """``repr`` of a value for a message: shortened, without memory addresses.
+
+    Examples
+    --------
+    >>> short_repr("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    >>> short_repr(object())
+    '<object object>'
+    """
+    text = _ADDRESS.sub("", repr(value))
+    if len(text) <= limit:
+        return text
+    if isinstance(value, str):
+        return f"{text[: limit - 3]}…' ({len(value):,} characters)"
+    return f"{text[: limit - 1]}…"
 
 
 def format_location(
@@ -72,6 +93,7 @@ class EceiDataError(ValueError):
         self.row = row
         self.column = column
         self.sheet = sheet
+        message = _ADDRESS.sub("", message)  # never a memory address in a message
         self.reason = message
         where = format_location(file, row, column, sheet)
         super().__init__(message if where == "<input>" else f"{where}: {message}")

@@ -24,10 +24,12 @@ from .resources import package_file
 __all__ = [
     "DOMAIN",
     "LANGUAGES",
+    "NP_",
     "N_",
     "_",
     "check_language",
     "current_language",
+    "every_translation",
     "format_date",
     "format_number",
     "format_percent",
@@ -109,6 +111,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark ``message`` in ``context`` for extraction without translating it yet."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate with the plural form the current language uses for ``n``.
 
@@ -123,6 +130,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """Translate ``message`` in ``context`` (e.g. a column header vs a sentence)."""
     return _translations(current_language()).pgettext(context, message)
+
+
+def every_translation(context: str, message: str) -> set[str]:
+    """Return ``message`` in every available language (for reading input back).
+
+    Examples
+    --------
+    >>> "code" in every_translation("template", "code")
+    True
+    """
+    return {_translations(lang).pgettext(context, message) for lang in LANGUAGES}
 
 
 def _locale() -> str:

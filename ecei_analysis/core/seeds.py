@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import EceiDataError
+from .errors import EceiDataError, short_repr
 
 __all__ = [
     "DEFAULT_SEED",
@@ -40,7 +40,7 @@ def _as_int_seed(seed: object) -> int | None:
         return None
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
         raise EceiDataError(
-            f"seed must be an int, a numpy Generator or None, got {seed!r}"
+            f"seed must be an int, a numpy Generator or None, got {short_repr(seed)}"
         )
     value = int(seed)
     if value < 0:

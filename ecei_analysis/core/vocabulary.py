@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .errors import EceiDataError
+from .i18n import NP_
 
 __all__ = [
     "CLASSES",
@@ -16,17 +17,19 @@ __all__ = [
     "TIE_RULES",
     "Ties",
     "check_ties",
+    "class_from_text",
+    "class_label",
 ]
 
 #: The three significance classes asked for at the 2015 brainstorm, most important
 #: first.
 CLASSES: tuple[str, ...] = ("very_important", "important", "not_so_important")
 
-#: Labels for tables and figures (English; translated by the reports layer).
+#: The readers' names of the classes (English msgids; see :func:`class_label`).
 CLASS_LABELS: dict[str, str] = {
-    "very_important": "very important",
-    "important": "important",
-    "not_so_important": "not so important",
+    "very_important": NP_("class", "very important"),
+    "important": NP_("class", "important"),
+    "not_so_important": NP_("class", "not so important"),
 }
 
 #: Short symbols used in formulas and axis labels (w_VI, w_I, w_NSI).
@@ -49,6 +52,42 @@ TIE_RULES: tuple[str, ...] = ("dense", "min", "average")
 #: Tie rules of analyses that count whole places (Monte Carlo histograms, the
 #: exact geometry): ``average`` gives fractional places and is rejected there.
 MONTE_CARLO_TIES: tuple[str, ...] = ("dense", "min")
+
+
+def class_label(cls: str) -> str:
+    """Return the reader's name of a class in the current language.
+
+    Examples
+    --------
+    >>> class_label("not_so_important")
+    'not so important'
+    """
+    from .i18n import pgettext
+
+    return pgettext("class", CLASS_LABELS[cls]) if cls in CLASS_LABELS else cls
+
+
+def class_from_text(text: str) -> str | None:
+    """Return the class a person typed: its id or its name in any language.
+
+    Case and the ``_``/space spelling do not matter; ``None`` when no class
+    matches.
+
+    Examples
+    --------
+    >>> class_from_text("Very important"), class_from_text("VERY_IMPORTANT")
+    ('very_important', 'very_important')
+    >>> class_from_text("urgent") is None
+    True
+    """
+    from .i18n import every_translation
+
+    wanted = " ".join(str(text).replace("_", " ").split()).casefold()
+    for cls, label in CLASS_LABELS.items():
+        names = {cls.replace("_", " "), *every_translation("class", label)}
+        if wanted in {" ".join(n.split()).casefold() for n in names}:
+            return cls
+    return None
 
 
 def check_ties(ties: object, allowed: Sequence[str] = TIE_RULES) -> str:

@@ -8,6 +8,7 @@ problem. Nothing is silently dropped, coerced or overwritten.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -23,9 +24,9 @@ from ..core.resources import (
     bundled_data_dir,
 )
 from ..core.vocabulary import CLASSES, PROVENANCE
-from .problems import has_problems, problem_guard
+from .problems import REPORTED, has_problems, problem_guard
 from .study import Study
-from .tables import Table, find_data_file, read_table
+from .tables import Table, find_data_file, read_table, usable_path
 
 __all__ = [
     "load_assessments",
@@ -61,7 +62,7 @@ def _check_provenance(table: Table) -> str | None:
         return None
     for i, value in enumerate(table.frame["provenance"]):
         with problem_guard:
-            if value not in PROVENANCE:
+            if value != REPORTED and value not in PROVENANCE:
                 raise table.error(
                     f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
                     index=i,
@@ -81,6 +82,8 @@ def _check_unique(table: Table, column: str, what: str) -> None:
     seen: dict[str, int] = {}
     for i, value in enumerate(table.frame[column]):
         with problem_guard:
+            if value == REPORTED:
+                continue
             if value == "":
                 raise table.error(f"empty {what}", index=i, column=column)
             if value in seen:
@@ -295,8 +298,9 @@ def load_assessments(
             with problem_guard:
                 raise EceiDataError(
                     f"{len(pairs)} cluster/indicator pair(s) have no points: "
-                    f"{shown}{more}; expected one row per cluster and indicator (pass "
-                    "missing='zero' to score missing indicators as 0 explicitly)",
+                    f"{shown}{more}; expected one row per cluster and indicator (to "
+                    "score missing indicators as 0 on purpose: --missing zero on the "
+                    "command line, missing='zero' in Python)",
                     file=table.file,
                     column="points",
                     sheet=table.sheet,
@@ -342,7 +346,7 @@ def _assessment_row(
 def _validate_classes(table: Table) -> None:
     for i, value in enumerate(table.frame["significance_class"]):
         with problem_guard:
-            if value not in CLASSES:
+            if value != REPORTED and value not in CLASSES:
                 raise table.error(
                     f"unknown significance class {value!r}; expected one of "
                     f"{', '.join(CLASSES)}",
@@ -416,17 +420,23 @@ def load_study(
     >>> study.is_synthetic
     True
     """
-    data_dir = Path(bundled_data_dir() if data_dir is None else data_dir)
-    if data_dir.suffix.lower() in (".xlsx", ".xlsm") and data_dir.is_file():
+    if data_dir is None:
+        data_dir = bundled_data_dir()
+    if isinstance(data_dir, bool) or not isinstance(data_dir, str | os.PathLike):
+        raise EceiDataError(
+            "data_dir must be a data folder or a filled template .xlsx, got "
+            f"{type(data_dir).__name__}"
+        )
+    if missing not in ("error", "zero"):
+        raise EceiDataError(f"missing must be 'error' or 'zero', got {missing!r}")
+    data_dir = Path(data_dir)
+    if data_dir.suffix.lower() in (".xlsx", ".xlsm"):
         from .template import read_template_tables
 
-        tables = read_template_tables(data_dir)
+        tables = read_template_tables(usable_path(data_dir))
         paths = {name: data_dir for name in tables}
     else:
-        if not data_dir.is_dir():
-            raise EceiDataError(
-                "data folder (or template .xlsx) not found", file=data_dir
-            )
+        usable_path(data_dir, "folder")
         paths = {}
         for name, stem in (
             ("indicators", INDICATORS_FILE),
@@ -435,10 +445,12 @@ def load_study(
         ):
             with problem_guard:
                 paths[name] = find_data_file(data_dir, stem)
-        try:
-            paths["published"] = find_data_file(data_dir, PUBLISHED_FILE)
-        except EceiDataError:
-            pass
+        if any(
+            os.path.lexists(data_dir / f"{PUBLISHED_FILE}{suffix}")
+            for suffix in (".csv", ".xlsx", ".xls")
+        ):  # optional, but when present it is checked like every file
+            with problem_guard:
+                paths["published"] = find_data_file(data_dir, PUBLISHED_FILE)
         tables = {}
         for name, path in paths.items():
             with problem_guard:

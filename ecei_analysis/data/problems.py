@@ -16,6 +16,8 @@ from typing import TypeVar
 from ..core.errors import EceiDataError
 
 __all__ = [
+    "REPORTED",
+    "AlreadyReported",
     "collect_problems",
     "collecting",
     "has_problems",
@@ -28,6 +30,15 @@ _SINK: ContextVar[list[EceiDataError] | None] = ContextVar(
 T = TypeVar("T")
 
 
+#: Stands in for a cell whose problem is already reported (while collecting), so
+#: later checks of the same cell stay silent instead of reporting it twice.
+REPORTED = "\x00reported"
+
+
+class AlreadyReported(EceiDataError):
+    """A check met a cell whose problem was already reported; not a new problem."""
+
+
 class _ProblemGuard:
     """Context manager: record an EceiDataError when collecting, else re-raise."""
 
@@ -37,7 +48,8 @@ class _ProblemGuard:
     def __exit__(self, kind, error, traceback) -> bool:
         sink = _SINK.get()
         if kind is not None and issubclass(kind, EceiDataError) and sink is not None:
-            sink.append(error)
+            if not issubclass(kind, AlreadyReported):
+                sink.append(error)
             return True
         return False
 
@@ -70,6 +82,8 @@ def collect_problems(func: Callable[..., T], *args, **kwargs) -> tuple[T | None,
     try:
         try:
             result = func(*args, **kwargs)
+        except AlreadyReported:
+            result = None
         except EceiDataError as exc:
             sink.append(exc)
             result = None

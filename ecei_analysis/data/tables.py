@@ -1,29 +1,69 @@
-"""Read the CSV and Excel files analysts send into plain string tables.
+"""Read the CSV and Excel files analysts send into plain text tables.
 
 Handles what Russian analysts actually send: UTF-8 with or without BOM, cp1251,
-``,``/``;``/tab separators, decimal commas, stray whitespace and ``.xlsx`` workbooks.
-Nothing is converted here except to text: numbers are parsed by
-:func:`parse_number`, which names the cell it cannot read.
+``,``/``;``/tab separators, decimal commas, stray whitespace and ``.xlsx``
+workbooks. Nothing is converted here except to text; numbers are parsed later by
+:func:`~ecei_analysis.core.numbers.parse_number`, with the decimal convention the
+file settles, and every problem names the cell.
+
+Encoding, decided per file:
+
+* UTF-8 when the file is valid UTF-8 (with or without a BOM);
+* cp1251 when it is not, and shows no sign of being UTF-8: in real cp1251 text a
+  Cyrillic letter is followed by another letter, so the bytes rarely form a valid
+  multi-byte UTF-8 sequence; a file is taken as cp1251 when such sequences are
+  fewer than its invalid bytes;
+* otherwise (mostly valid UTF-8 with a few invalid bytes: a UTF-8 file damaged by
+  a stray byte) an error names the first offending line and byte, instead of
+  decoding the whole file as cp1251 into mojibake.
+
+Excel workbooks are read in read-only mode over the cells actually present (an
+inflated used range such as ``A1:XFD1048576`` costs nothing). Hidden and very
+hidden sheets are skipped; formulas, array formulas and error values are refused
+with the cell named.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ..core.errors import EceiDataError
-from ..core.numbers import parse_number
+from ..core.errors import EceiDataError, short_repr
+from ..core.numbers import AmbiguousNumber, decimal_convention, parse_number
+from .problems import REPORTED, AlreadyReported, problem_guard
 
-__all__ = ["Table", "excel_text", "find_data_file", "read_table"]
+__all__ = [
+    "EXCEL_ERRORS",
+    "MAX_CELL",
+    "Table",
+    "cell_text",
+    "excel_text",
+    "find_data_file",
+    "merged_ranges",
+    "open_workbook",
+    "plain_texts",
+    "read_table",
+    "sheet_grid",
+    "usable_path",
+    "visible_sheet",
+]
 
 _SEPARATORS = (",", ";", "\t")
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-# Characters that never occur in a text table but do in binary files.
-_BINARY_MARKERS = ("\x00",)
+_SUFFIXES = (".csv", ".xlsx", ".xls")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+#: Excel's error values (a cell of type "e").
+EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
+#: Longest cell accepted (characters); longer ones are refused, not truncated.
+MAX_CELL = 10_000
 
 
 @dataclass(frozen=True)
@@ -42,6 +82,8 @@ class Table:
         The worksheet name for Excel files, else ``None``.
     column_labels
         Optional per-row map from logical to displayed column names.
+    decimal
+        The decimal mark the file settles (``"."`` or ``","``), or ``None``.
     """
 
     frame: pd.DataFrame
@@ -49,6 +91,7 @@ class Table:
     file: str
     sheet: str | None = None
     column_labels: tuple[dict[str, str], ...] | None = None
+    decimal: str | None = None
 
     def error(
         self, message: str, *, index: int | None = None, column: str | None = None
@@ -86,6 +129,8 @@ class Table:
     def cell(self, index: int, column: str, *, required: bool = True) -> str:
         """Return one stripped cell; raise if it is empty and ``required``."""
         value = self.frame.iat[index, self.frame.columns.get_loc(column)]
+        if value == REPORTED:
+            raise AlreadyReported("reported already")
         if required and value == "":
             raise self.error(
                 "empty cell; a value is required", index=index, column=column
@@ -103,13 +148,15 @@ class Table:
         """Parse one cell as a finite number within ``[low, high]``."""
         text = self.cell(index, column)
         try:
-            value = parse_number(text)
+            value = parse_number(text, decimal=self.decimal)
+        except AmbiguousNumber as exc:
+            raise self.error(str(exc), index=index, column=column) from None
         except ValueError as exc:
             raise self.error(str(exc), index=index, column=column) from None
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = f"[{_fmt(low)}, {_fmt(high)}]"
             raise self.error(
-                f"value {text!r} is outside the allowed range {bounds}",
+                f"value {short_repr(text)} is outside the allowed range {bounds}",
                 index=index,
                 column=column,
             )
@@ -120,7 +167,31 @@ def _fmt(bound: float | None) -> str:
     return "-inf" if bound is None else f"{bound:g}"
 
 
-_SUFFIXES = (".csv", ".xlsx", ".xls")
+def usable_path(path: str | Path, what: str = "file") -> Path:
+    """Return ``path`` if it exists; else raise saying what is wrong with it.
+
+    Distinguishes a missing path, a broken or looping symbolic link and, for a
+    ``what="file"``, a folder given where a file is expected.
+    """
+    if isinstance(path, bool) or not isinstance(path, str | os.PathLike):
+        raise EceiDataError(f"expected a path to a {what}, got {type(path).__name__}")
+    path = Path(path)
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise EceiDataError(
+                "is a symbolic link that loops or points nowhere", file=path
+            ) from None
+    if not path.exists():
+        raise EceiDataError(f"no such {what}", file=path)
+    if what == "file or folder":
+        return path
+    if what == "file" and path.is_dir():
+        raise EceiDataError("is a folder; expected a CSV or .xlsx file", file=path)
+    if what == "folder" and not path.is_dir():
+        raise EceiDataError("is not a folder", file=path)
+    return path
 
 
 def find_data_file(data_dir: str | Path, stem: str) -> Path:
@@ -129,24 +200,25 @@ def find_data_file(data_dir: str | Path, stem: str) -> Path:
     Raises
     ------
     EceiDataError
-        When neither or both exist (ambiguous input is never guessed at).
+        When neither or both exist (ambiguous input is never guessed at), or the
+        one present is a broken link.
     """
     data_dir = Path(data_dir)
-    found = [
+    present = [
         data_dir / f"{stem}{s}"
         for s in _SUFFIXES
-        if (data_dir / f"{stem}{s}").is_file()
+        if os.path.lexists(data_dir / f"{stem}{s}")
     ]
-    if not found:
+    if not present:
         raise EceiDataError(
             f"no {stem}.csv or {stem}.xlsx in the data folder", file=data_dir
         )
-    if len(found) > 1:
+    if len(present) > 1:
         raise EceiDataError(
-            f"both {' and '.join(p.name for p in found)} are present; keep one",
+            f"both {' and '.join(p.name for p in present)} are present; keep one",
             file=data_dir,
         )
-    return found[0]
+    return usable_path(present[0])
 
 
 def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
@@ -157,8 +229,9 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
     path
         A ``.csv``/``.txt``/``.tsv`` or ``.xlsx`` file.
     sheet
-        For Excel: the worksheet to read. ``None`` takes the only sheet, or the
-        sheet named like the file stem (``assessments``), or else the first sheet.
+        For Excel: the worksheet to read. ``None`` takes the visible sheet named
+        like the file stem (``assessments``), else the only visible sheet, else
+        the first visible one.
 
     Returns
     -------
@@ -167,12 +240,11 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
     Raises
     ------
     EceiDataError
-        For a missing, empty, binary, truncated or ragged file, an unreadable
-        encoding, a blank or duplicated header, or an Excel formula cell.
+        For a missing, empty, binary, truncated or ragged file, a mixed or
+        unreadable encoding, a blank or duplicated header, an Excel formula or
+        error cell, or cells using both decimal conventions.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise EceiDataError("file not found (expected a CSV or .xlsx file)", file=path)
+    path = usable_path(path)
     if path.suffix.lower() in _EXCEL_SUFFIXES:
         return _read_excel(path, sheet)
     if path.suffix.lower() == ".xls":
@@ -182,34 +254,44 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
     return _read_csv(path)
 
 
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
+
+
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EceiDataError(
             "UTF-16 encoding is not supported; save the file as CSV UTF-8 (or cp1251)",
             file=path,
         )
-    if any(marker.encode() in data for marker in _BINARY_MARKERS):
+    if b"\x00" in data:
         raise EceiDataError(
             "binary content (NUL bytes); expected a text CSV or an .xlsx file",
             file=path,
         )
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        bad = [ch for ch in text if ord(ch) < 32 and ch not in "\t\r\n"]
-        if bad:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        invalid = len(data.decode("utf-8", errors="replace").split("\ufffd")) - 1
+        valid = len(_UTF8_MULTIBYTE.findall(data))
+        if valid >= invalid:
             raise EceiDataError(
-                f"control character {bad[0]!r} found; expected a text CSV", file=path
-            )
-        return text
-    raise EceiDataError(
-        "cannot decode as UTF-8 or cp1251", file=path
-    )  # pragma: no cover
+                f"mostly UTF-8, but byte 0x{data[exc.start]:02x} at byte offset "
+                f"{exc.start} is not valid UTF-8 (a damaged file, or two encodings "
+                "mixed); save the whole file as UTF-8",
+                file=path,
+                row=_line_of(data, exc.start),
+            ) from None
+        text = data.decode("cp1251", errors="strict")
+    bad = [ch for ch in text if ord(ch) < 32 and ch not in "\t\r\n"]
+    if bad:
+        raise EceiDataError(
+            f"control character {bad[0]!r} found; expected a text CSV", file=path
+        )
+    return text
 
 
-def _sniff_separator(path: Path, header: str) -> str:
+def _sniff_separator(header: str) -> str:
     counts = {sep: header.count(sep) for sep in _SEPARATORS}
     best = max(counts, key=lambda sep: counts[sep])
     if counts[best] == 0:
@@ -217,24 +299,42 @@ def _sniff_separator(path: Path, header: str) -> str:
     return best
 
 
+def _settle_decimal(path: Path, cells, sep: str | None, sheet=None) -> str | None:
+    try:
+        found = decimal_convention(cells)
+    except ValueError as exc:
+        raise EceiDataError(str(exc), file=path, sheet=sheet) from None
+    if found is not None:
+        return found
+    # Russian Excel writes ';'-separated CSV with decimal commas; a ','-separated
+    # file cannot carry unquoted decimal commas.
+    return {";": ",", ",": "."}.get(sep or "")
+
+
 def _read_csv(path: Path) -> Table:
-    text = _decode(path, path.read_bytes())
+    data = path.read_bytes()
+    text = _decode(path, data)
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         raise EceiDataError("the file is empty; expected a header row", file=path)
     header_line = next(line for line in lines if line.strip())
-    sep = _sniff_separator(path, header_line)
+    sep = _sniff_separator(header_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     records: list[tuple[int, list[str]]] = []
     try:
         for record in reader:
             records.append((reader.line_num, record))
     except csv.Error as exc:
-        raise EceiDataError(
-            f"malformed CSV ({exc}); the file may be truncated",
-            file=path,
-            row=reader.line_num,
-        ) from None
+        if "field larger than field limit" in str(exc):
+            message = (
+                f"a cell longer than {csv.field_size_limit():,} characters; expected "
+                "short cells (is this a data file?)"
+            )
+        else:
+            message = (
+                f"malformed CSV ({exc}); the row may be cut short or a quote unclosed"
+            )
+        raise EceiDataError(message, file=path, row=reader.line_num + 1) from None
     records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     header_row, header = records[0]
     header = _normalise_header(path, header, header_row, None)
@@ -249,10 +349,20 @@ def _read_csv(path: Path) -> Table:
                 file=path,
                 row=line_no,
             )
+        for column, cell in zip(header, record, strict=True):
+            if len(cell) > MAX_CELL:
+                raise EceiDataError(
+                    f"a cell of {len(cell):,} characters; expected at most "
+                    f"{MAX_CELL:,}",
+                    file=path,
+                    row=line_no,
+                    column=column,
+                )
         rows.append(line_no)
         cells.append([cell.strip() for cell in record])
     frame = pd.DataFrame(cells, columns=header, dtype=object)
-    return Table(frame=frame, rows=tuple(rows), file=str(path))
+    decimal = _settle_decimal(path, (c for row in cells for c in row), sep)
+    return Table(frame=frame, rows=tuple(rows), file=str(path), decimal=decimal)
 
 
 def _normalise_header(
@@ -261,7 +371,6 @@ def _normalise_header(
     names = [
         ("" if h is None else str(h)).strip().lstrip("\ufeff").lower() for h in header
     ]
-    # Trailing blank header cells (Excel often has them) are only allowed when empty.
     for position, name in enumerate(names):
         if name == "":
             raise EceiDataError(
@@ -294,76 +403,195 @@ def excel_text(value: object) -> str:
     return str(value).strip()
 
 
-def _read_excel(path: Path, sheet: str | None) -> Table:
+def open_workbook(path: Path):
+    """Open a workbook read-only with formulas kept (not their cached values)."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=False, data_only=False)
+        return load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for corrupt files
         raise EceiDataError(
             f"cannot open as an Excel workbook ({type(exc).__name__}); expected a "
             "valid .xlsx file",
             file=path,
         ) from None
-    names = workbook.sheetnames
-    if sheet is None:
-        stem = path.stem.lower()
-        sheet = next((n for n in names if n.lower() == stem), names[0])
-    elif sheet not in names:
+
+
+def visible_sheet(wb, path: Path, name: str | None, stem: str | None = None):
+    """Return the visible worksheet ``name`` (or the best match for ``stem``).
+
+    Hidden and very hidden sheets are never read; a matching sheet that is hidden
+    is an error, so a stale hidden copy is never taken for the data.
+    """
+    sheets = list(wb.worksheets)
+    visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+    wanted = name or stem
+    if wanted is not None:
+        for ws in sheets:
+            if ws.title.lower() == wanted.lower():
+                if ws.sheet_state != "visible":
+                    raise EceiDataError(
+                        f"the sheet {ws.title!r} is hidden; unhide it (or remove it) "
+                        "so that what is read is what you see",
+                        file=path,
+                    )
+                return ws
+        if name is not None:
+            raise EceiDataError(
+                f"no worksheet {name!r}; the workbook has "
+                f"{', '.join(repr(ws.title) for ws in visible)}",
+                file=path,
+            )
+    if not visible:
+        raise EceiDataError("the workbook has no visible sheet", file=path)
+    return visible[0]
+
+
+def sheet_grid(ws):
+    """Yield ``(row number, [(value, data type), ...])`` for the rows present.
+
+    Trailing empty cells are dropped; an inflated used range (``A1:XFD1048576``)
+    costs nothing, since only the cells actually stored are read.
+    """
+    ws.reset_dimensions()
+    for row in ws.iter_rows():
+        cells = []
+        number = None
+        for cell in row:
+            if getattr(cell, "row", None) is not None:
+                number = cell.row
+            value = getattr(cell, "value", None)
+            cells.append((value, getattr(cell, "data_type", None)))
+        while cells and (cells[-1][0] is None or str(cells[-1][0]).strip() == ""):
+            cells.pop()
+        if number is not None:
+            yield number, cells
+
+
+def cell_text(
+    path: Path,
+    sheet: str,
+    number: int,
+    position: int,
+    cell: tuple,
+    column: str | None = None,
+) -> str:
+    """Return one Excel cell as text; raise for formulas, errors and objects.
+
+    ``position`` is 1-based; ``column`` names the column in the message (else its
+    letter).
+    """
+    from openpyxl.utils import get_column_letter
+
+    value, kind = cell
+    where = f"{get_column_letter(position)}{number}"
+    located = {"file": path, "row": number, "column": column or where, "sheet": sheet}
+    if kind == "f" or (isinstance(value, str) and value.startswith("=")):
+        shown = value if isinstance(value, str) else "an array formula"
         raise EceiDataError(
-            f"no worksheet {sheet!r}; the workbook has {', '.join(map(repr, names))}",
+            f"formula {shown!r} in cell {where}; expected a plain value (paste values "
+            "instead of formulas)",
+            **located,
+        )
+    if kind == "e" or (isinstance(value, str) and value.strip() in EXCEL_ERRORS):
+        raise EceiDataError(
+            f"error value {value} in cell {where}; expected a plain value", **located
+        )
+    if value is not None and not isinstance(value, str | int | float | bool):
+        if not hasattr(value, "isoformat"):
+            raise EceiDataError(
+                f"cell {where} holds a {type(value).__name__} (an array formula or an "
+                "object); expected a plain value",
+                **located,
+            )
+    text = excel_text(value)
+    if len(text) > MAX_CELL:
+        raise EceiDataError(
+            f"cell {where} has {len(text):,} characters; expected at most {MAX_CELL:,}",
+            **located,
+        )
+    return text
+
+
+def plain_texts(path: Path, sheet: str, number: int, cells, names=()) -> list[str]:
+    """Every cell of a row as text; a bad cell is reported and stands as REPORTED."""
+    out = []
+    for position, cell in enumerate(cells, start=1):
+        name = names[position - 1] if position <= len(names) else None
+        text = REPORTED
+        with problem_guard:
+            text = cell_text(path, sheet, number, position, cell, name)
+        out.append(text)
+    return out
+
+
+def _read_excel(path: Path, sheet: str | None) -> Table:
+    from openpyxl.utils import get_column_letter
+
+    wb = open_workbook(path)
+    try:
+        ws = visible_sheet(wb, path, sheet, path.stem)
+        title = ws.title
+        merged = merged_ranges(path, title)
+        grid = [(n, c) for n, c in sheet_grid(ws) if c]
+    finally:
+        wb.close()
+    if not grid:
+        raise EceiDataError(
+            "the worksheet is empty; expected a header row", file=path, sheet=title
+        )
+    header_row, header_cells = grid[0]
+    spoiled = [str(r) for r in merged if r.min_row <= header_row]
+    if spoiled:
+        raise EceiDataError(
+            f"merged cells {', '.join(spoiled)} in or above the header row; "
+            "expected one plain header row with a name per column",
             file=path,
+            row=header_row,
+            sheet=title,
         )
-    ws = workbook[sheet]
-    merged = [str(rng) for rng in ws.merged_cells.ranges if rng.min_row == 1]
-    all_rows = list(ws.iter_rows())
-    if not all_rows:
-        raise EceiDataError(
-            "the worksheet is empty; expected a header row", file=path, sheet=sheet
-        )
-    if merged:
-        raise EceiDataError(
-            f"merged cells {', '.join(merged)} in the header row; expected one plain "
-            "header row with a name per column",
-            file=path,
-            row=1,
-            sheet=sheet,
-        )
-    header_cells = [c.value for c in all_rows[0]]
-    while header_cells and (
-        header_cells[-1] is None or str(header_cells[-1]).strip() == ""
-    ):
-        header_cells.pop()
-    header = _normalise_header(path, header_cells, 1, sheet)
+    header_texts = [
+        cell_text(path, title, header_row, k, c) for k, c in enumerate(header_cells, 1)
+    ]
+    header = _normalise_header(path, header_texts, header_row, title)
     width = len(header)
     rows: list[int] = []
     cells: list[list[str]] = []
-    for excel_row in all_rows[1:]:
-        values = [c.value for c in excel_row[:width]]
-        values += [None] * (width - len(values))
-        extra = [c for c in excel_row[width:] if c.value not in (None, "")]
-        if all(v is None or str(v).strip() == "" for v in values) and not extra:
-            continue
-        if extra:
+    for number, row_cells in grid[1:]:
+        if len(row_cells) > width:
             raise EceiDataError(
                 "value outside the header's columns; expected every value under a "
                 "named column",
                 file=path,
-                row=excel_row[0].row,
-                column=extra[0].coordinate,
-                sheet=sheet,
+                row=number,
+                column=f"{get_column_letter(width + 1)}{number}",
+                sheet=title,
             )
-        for column, value in zip(header, values, strict=True):
-            if isinstance(value, str) and value.startswith("="):
-                raise EceiDataError(
-                    f"formula {value!r}; expected a plain value (paste values "
-                    "instead of formulas)",
-                    file=path,
-                    row=excel_row[0].row,
-                    column=column,
-                    sheet=sheet,
-                )
-        rows.append(excel_row[0].row)
-        cells.append([excel_text(v) for v in values])
+        texts = plain_texts(path, title, number, row_cells, header)
+        rows.append(number)
+        cells.append(texts + [""] * (width - len(texts)))
     frame = pd.DataFrame(cells, columns=header, dtype=object)
-    return Table(frame=frame, rows=tuple(rows), file=str(path), sheet=sheet)
+    decimal = _settle_decimal(path, (c for row in cells for c in row), None, title)
+    return Table(
+        frame=frame, rows=tuple(rows), file=str(path), sheet=title, decimal=decimal
+    )
+
+
+def merged_ranges(path: Path, title: str) -> list:
+    """Return the merged ranges of one sheet (read-only mode does not list them)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+            if not any(b"<mergeCell " in archive.read(n) for n in names):
+                return []
+    except zipfile.BadZipFile:  # pragma: no cover - open_workbook checked it
+        return []
+    wb = load_workbook(path, read_only=False, data_only=False)
+    try:
+        return list(wb[title].merged_cells.ranges)
+    finally:
+        wb.close()

@@ -1,79 +1,128 @@
 """The Excel assessment template: write it, and read a filled one back.
 
-Layout (one workbook):
+Layout (one workbook, every label in the language chosen):
 
-* ``instructions`` — how to fill it in (English or Russian);
-* ``assessments`` — one row per indicator (code, name, category, significance
+* ``instructions``: how to fill it in;
+* ``assessments``: one row per indicator (code, name, category, the significance
   class looked up from ``classification``, max points) and one column per
-  cluster; each input cell accepts only a number in ``0..max_points`` (Excel data
-  validation);
-* ``classification`` — the significance class of every indicator (a drop-down),
-  which the analyst may edit;
-* ``clusters`` — the participating clusters.
+  cluster; each input cell accepts only a number in ``0..max_points`` (Excel
+  data validation);
+* ``classification``: the significance class of every indicator (a drop-down of
+  the three classes), which the analyst may edit;
+* ``clusters``: the participating clusters.
 
 :func:`read_template_tables` turns a filled workbook into the same tables the CSV
-route produces, so the loaders (and ``ecei validate``) run the very same checks;
-problems are located by sheet, row and cluster column.
+route produces, so the loaders (and ``ecei validate``) run the very same checks,
+with every problem located at the sheet, row and cell a person typed: a class
+typo in the classification sheet where it was typed, a formula at its cell.
+Sheet names, headers and class names are read in English or Russian, whichever
+the workbook uses.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core.errors import EceiDataError
-from ..core.files import write_owned_file
-from ..core.vocabulary import CLASSES
-from .tables import Table, excel_text
+from ..core.i18n import (
+    NP_,
+    check_language,
+    every_translation,
+    pgettext,
+    use_language,
+)
+from ..core.vocabulary import CLASSES, class_from_text, class_label
+from .problems import REPORTED, problem_guard
+from .tables import Table, open_workbook, plain_texts, sheet_grid, usable_path
+from .workbook import (
+    INPUT_FILL,
+    add_list_validation,
+    column_range,
+    new_workbook,
+    put,
+    save_workbook,
+    sheet_reference,
+    write_header,
+    write_lines,
+)
 
-__all__ = ["read_template_tables", "write_template"]
+__all__ = ["TEMPLATE_SHEETS", "read_template_tables", "write_template"]
 
+#: The sheets of the template (English names; translated in the workbook).
+TEMPLATE_SHEETS = ("instructions", "assessments", "classification", "clusters")
+# Sheet names and column headers, marked for translation (read in any language).
+_MARKED = (
+    NP_("template sheet", "instructions"),
+    NP_("template sheet", "assessments"),
+    NP_("template sheet", "classification"),
+    NP_("template sheet", "clusters"),
+    NP_("template column", "code"),
+    NP_("template column", "name"),
+    NP_("template column", "category"),
+    NP_("template column", "significance_class"),
+    NP_("template column", "max_points"),
+    NP_("template column", "significance_rationale"),
+    NP_("template column", "cluster_id"),
+    NP_("template column", "short_name"),
+    NP_("template column", "name_ru"),
+    NP_("template column", "region"),
+    NP_("template column", "specialisation"),
+)
 _FIXED = ("code", "name", "category", "significance_class", "max_points")
-_INSTRUCTIONS = {
-    "en": [
-        "ECEI cluster-management assessment template (ecei_analysis)",
+_CLASSIFICATION = ("code", "name", "significance_class", "significance_rationale")
+_CLUSTER_COLUMNS = ("name", "short_name", "name_ru", "region", "specialisation")
+
+
+def _sheet_name(key: str) -> str:
+    return pgettext("template sheet", key)
+
+
+def _header(key: str) -> str:
+    return pgettext("template column", key)
+
+
+def _instructions() -> list[str]:
+    sheets = {k: _sheet_name(k) for k in TEMPLATE_SHEETS}
+    classes = ", ".join(class_label(c) for c in CLASSES)
+    return [
+        pgettext(
+            "template", "ECEI cluster-management assessment template (ecei_analysis)"
+        ),
         "",
-        "1. Sheet 'assessments': enter the points of each cluster (columns) for each "
-        "indicator (rows). Only numbers from 0 to the indicator's max_points are "
-        "accepted; decimals are allowed.",
-        "2. Leave no cell empty: every cluster needs every indicator.",
-        "3. Sheet 'classification': you may change the significance class of an "
-        "indicator (very_important, important, not_so_important); the 'assessments' "
-        "sheet shows the class it looks up.",
-        "4. Sheet 'clusters': the participating clusters; add a column in "
-        "'assessments' for each new cluster id.",
-        "5. Do not rename sheets or the header row. Paste values, not formulas, "
-        "into the point cells.",
-        "6. Check the file: ecei validate assessment.xlsx  —  then analyse it: "
-        "ecei rank --data assessment.xlsx",
-    ],
-    "ru": [
-        "Шаблон оценки управления кластером по методике ECEI (ecei_analysis)",
-        "",
-        "1. Лист 'assessments': введите баллы каждого кластера (столбцы) по каждому "
-        "показателю (строки). Допускаются только числа от 0 до max_points данного "
-        "показателя; дробные значения разрешены.",
-        "2. Не оставляйте пустых ячеек: у каждого кластера должны быть баллы по всем "
-        "показателям.",
-        "3. Лист 'classification': можно изменить класс значимости показателя "
-        "(very_important — очень важный, important — важный, not_so_important — не "
-        "очень важный); лист 'assessments' показывает класс по этой таблице.",
-        "4. Лист 'clusters': участвующие кластеры; для нового кластера добавьте "
-        "столбец с его идентификатором на листе 'assessments'.",
-        "5. Не переименовывайте листы и строку заголовков. Вставляйте в ячейки с "
-        "баллами значения, а не формулы.",
-        "6. Проверка файла: ecei validate assessment.xlsx  —  анализ: "
-        "ecei rank --data assessment.xlsx",
-    ],
-}
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+        pgettext(
+            "template",
+            "1. Sheet '{assessments}': enter the points of each cluster (columns) for "
+            "each indicator (rows). Only numbers from 0 to the indicator's maximum "
+            "are accepted; decimals are allowed.",
+        ).format(**sheets),
+        pgettext(
+            "template",
+            "2. Leave no cell empty: every cluster needs every indicator.",
+        ),
+        pgettext(
+            "template",
+            "3. Sheet '{classification}': you may change the significance class of an "
+            "indicator ({classes}); the '{assessments}' sheet shows the class it "
+            "looks up.",
+        ).format(classes=classes, **sheets),
+        pgettext(
+            "template",
+            "4. Sheet '{clusters}': the participating clusters; add a column in "
+            "'{assessments}' for each new cluster id.",
+        ).format(**sheets),
+        pgettext(
+            "template",
+            "5. Do not rename sheets or the header row. Paste values, not formulas, "
+            "into the point cells.",
+        ),
+        pgettext(
+            "template",
+            "6. Check the file: ecei validate assessment.xlsx  —  then analyse it: "
+            "ecei rank --data assessment.xlsx",
+        ),
+    ]
 
 
 def write_template(
@@ -96,7 +145,7 @@ def write_template(
     clusters
         From :func:`~ecei_analysis.load_clusters`.
     lang
-        ``"en"`` or ``"ru"`` for the instructions.
+        ``"en"`` or ``"ru"``: every label, instruction and validation message.
     force
         Replace an existing workbook that ``ecei template`` did not write (a
         filled template, say). Without it such a file is refused; the write is
@@ -106,45 +155,40 @@ def write_template(
     -------
     pathlib.Path
     """
-    if lang not in _INSTRUCTIONS:
-        raise EceiDataError(f"lang must be 'en' or 'ru', got {lang!r}")
+    check_language(lang)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise EceiDataError("the template must be written as .xlsx", file=path)
-    wb = Workbook()
-    info = wb.active
-    info.title = "instructions"
-    for line in _INSTRUCTIONS[lang]:
-        info.append([line])
-    info["A1"].font = Font(bold=True, size=13)
-    info.column_dimensions["A"].width = 120
-    for row in info.iter_rows(min_row=3):
-        row[0].alignment = Alignment(wrap_text=True)
+    with use_language(lang):
+        wb = _build(indicators, clusters)
+    return save_workbook(wb, path, command="template", force=force)
 
-    sheet = wb.create_sheet("assessments")
+
+def _build(indicators: pd.DataFrame, clusters: pd.DataFrame):
+    wb = new_workbook()
+    info = wb.create_sheet(_sheet_name("instructions"))
+    write_lines(info, _instructions())
+
+    sheet = wb.create_sheet(_sheet_name("assessments"))
+    classification_name = _sheet_name("classification")
     ids = list(clusters.index)
-    sheet.append([*_FIXED, *ids])
+    write_header(sheet, [*(_header(c) for c in _FIXED), *ids])
     n = len(indicators)
+    reference = sheet_reference(classification_name)
     for k, (code, row) in enumerate(indicators.iterrows(), start=2):
-        lookup = f"=VLOOKUP($A{k},classification!$A:$C,3,FALSE)"
-        sheet.append(
-            [
-                code,
-                row["name"],
-                row["category"],
-                lookup,
-                float(row["max_points"]),
-                *([None] * len(ids)),
-            ]
-        )
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-    first, last = (
-        get_column_letter(len(_FIXED) + 1),
-        get_column_letter(len(_FIXED) + len(ids)),
-    )
+        put(sheet, k, 1, code)
+        put(sheet, k, 2, row["name"])
+        put(sheet, k, 3, row["category"])
+        sheet.cell(row=k, column=4).value = f"=VLOOKUP($A{k},{reference}!$A:$C,3,FALSE)"
+        put(sheet, k, 5, float(row["max_points"]))
     if ids:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        message = pgettext(
+            "template",
+            "Enter a number from 0 to the indicator's maximum points (column E).",
+        )
+        title = pgettext("template", "Invalid points")
         validation = DataValidation(
             type="decimal",
             operator="between",
@@ -152,90 +196,119 @@ def write_template(
             formula2="$E2",
             allow_blank=True,
             showErrorMessage=True,
-            errorTitle="Invalid points",
-            error="Enter a number from 0 to the indicator's max_points (column E).",
+            errorTitle=title,
+            error=message,
+            showInputMessage=True,
+            promptTitle=pgettext("template", "Points"),
+            prompt=message,
         )
-        validation.add(f"{first}2:{last}{n + 1}")
+        cells = column_range(len(_FIXED) + 1, len(_FIXED) + len(ids), (2, n + 1))
+        validation.add(cells)
         sheet.add_data_validation(validation)
         for row in sheet.iter_rows(min_row=2, min_col=len(_FIXED) + 1, max_row=n + 1):
             for cell in row:
-                cell.fill = _INPUT_FILL
+                cell.fill = INPUT_FILL
     sheet.freeze_panes = "F2"
     sheet.column_dimensions["B"].width = 50
-    sheet.column_dimensions["D"].width = 18
+    sheet.column_dimensions["D"].width = 22
 
-    classes = wb.create_sheet("classification")
-    classes.append(["code", "name", "significance_class", "significance_rationale"])
-    for code, row in indicators.iterrows():
-        classes.append(
-            [
-                code,
-                row["name"],
-                row["significance_class"],
-                row.get("significance_rationale", ""),
-            ]
-        )
-    choice = DataValidation(
-        type="list", formula1=f'"{",".join(CLASSES)}"', showErrorMessage=True
+    classes = wb.create_sheet(classification_name)
+    write_header(classes, [_header(c) for c in _CLASSIFICATION])
+    for k, (code, row) in enumerate(indicators.iterrows(), start=2):
+        put(classes, k, 1, code)
+        put(classes, k, 2, row["name"])
+        put(classes, k, 3, class_label(row["significance_class"]))
+        put(classes, k, 4, row.get("significance_rationale", ""))
+    add_list_validation(
+        classes,
+        f"C2:C{n + 1}",
+        [class_label(c) for c in CLASSES],
+        title=pgettext("template", "Significance class"),
+        message=pgettext(
+            "template", "Choose very important, important or not so important."
+        ),
     )
-    choice.add(f"C2:C{n + 1}")
-    classes.add_data_validation(choice)
     classes.column_dimensions["B"].width = 50
-    classes.column_dimensions["C"].width = 18
+    classes.column_dimensions["C"].width = 22
+    classes.column_dimensions["D"].width = 60
 
-    people = wb.create_sheet("clusters")
-    columns = [
-        c
-        for c in ("name", "short_name", "name_ru", "region", "specialisation")
-        if c in clusters.columns
-    ]
-    people.append(["cluster_id", *columns])
-    for cid, row in clusters.iterrows():
-        people.append([cid, *[row[c] for c in columns]])
-    for ws in (classes, people):
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = _HEADER_FILL
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return write_owned_file(path, buffer.getvalue(), command="template", force=force)
+    people = wb.create_sheet(_sheet_name("clusters"))
+    columns = [c for c in _CLUSTER_COLUMNS if c in clusters.columns]
+    write_header(people, [_header("cluster_id"), *(_header(c) for c in columns)])
+    for k, (cid, row) in enumerate(clusters.iterrows(), start=2):
+        put(people, k, 1, cid)
+        for j, column in enumerate(columns, start=2):
+            put(people, k, j, row[column])
+    return wb
 
 
-def _sheet(wb, path: Path, name: str):
-    if name not in wb.sheetnames:
+# Reading a filled template back -----------------------------------------------------
+def _find_sheet(wb, path: Path, key: str):
+    names = {n.casefold() for n in every_translation("template sheet", key)}
+    for ws in wb.worksheets:
+        if ws.title.casefold() in names:
+            if ws.sheet_state != "visible":
+                raise EceiDataError(
+                    f"the sheet {ws.title!r} is hidden; unhide it (or remove it) so "
+                    "that what is read is what you see",
+                    file=path,
+                )
+            return ws
+    raise EceiDataError(
+        f"no sheet {key!r}; expected the template's sheets "
+        f"{', '.join(TEMPLATE_SHEETS[1:])}",
+        file=path,
+    )
+
+
+def _header_keys(texts: list[str], keys: tuple[str, ...]) -> list[str | None]:
+    """Map header texts (any language) to their keys; ``None`` for other columns."""
+    lookup = {}
+    for key in keys:
+        for name in every_translation("template column", key):
+            lookup[name.casefold()] = key
+    return [lookup.get(t.strip().casefold()) for t in texts]
+
+
+def _rows(path: Path, title: str, grid) -> tuple[int, list[str], list]:
+    if not grid:
         raise EceiDataError(
-            f"no sheet {name!r}; expected the template's sheets assessments, "
-            "classification and clusters",
+            "empty sheet; expected a header row", file=path, sheet=title
+        )
+    header_row, header_cells = grid[0]
+    header = plain_texts(path, title, header_row, header_cells)
+    return header_row, header, grid[1:]
+
+
+def _keyed_table(
+    path: Path, title: str, grid, keys: tuple[str, ...], required: tuple[str, ...]
+) -> Table:
+    header_row, header, body = _rows(path, title, grid)
+    mapped = _header_keys(header, keys)
+    missing = [k for k in required if k not in mapped]
+    if missing:
+        raise EceiDataError(
+            f"missing column(s) {', '.join(map(repr, missing))} in the header row",
             file=path,
+            row=header_row,
+            sheet=title,
         )
-    return wb[name]
-
-
-def _plain_table(path: Path, ws, required: tuple[str, ...]) -> Table:
-    rows = list(ws.iter_rows(values_only=False))
-    if not rows:
-        raise EceiDataError(
-            "empty sheet; expected a header row", file=path, sheet=ws.title
-        )
-    header = [excel_text(c.value).lower() for c in rows[0]]
-    while header and header[-1] == "":
-        header.pop()
+    columns = [k for k in keys if k in mapped]
     cells, numbers = [], []
-    for row in rows[1:]:
-        values = [excel_text(c.value) for c in row[: len(header)]]
-        values += [""] * (len(header) - len(values))
-        if not any(values):
+    for number, row_cells in body:
+        texts = plain_texts(path, title, number, row_cells, header)
+        texts += [""] * (len(mapped) - len(texts))
+        values = dict(zip(mapped, texts, strict=False))
+        if not any(values.get(k, "") for k in columns):
             continue
-        cells.append(values)
-        numbers.append(row[0].row)
-    table = Table(
-        pd.DataFrame(cells, columns=header, dtype=object),
+        cells.append([values.get(k, "") for k in columns])
+        numbers.append(number)
+    return Table(
+        pd.DataFrame(cells, columns=columns, dtype=object),
         tuple(numbers),
         str(path),
-        ws.title,
+        title,
     )
-    table.require_columns(required)
-    return table
 
 
 def read_template_tables(path: str | Path) -> dict[str, Table]:
@@ -243,78 +316,104 @@ def read_template_tables(path: str | Path) -> dict[str, Table]:
 
     The assessments come back in long format (``cluster_id, indicator_code,
     points``), each row remembering its sheet row and cluster column so errors
-    point at the cell the assessor typed.
+    point at the cell the assessor typed. The classification sheet is checked
+    where it was typed: a duplicate code, a code of no indicator, an indicator
+    without a code and an unknown class are problems located there.
     """
-    path = Path(path)
+    path = usable_path(path)
+    wb = open_workbook(path)
     try:
-        wb = load_workbook(path, data_only=False)
-    except Exception as exc:  # corrupt or not a workbook
-        raise EceiDataError(
-            f"cannot open as an Excel workbook ({type(exc).__name__})", file=path
-        ) from None
-    classification = _plain_table(
-        path, _sheet(wb, path, "classification"), ("code", "significance_class")
+        sheets = {
+            key: _find_sheet(wb, path, key)
+            for key in ("assessments", "classification", "clusters")
+        }
+        grids = {
+            key: [(n, c) for n, c in sheet_grid(ws) if c] for key, ws in sheets.items()
+        }
+    finally:
+        wb.close()
+    titles = {key: ws.title for key, ws in sheets.items()}
+    clusters = _keyed_table(
+        path,
+        titles["clusters"],
+        grids["clusters"],
+        ("cluster_id", *_CLUSTER_COLUMNS),
+        ("cluster_id", "name"),
     )
-    clusters = _plain_table(path, _sheet(wb, path, "clusters"), ("cluster_id", "name"))
-    ws = _sheet(wb, path, "assessments")
-    rows = list(ws.iter_rows())
-    header = [excel_text(c.value) for c in rows[0]] if rows else []
-    while header and header[-1] == "":
-        header.pop()
-    lowered = [h.lower() for h in header]
-    missing = [
-        c for c in ("code", "name", "category", "max_points") if c not in lowered
-    ]
+    classification = _keyed_table(
+        path,
+        titles["classification"],
+        grids["classification"],
+        _CLASSIFICATION,
+        ("code", "significance_class"),
+    )
+    indicators, assessments = _assessment_tables(path, titles["assessments"], grids)
+    classes = _check_classification_sheet(classification, indicators)
+    indicators.frame["significance_class"] = pd.Series(
+        [classes.get(code, REPORTED) for code in indicators.frame["code"]],
+        index=indicators.frame.index,
+        dtype=object,
+    )
+    return {"indicators": indicators, "clusters": clusters, "assessments": assessments}
+
+
+def _assessment_tables(path: Path, title: str, grids) -> tuple[Table, Table]:
+    from openpyxl.utils import get_column_letter
+
+    header_row, header, body = _rows(path, title, grids["assessments"])
+    mapped = _header_keys(header, _FIXED)
+    missing = [c for c in ("code", "name", "category", "max_points") if c not in mapped]
     if missing:
         raise EceiDataError(
             f"missing column(s) {missing} in the header row; expected "
             f"{', '.join(_FIXED)} then one column per cluster id",
             file=path,
-            row=1,
-            sheet=ws.title,
+            row=header_row,
+            sheet=title,
         )
-    fixed = {c: lowered.index(c) for c in _FIXED if c in lowered}
-    cluster_cols = [k for k in range(len(header)) if k not in fixed.values()]
-    classes = dict(
-        zip(
-            classification.frame["code"],
-            classification.frame["significance_class"],
-            strict=True,
-        )
-    )
+    position = {key: mapped.index(key) for key in _FIXED if key in mapped}
+    cluster_cols = [k for k in range(len(header)) if mapped[k] is None]
     ind_cells, ind_rows, long_cells, long_rows, labels = [], [], [], [], []
-    for row in rows[1:]:
-        code = excel_text(row[fixed["code"]].value)
+    for number, row_cells in body:
+        # The class column holds our own look-up formula: it is never read.
+        readable = [
+            (None, None) if mapped[k] == "significance_class" else cell
+            for k, cell in enumerate(row_cells[: len(header)])
+        ]
+        if len(row_cells) > len(header):
+            with problem_guard:
+                raise EceiDataError(
+                    "value outside the header's columns; expected every value under a "
+                    "named column",
+                    file=path,
+                    row=number,
+                    column=f"{get_column_letter(len(header) + 1)}{number}",
+                    sheet=title,
+                )
+        texts = plain_texts(path, title, number, readable, header)
+        texts += [""] * (len(header) - len(texts))
+        code = texts[position["code"]]
         if not code:
             continue
         ind_cells.append(
             [
                 code,
-                excel_text(row[fixed["name"]].value),
-                excel_text(row[fixed["category"]].value),
-                excel_text(row[fixed["max_points"]].value),
-                classes.get(code, ""),
+                texts[position["name"]],
+                texts[position["category"]],
+                texts[position["max_points"]],
+                "",
             ]
         )
-        ind_rows.append(row[0].row)
+        ind_rows.append(number)
         for k in cluster_cols:
-            cell = row[k] if k < len(row) else None
-            value = None if cell is None else cell.value
-            if isinstance(value, str) and value.startswith("="):
-                raise EceiDataError(
-                    f"formula {value!r}; expected a plain number (paste values)",
-                    file=path,
-                    row=row[0].row,
-                    sheet=ws.title,
-                    column=f"{header[k]} ({get_column_letter(k + 1)})",
-                )
-            long_cells.append([header[k], code, excel_text(value)])
-            long_rows.append(row[0].row)
+            letter = get_column_letter(k + 1)
+            long_cells.append([header[k], code, texts[k]])
+            long_rows.append(number)
             labels.append(
                 {
-                    "points": f"{header[k]} ({get_column_letter(k + 1)})",
-                    "cluster_id": f"{header[k]} ({get_column_letter(k + 1)}1)",
-                    "indicator_code": "code",
+                    "points": f"{header[k]} ({letter})",
+                    "cluster_id": f"{header[k]} ({letter}{header_row})",
+                    "indicator_code": _header("code"),
                 }
             )
     indicators = Table(
@@ -325,7 +424,7 @@ def read_template_tables(path: str | Path) -> dict[str, Table]:
         ),
         tuple(ind_rows),
         str(path),
-        ws.title,
+        title,
     )
     assessments = Table(
         pd.DataFrame(
@@ -333,15 +432,65 @@ def read_template_tables(path: str | Path) -> dict[str, Table]:
         ),
         tuple(long_rows),
         str(path),
-        ws.title,
+        title,
         column_labels=tuple(labels),
     )
-    unclassified = [c for c in indicators.frame["code"] if c not in classes]
-    if unclassified:
-        raise EceiDataError(
-            f"indicator(s) {unclassified} have no row in the classification sheet",
-            file=path,
-            sheet="classification",
-            column="code",
-        )
-    return {"indicators": indicators, "clusters": clusters, "assessments": assessments}
+    return indicators, assessments
+
+
+def _check_classification_sheet(classification: Table, indicators: Table) -> dict:
+    """Class per indicator code; problems located in the classification sheet."""
+    codes = list(indicators.frame["code"])
+    known = set(codes)
+    classes: dict[str, str] = {}
+    first_row: dict[str, int] = {}
+    frame = classification.frame
+    for i, (code, text) in enumerate(
+        zip(frame["code"], frame["significance_class"], strict=True)
+    ):
+        if code == REPORTED:
+            continue
+        with problem_guard:
+            if code == "":
+                raise classification.error(
+                    "empty indicator code", index=i, column="code"
+                )
+            if code in first_row:
+                raise classification.error(
+                    f"indicator {code!r} is classified twice (first at row "
+                    f"{first_row[code]})",
+                    index=i,
+                    column="code",
+                )
+            first_row[code] = classification.rows[i]
+            if code not in known:
+                raise classification.error(
+                    f"{code!r} is not an indicator of the assessments sheet",
+                    index=i,
+                    column="code",
+                )
+        if text == REPORTED:
+            classes[code] = REPORTED
+            continue
+        cls = class_from_text(text)
+        if cls is None:
+            classes[code] = REPORTED
+            with problem_guard:
+                raise classification.error(
+                    f"unknown significance class {text!r}; expected one of "
+                    f"{', '.join(class_label(c) for c in CLASSES)}",
+                    index=i,
+                    column="significance_class",
+                )
+        else:
+            classes[code] = cls
+    for i, code in enumerate(codes):
+        if code not in first_row and code != REPORTED:
+            classes[code] = REPORTED
+            with problem_guard:
+                raise indicators.error(
+                    f"indicator {code!r} has no row in the classification sheet",
+                    index=i,
+                    column="code",
+                )
+    return classes

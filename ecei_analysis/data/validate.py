@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..core.errors import EceiDataError
 from ..core.resources import bundled_data_dir
 from .loaders import (
@@ -14,7 +12,7 @@ from .loaders import (
     load_study,
 )
 from .problems import collect_problems
-from .tables import find_data_file
+from .tables import find_data_file, usable_path
 
 __all__ = ["validate_paths"]
 
@@ -39,7 +37,11 @@ def validate_paths(paths) -> list[EceiDataError]:
     """
     problems: list[EceiDataError] = []
     for raw in paths:
-        path = Path(raw)
+        try:
+            path = usable_path(raw, "file or folder")
+        except EceiDataError as exc:
+            problems.append(exc)
+            continue
         stem = path.stem.lower()
         if path.is_dir() or (path.suffix.lower() == ".xlsx" and stem not in _TABLES):
             _, found = collect_problems(load_study, path)

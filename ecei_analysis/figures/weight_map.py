@@ -71,7 +71,7 @@ def plot_weight_map(
     cells = space.cells
     if colour_by == "winner":
         for cid, poly in polygons.items():
-            winner = cells.at[cid, "winner"].split("=")[0]
+            winner = cells.at[cid, "winners"][0]
             ax.fill(
                 poly[:, 0],
                 poly[:, 1],
@@ -81,7 +81,7 @@ def plot_weight_map(
                 lw=0.2,
             )
         shown = sorted(
-            {w.split("=")[0] for w in cells["winner"]}, key=lambda c: list(ids).index(c)
+            {w[0] for w in cells["winners"]}, key=lambda c: list(ids).index(c)
         )
         handles = [
             Patch(fc=colours[c], label=display_names([c], labels)[0]) for c in shown

@@ -8,16 +8,16 @@ report intact and says which cell failed and why.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..core.errors import EceiDataError
+from ..core.errors import EceiDataError, short_repr
 from ..core.files import OutputFolder
 from ..core.resources import bundled_notebooks_dir
+from .html import finish_html
 
 __all__ = [
     "NOTEBOOKS",
@@ -36,32 +36,6 @@ NOTEBOOKS = {
     "briefing": "briefing.ipynb",
     "04_explore": "04_explore.ipynb",
 }
-
-# Print layout for the optional PDF (A4, compact tables and figures).
-_PRINT_CSS = """<style>
-@page { size: A4; margin: 11mm 12mm; }
-@media print {
-  body { font-size: 10px; }
-  .jp-Cell { padding: 0 !important; }
-  .jp-RenderedHTMLCommon h1 { font-size: 19px; margin: 4px 0; }
-  .jp-RenderedHTMLCommon h2 { font-size: 14px; margin: 8px 0 2px; }
-  .jp-RenderedHTMLCommon p,
-  .jp-RenderedHTMLCommon li { font-size: 10px; margin: 2px 0; }
-  .jp-RenderedImage img { max-height: 8.2cm; width: auto !important; }
-  table.dataframe { font-size: 8px !important; }
-  table.dataframe td, table.dataframe th { padding: 1px 4px !important; }
-  .ecei-banner { font-size: 10px; padding: 4px 8px !important; }
-}
-</style>
-"""
-_EXTERNAL_SCRIPT = re.compile(
-    r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>\s*'
-)
-_EXTERNAL_LINK = re.compile(r'<link[^>]*\bhref="https?://[^"]*"[^>]*>\s*')
-_MERMAID_LOADER = re.compile(
-    r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>\s*', re.S
-)
-
 
 # Set for the notebook kernels: no widget front-end, no progress bars in reports.
 _KERNEL_ENV = {
@@ -113,15 +87,46 @@ def load_parameter_file(path: str | Path) -> dict[str, str]:
     """Read a YAML mapping of parameters safely, every value as text.
 
     Values are typed from the notebook's parameters cell, not by YAML (whose 1.1
-    rules would read ``3:2:1`` as the sexagesimal number 10921).
+    rules would read ``3:2:1`` as the sexagesimal number 10921). The file must be
+    UTF-8; a name given twice is refused (YAML would keep the last silently).
     """
     import yaml
 
-    path = Path(path)
+    from ..data.tables import usable_path
+
+    class UniqueKeys(yaml.BaseLoader):
+        """The base loader, refusing a key given twice."""
+
+    def mapping(loader, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = loader.construct_scalar(key_node)
+            if key in seen:
+                raise ReportError(
+                    f"parameter {key!r} is given twice (lines {seen[key]} and "
+                    f"{key_node.start_mark.line + 1})",
+                    file=path,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return yaml.BaseLoader.construct_mapping(loader, node, deep=deep)
+
+    UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    path = usable_path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ReportError(f"cannot read parameter file: {exc}", file=path) from None
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportError(
+            "the parameter file is not UTF-8 text; save it as UTF-8", file=path
+        ) from None
+    try:
+        data = yaml.load(text, Loader=UniqueKeys)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = where.line + 1 if where is not None else None
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise ReportError(
+            f"cannot read the parameter file: {problem}", file=path, row=line
+        ) from None
     if data is None or data == "":
         return {}
     if not isinstance(data, dict) or any(
@@ -141,12 +146,14 @@ def _typed(name: str, value: object, type_name: str) -> object:
             return cast(value.replace(",", ".") if cast is float else value)
         except ValueError:
             raise ReportError(
-                f"parameter {name} expects {type_name}, got {value!r}"
+                f"parameter {name} expects {type_name}, got {short_repr(value)}"
             ) from None
     if cast is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, cast) or isinstance(value, bool):
-        raise ReportError(f"parameter {name} expects {type_name}, got {value!r}")
+        raise ReportError(
+            f"parameter {name} expects {type_name}, got {short_repr(value)}"
+        )
     return value
 
 
@@ -177,6 +184,7 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
 def _to_html(notebook_path: Path) -> str:
     import nbformat
     from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(
         exclude_input=True,
@@ -184,13 +192,12 @@ def _to_html(notebook_path: Path) -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
+    # Cells tagged remove-cell explain the notebook to analysts; reports omit them.
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={"remove-cell"}, enabled=True), True
+    )
     body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
-    # Self-contained and offline: drop CDN scripts/styles (require.js, MathJax);
-    # the report uses neither.
-    body = _EXTERNAL_SCRIPT.sub("", body)
-    body = _MERMAID_LOADER.sub("", body)
-    body = _EXTERNAL_LINK.sub("", body)
-    return body.replace("</head>", _PRINT_CSS + "</head>", 1)
+    return finish_html(body)
 
 
 def _chromium() -> str | None:

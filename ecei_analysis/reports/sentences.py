@@ -20,11 +20,10 @@ from ..core.i18n import (
     format_significant,
     ngettext,
 )
-from ..core.vocabulary import CLASS_SHORT
+from ..core.vocabulary import CLASS_SHORT, class_label
 from ..scoring.weights import format_ratio
 
 __all__ = [
-    "class_label",
     "condition_formula",
     "place_phrase",
     "sentence_indicator_change",
@@ -38,16 +37,6 @@ __all__ = [
     "sentence_uncertainty",
     "weights_phrase",
 ]
-
-
-def class_label(cls: str) -> str:
-    """Return the reader's name of a class ("very important")."""
-    labels = {
-        "very_important": _("very important"),
-        "important": _("important"),
-        "not_so_important": _("not so important"),
-    }
-    return labels.get(cls, cls)
 
 
 def weights_phrase(weights: Mapping[str, float]) -> str:

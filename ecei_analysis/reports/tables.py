@@ -13,11 +13,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.i18n import pgettext
+from ..core.vocabulary import class_label
 from ..data.study import Study
 from ..scoring.table import ranking_table
 from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
 from ..sensitivity.inverse import weights_to_reach
-from .sentences import class_label
 
 __all__ = [
     "caveats",
@@ -163,7 +163,7 @@ def scenario_places(points: pd.DataFrame, weights: WeightsLike) -> pd.DataFrame:
 def caveats(study: Study, weights: WeightsLike, ties: str) -> list[str]:
     """Return the caveats of a briefing, true for its data and parameters."""
     from ..core.i18n import _
-    from .sentences import class_label as label
+    from ..core.vocabulary import class_label as label
 
     out = []
     ind = study.indicators

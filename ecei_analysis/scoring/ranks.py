@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.errors import EceiDataError
+from ..core.errors import EceiDataError, short_repr
 from ..core.vocabulary import TIE_RULES, Ties, check_ties
 
 __all__ = [
@@ -67,9 +67,13 @@ def row_tolerance(scores: np.ndarray, tol: float | None = None) -> np.ndarray:
         try:
             tol = float(tol)
         except (TypeError, ValueError):
-            raise EceiDataError(f"tol must be a number >= 0, got {tol!r}") from None
+            raise EceiDataError(
+                f"tol must be a number >= 0, got {short_repr(tol)}"
+            ) from None
         if not np.isfinite(tol) or tol < 0:
-            raise EceiDataError(f"tol must be a finite number >= 0, got {tol!r}")
+            raise EceiDataError(
+                f"tol must be a finite number >= 0, got {short_repr(tol)}"
+            )
         return np.full(len(scores), tol)
     if scores.shape[1] == 0:
         return np.zeros(len(scores))

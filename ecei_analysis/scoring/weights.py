@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..core.errors import EceiDataError
+from ..core.errors import EceiDataError, short_repr
 from ..core.numbers import parse_number
 from ..core.vocabulary import CLASS_SHORT, CLASSES
 
@@ -66,11 +66,13 @@ def _number(value: object, what: str) -> float:
         except ValueError as exc:
             raise EceiDataError(f"{what}: {exc}") from None
     if isinstance(value, bool):
-        raise EceiDataError(f"{what} must be a number, got {value!r}")
+        raise EceiDataError(f"{what} must be a number, got {short_repr(value)}")
     try:
         return float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise EceiDataError(f"{what} must be a number, got {value!r}") from None
+        raise EceiDataError(
+            f"{what} must be a number, got {short_repr(value)}"
+        ) from None
 
 
 def check_weights(
@@ -118,7 +120,7 @@ def check_weights(
         value = _number(weights[cls], f"weight of {cls}")
         if not np.isfinite(value) or value < 0:
             raise EceiDataError(
-                f"weight of {cls} must be a finite number >= 0, got {weights[cls]!r}"
+                f"weight of {cls} must be a finite number >= 0, got {short_repr(weights[cls])}"
             )
         out[cls] = value
     if sum(out.values()) <= 0:

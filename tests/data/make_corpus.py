@@ -320,7 +320,7 @@ def main() -> None:
         "ambiguous_number.csv",
         text(body=rows({8: ("z", "A1", "1,234.5", "synthetic")}), sep=";"),
         "error",
-        fragment="expected a number, got '1,234.5'",
+        fragment="value '1,234.5' is outside the allowed range",
         row="10",
         column="points",
     )

@@ -49,7 +49,9 @@ def test_xlsx_formula_and_merged_header_rejected(tmp_path):
     ws.merge_cells("A1:C1")
     path = tmp_path / "m.xlsx"
     wb.save(path)
-    with pytest.raises(EceiDataError, match="merged cells A1:C1 in the header row"):
+    with pytest.raises(
+        EceiDataError, match="merged cells A1:C1 in or above the header row"
+    ):
         read_table(path)
 
 

@@ -7,9 +7,9 @@ from ecei_analysis.data.template import write_template
 from ecei_analysis.data.validate import validate_paths
 
 
-def fill(path, study, edit=None):
+def fill(path, study, edit=None, sheet="assessments"):
     wb = load_workbook(path)
-    ws = wb["assessments"]
+    ws = wb[sheet]
     ids = [c.value for c in ws[1]][5:]
     for row in ws.iter_rows(min_row=2):
         code = row[0].value
@@ -45,7 +45,9 @@ def test_template_round_trip_equals_csv_study(tmp_path):
     assert validations[0].formula1 == "0" and validations[0].formula2 == "$E2"
     assert str(validations[0].sqref) == "F2:X30"
     choice = wb["classification"].data_validations.dataValidation[0]
-    assert choice.type == "list" and "very_important" in choice.formula1
+    assert choice.type == "list"
+    assert choice.formula1 == '"very important,important,not so important"'
+    assert wb["classification"]["C2"].value == "very important"
     fill(path, study)
     back = load_study(path)
     pd.testing.assert_frame_equal(back.points, study.points, check_names=False)
@@ -69,13 +71,33 @@ def test_template_classification_edit_is_used(tmp_path):
     assert back.classification["1.1.0"] == "not_so_important"
 
 
-def test_russian_instructions(tmp_path):
+def test_russian_template_reads_back_the_same(tmp_path):
     study = load_study()
     path = write_template(
         tmp_path / "ru.xlsx", study.indicators, study.clusters, lang="ru"
     )
-    assert "Шаблон" in load_workbook(path)["instructions"]["A1"].value
-    with pytest.raises(EceiDataError, match="lang must be"):
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["инструкция", "оценки", "классификация", "кластеры"]
+    assert "Шаблон" in wb["инструкция"]["A1"].value
+    assert [c.value for c in wb["оценки"][1]][:5] == [
+        "код",
+        "название",
+        "категория",
+        "класс значимости",
+        "макс. баллов",
+    ]
+    assert wb["классификация"]["C2"].value == "очень важный"
+    assert (
+        "Недопустимые баллы"
+        == wb["оценки"].data_validations.dataValidation[0].errorTitle
+    )
+    fill(path, study, sheet="оценки")
+    back = load_study(path)
+    pd.testing.assert_frame_equal(back.points, study.points, check_names=False)
+    pd.testing.assert_series_equal(
+        back.classification, study.classification, check_names=False
+    )
+    with pytest.raises(EceiDataError, match="language 'de' is not available"):
         write_template(tmp_path / "x.xlsx", study.indicators, study.clusters, lang="de")
 
 
@@ -103,4 +125,91 @@ def test_template_errors_point_at_the_cell(tmp_path):
     )
     assert any("row 5, column 'tomsk (F)': empty cell" in p for p in problems)
     with pytest.raises(EceiDataError, match="kaluga \\(G\\)"):
+        load_study(path)
+
+
+def test_classification_sheet_problems_are_located_there(tmp_path):
+    study = load_study()
+    path = write_template(tmp_path / "a.xlsx", study.indicators, study.clusters)
+
+    def spoil(wb):
+        cl = wb["classification"]
+        cl["C3"] = "very importent"  # a typo, typed here
+        cl["A5"] = "1.1.0"  # row 5 repeats 1.1.0 (row 2), so 1.2 loses its row
+        cl["A31"] = "9.9"
+        cl["C31"] = "important"
+
+    fill(path, study, spoil)
+    problems = [str(p) for p in validate_paths([path])]
+    assert len(problems) == 4, problems
+    joined = "\n".join(problems)
+    assert (
+        "sheet 'classification', row 3, column 'significance_class': unknown "
+        "significance class 'very importent'" in joined
+    )
+    assert (
+        "sheet 'classification', row 5, column 'code': indicator '1.1.0' is "
+        "classified twice (first at row 2)" in joined
+    )
+    assert (
+        "sheet 'classification', row 31, column 'code': '9.9' is not an "
+        "indicator" in joined
+    )
+    assert (
+        "sheet 'assessments', row 5, column 'code': indicator '1.2' has no row "
+        "in the classification sheet" in joined
+    )
+    assert "lookup" not in joined and "significance_class': ''" not in joined
+
+
+def test_a_formula_does_not_hide_the_other_problems(tmp_path):
+    study = load_study()
+    path = write_template(tmp_path / "a.xlsx", study.indicators, study.clusters)
+
+    def spoil(wb):
+        ws = wb["assessments"]
+        ws["F2"] = "=1+2"
+        ws["G3"] = 55
+        ws["H4"] = "#DIV/0!"
+        ws["H4"].data_type = "e"
+
+    fill(path, study, spoil)
+    problems = [str(p) for p in validate_paths([path])]
+    assert len(problems) == 3, problems
+    assert any("formula '=1+2' in cell F2" in p for p in problems)
+    assert any("error value #DIV/0! in cell H4" in p for p in problems)
+
+
+def test_hostile_names_are_written_as_text(tmp_path):
+    study = load_study()
+    clusters = study.clusters.copy()
+    clusters.loc["tomsk", "name"] = '=HYPERLINK("http://evil","x")'
+    clusters.loc["kaluga", "short_name"] = "@SUM(1)"
+    path = write_template(tmp_path / "a.xlsx", study.indicators, clusters)
+    ws = load_workbook(path)["clusters"]
+    cells = {c.value: c.data_type for row in ws.iter_rows() for c in row}
+    assert cells['=HYPERLINK("http://evil","x")'] == "s"
+    assert cells["@SUM(1)"] == "s"
+
+
+def test_template_output_is_never_destroyed(tmp_path):
+    study = load_study()
+    path = tmp_path / "a.xlsx"
+    write_template(path, study.indicators, study.clusters)
+    write_template(path, study.indicators, study.clusters)  # its own output: fine
+    fill(path, study)  # now the assessor's work
+    with pytest.raises(EceiDataError, match="was not written by 'ecei template'"):
+        write_template(path, study.indicators, study.clusters)
+    assert load_study(path).points.equals(study.points)
+    write_template(path, study.indicators, study.clusters, force=True)
+
+
+def test_a_hidden_stale_sheet_is_never_read(tmp_path):
+    study = load_study()
+    path = write_template(tmp_path / "a.xlsx", study.indicators, study.clusters)
+    fill(path, study)
+    wb = load_workbook(path)
+    wb["classification"].sheet_state = "hidden"
+    wb.save(path)
+    with pytest.raises(EceiDataError, match="sheet 'classification' is hidden"):
         load_study(path)

@@ -17,10 +17,8 @@ def test_weight_map_cells_coloured_by_exact_winner(points):
     patches = [p for p in ax.patches if p.get_label() != "ordered region"]
     assert len(patches) == space.n_rankings
     colours = cluster_colours(points.index)
-    for patch, winner in zip(patches, space.cells["winner"], strict=True):
-        assert patch.get_facecolor() == pytest.approx(
-            to_rgba(colours[winner.split("=")[0]])
-        )
+    for patch, winners in zip(patches, space.cells["winners"], strict=True):
+        assert patch.get_facecolor() == pytest.approx(to_rgba(colours[winners[0]]))
     assert f"{space.n_rankings} distinct rankings" in caption_of(ax)
     assert "SYNTHETIC" in caption_of(ax)
 

@@ -58,8 +58,8 @@ class WeightSpace:
         ``cluster_b`` and the segment's end points as weights ``start_<class>``,
         ``end_<class>``.
     cells
-        One row per cell: ``area_share``, ``winner`` (cluster id(s) ranked first,
-        joined by ``=``), ``ranking`` (cluster ids best first).
+        One row per cell: ``area_share``, ``winners`` (the cluster ids ranked
+        first, a tuple: several at a tie), ``ranking`` (cluster ids best first).
     acceptability
         Clusters × ranks: exact area share of the region giving each rank.
     """
@@ -252,7 +252,7 @@ def weight_space(
     cells = pd.DataFrame(
         {
             "area_share": cell_area,
-            "winner": ["=".join(id_array[r == 1]) for r in cell_ranks],
+            "winners": [tuple(id_array[r == 1]) for r in cell_ranks],
             "ranking": [tuple(id_array[o]) for o in best_first],
         },
         index=pd.RangeIndex(len(cell_area), name="cell"),

@@ -1,0 +1,90 @@
+"""Finish an exported notebook into a self-contained, safe, printable page.
+
+* Offline: CDN scripts and styles (require.js, MathJax, mermaid) are dropped;
+  the reports use none of them, and no script of any kind is left.
+* Safe: a Content-Security-Policy forbids scripts (inline, remote and inline
+  event handlers), remote content, forms and plugins. Inline styles and
+  ``data:`` images are all a report needs.
+* Titled: the document title is the report's own first heading.
+* Printable: an A4 print style keeps captions with their figures and tables,
+  shows figures at full text width, and wraps long cells instead of cutting them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["CONTENT_SECURITY_POLICY", "PRINT_CSS", "finish_html"]
+
+#: What a report page may load or run.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+    "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
+#: Screen and print layout of the reports' own elements.
+PRINT_CSS = """<style>
+.ecei-figure { margin: 10px 0 14px; break-inside: avoid; page-break-inside: avoid; }
+.ecei-figure img { width: 100%; height: auto; max-width: 100%; display: block; }
+.ecei-figure figcaption, .ecei-caption { font-style: italic; font-size: 0.9em;
+  color: #333; margin: 4px 0 6px; }
+.ecei-table-block { margin: 6px 0 12px; }
+.ecei-table-block.short { break-inside: avoid; page-break-inside: avoid; }
+.ecei-caption { break-after: avoid; page-break-after: avoid; }
+table.ecei-table { border-collapse: collapse; font-size: 0.9em; width: auto;
+  max-width: 100%; }
+table.ecei-table th { text-align: left; font-weight: bold;
+  border-bottom: 1px solid #888; padding: 2px 8px 2px 0; vertical-align: bottom; }
+table.ecei-table td { padding: 2px 8px 2px 0; border-bottom: 1px solid #e4e4e4;
+  white-space: normal; overflow-wrap: anywhere; vertical-align: top; }
+table.ecei-table td.num { text-align: right; font-variant-numeric: tabular-nums;
+  white-space: nowrap; }
+.ecei-banner { break-inside: avoid; }
+.jp-RenderedHTMLCommon h1, .jp-RenderedHTMLCommon h2 { break-after: avoid;
+  page-break-after: avoid; }
+.ecei-provenance { font-size: 9px; line-height: 1.3; color: #444; }
+@page { size: A4; margin: 12mm 13mm; }
+@media print {
+  body { font-size: 10px; }
+  .jp-Cell { padding: 0 !important; }
+  .jp-RenderedHTMLCommon h1 { font-size: 18px; margin: 4px 0; }
+  .jp-RenderedHTMLCommon h2 { font-size: 13px; margin: 10px 0 3px; }
+  .jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { font-size: 10px;
+    margin: 2px 0; }
+  table.ecei-table { font-size: 8.5px; }
+  .ecei-banner { font-size: 10px; padding: 4px 8px !important; }
+}
+</style>
+"""
+
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S | re.I)
+_EXTERNAL_LINK = re.compile(r"<link[^>]*\bhref=\"https?://[^\"]*\"[^>]*>\s*", re.I)
+_TITLE = re.compile(r"<title>.*?</title>", re.S | re.I)
+_FIRST_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def finish_html(body: str) -> str:
+    """Return the exported page offline, script-free, titled and printable.
+
+    Examples
+    --------
+    >>> page = "<html><head><title>Notebook</title></head><body><h1>Brief</h1>"
+    >>> page += "<script>alert(1)</script></body></html>"
+    >>> out = finish_html(page)
+    >>> "<script" in out, "<title>Brief</title>" in out, "Content-Security" in out
+    (False, True, True)
+    """
+    body = _SCRIPT.sub("", body)
+    body = _EXTERNAL_LINK.sub("", body)
+    found = _FIRST_H1.search(body)
+    if found:
+        title = html.escape(html.unescape(_TAG.sub("", found.group(1))).strip())
+        body = _TITLE.sub(f"<title>{title}</title>", body, count=1)
+    meta = (
+        '<meta http-equiv="Content-Security-Policy" '
+        f'content="{CONTENT_SECURITY_POLICY}"/>'
+    )
+    body = re.sub(r"(<head[^>]*>)", r"\1" + meta.replace("\\", "\\\\"), body, count=1)
+    return body.replace("</head>", PRINT_CSS + "</head>", 1)
