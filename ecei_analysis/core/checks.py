@@ -102,5 +102,6 @@ def one_of(value: object, name: str, choices: tuple[str, ...]) -> str:
     if isinstance(value, str) and value in choices:
         return value
     raise EceiDataError(
-        f"{name} must be one of {', '.join(map(repr, choices))}, got {short_repr(value)}"
+        f"{name} must be one of {', '.join(map(repr, choices))}, "
+        f"got {short_repr(value)}"
     )

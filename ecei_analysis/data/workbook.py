@@ -35,7 +35,7 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 
 def new_workbook() -> Workbook:
-    """An empty workbook (its default sheet removed)."""
+    """Return an empty workbook (its default sheet removed)."""
     wb = Workbook()
     wb.remove(wb.active)
     return wb

@@ -120,7 +120,8 @@ def check_weights(
         value = _number(weights[cls], f"weight of {cls}")
         if not np.isfinite(value) or value < 0:
             raise EceiDataError(
-                f"weight of {cls} must be a finite number >= 0, got {short_repr(weights[cls])}"
+                f"weight of {cls} must be a finite number >= 0, "
+                f"got {short_repr(weights[cls])}"
             )
         out[cls] = value
     if sum(out.values()) <= 0:
