@@ -285,6 +285,7 @@ def run_report(
             "chromium); run without --pdf for the HTML report"
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
+    _check_report_work(notebook, params)
     inputs = [params["data_dir"]] if params.get("data_dir") else []
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
     with output.build() as work:
@@ -331,7 +332,36 @@ def _ipc_kernel_manager():
             kwargs.setdefault("transport", "ipc")
             super().__init__(**kwargs)
 
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            # Cell errors come back through the messaging protocol; the kernel's
+            # own stderr (shutdown noise when interrupted) stays out of the
+            # terminal.
+            import subprocess
+
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
     return IpcKernelManager
+
+
+#: Monte Carlo runs of each notebook with the ``draws`` parameter (pairwise?).
+_MONTE_CARLO_RUNS = {"briefing": (2, False), "03_uncertainty": (3, True)}
+
+
+def _check_report_work(notebook: str, params: Mapping[str, object]) -> None:
+    """Estimate a report's Monte Carlo work before starting; refuse the huge."""
+    if notebook not in _MONTE_CARLO_RUNS:
+        return
+    from ..core.work import check_work
+    from ..data.loaders import load_study
+    from ..sensitivity.engine import estimate_seconds
+
+    documented = notebook_parameters(notebook)
+    draws = int(params.get("draws", documented["draws"]["default"]))
+    n = len(load_study(params.get("data_dir") or None).clusters)
+    runs, pairwise = _MONTE_CARLO_RUNS[notebook]
+    seconds = runs * estimate_seconds(draws, n, pairwise=pairwise and n <= 200)
+    check_work(seconds, f"the {notebook} report with {draws:,} draws")
 
 
 def _previous(out_dir: Path) -> str:

@@ -169,3 +169,110 @@ def test_html_renders_in_headless_chromium(tmp_path):
     top = pixels[:500]
     reddish = (top[..., 0] > 0.9) & (top[..., 1] < 0.95) & (top[..., 2] < 0.95)
     assert reddish.mean() > 0.001
+
+
+def _hostile_study(folder):
+    """The small study with names and ids an attacker would choose."""
+    from conftest import SMALL_ASSESSMENTS, SMALL_INDICATORS
+
+    evil = {
+        "x": "=x<img src=x onerror=alert(1)>",
+        "y": "y[z](javascript:alert(2))",
+        "z": 'z"><script>alert(3)</script>',
+    }
+    folder.mkdir()
+    (folder / "indicators.csv").write_text(SMALL_INDICATORS, encoding="utf-8")
+    lines = ["cluster_id,name,short_name,provenance"]
+    for name in evil.values():
+        quoted = name.replace('"', '""')
+        lines.append(
+            f'"{name.replace(chr(34), chr(34) * 2)}","{quoted}","{quoted}",assumed'
+        )
+    (folder / "clusters.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    body = SMALL_ASSESSMENTS
+    for cid, name in evil.items():
+        body = body.replace(f"\n{cid},", f'\n"{name.replace(chr(34), chr(34) * 2)}",')
+    (folder / "assessments.csv").write_text(body, encoding="utf-8")
+    return evil
+
+
+def _tags(html):
+    """Every start tag of the page with its attributes, as a browser parses them."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, attrs))
+
+    Collect().feed(html)
+    return found
+
+
+def test_hostile_names_stay_inert_in_the_briefing(tmp_path):
+    evil = _hostile_study(tmp_path / "evil")
+    html = run_report(
+        "briefing",
+        {"data_dir": str(tmp_path / "evil"), "draws": 2000, "top": 3},
+        tmp_path / "out",
+        progress=False,
+    ).read_text(encoding="utf-8")
+    tags = _tags(html)
+    assert not [(t, a) for t, attrs in tags for a, _ in attrs if a.startswith("on")]
+    assert not [
+        v
+        for _, attrs in tags
+        for a, v in attrs
+        if a in ("href", "src", "action")
+        and (v or "").strip().lower().startswith("javascript:")
+    ]
+    assert "script" not in {t for t, _ in tags}
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Content-Security-Policy" in html
+    # Markup never lands raw; Markdown syntax is plain text in HTML (no <a> made).
+    assert all(name not in html for name in evil.values() if "<" in name)
+    assert "y[z](javascript:alert(2))" in html
+
+
+@pytest.mark.parametrize(("signal_name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_an_interrupt_leaves_the_old_report_and_no_temporary(
+    tmp_path, signal_name, code
+):
+    import signal
+    import sys
+    import time
+
+    old = run_report("briefing", {"draws": 2000}, tmp_path / "out", progress=False)
+    before = old.read_bytes()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "ecei_analysis",
+            "report",
+            "-p",
+            "draws=3000000",
+            "--out",
+            "out",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]:
+            break
+        time.sleep(0.2)
+    time.sleep(3)  # into the notebook's work
+    process.send_signal(getattr(signal, signal_name))
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == code, err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("ecei report: ") and "nothing was left half-written" in last
+    assert "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert old.read_bytes() == before
