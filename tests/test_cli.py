@@ -126,3 +126,15 @@ def test_what_if_cli(capsys):
     assert main(["what-if", "--cluster", "samara_aerospace", "--target-rank", "1"]) == 0
     assert "infeasible" in capsys.readouterr().out
     assert main(["what-if", "--cluster", "atlantis"]) == 2
+
+
+def test_what_if_on_a_tie_says_so_once(capsys, small_dir):
+    # Equal weights: x and z tie 2nd (1 ahead each); target 2nd is already held.
+    args = ["what-if", "--data", str(small_dir), "--weights", "1:1:1"]
+    assert main([*args, "--cluster", "x", "--target-rank", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "x is 2nd (1 cluster strictly ahead)" in out
+    assert out.count("already holds") == 1 and "weights (" not in out
+    assert main([*args, "--cluster", "z"]) == 0  # default target: one place up
+    out = capsys.readouterr().out
+    assert "target: 1st place (at most 0 ahead)" in out and "weights (L1" in out

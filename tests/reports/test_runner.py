@@ -276,3 +276,12 @@ def test_an_interrupt_leaves_the_old_report_and_no_temporary(
     assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert old.read_bytes() == before
+
+
+def test_pdf_without_chromium_fails_up_front_and_writes_nothing(tmp_path, monkeypatch):
+    import ecei_analysis.reports.runner as runner
+
+    monkeypatch.setattr(runner, "_chromium", lambda: None)
+    with pytest.raises(ReportError, match="--pdf needs Chromium"):
+        run_report("briefing", {"draws": 100}, tmp_path / "out", pdf=True)
+    assert list(tmp_path.iterdir()) == []
