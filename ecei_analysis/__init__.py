@@ -51,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "tied_groups": "scoring.ranks",
     "compare_rankings": "scoring.comparison",
     "ranking_table": "scoring.table",
+    "scenario_places": "scoring.scenarios",
     # sensitivity
     "make_sampler": "sensitivity.samplers",
     "sample_weights": "sensitivity.samplers",
@@ -73,7 +74,9 @@ _EXPORTS: dict[str, str] = {
     "weights_to_overtake": "sensitivity.inverse",
     "weights_to_reach": "sensitivity.inverse",
     "WeightSpace": "sensitivity.geometry.arrangement",
-    "exact_rank_acceptability": "sensitivity.geometry.arrangement",
+    "exact_rank_acceptability": "sensitivity.geometry.acceptability",
+    "FirstPlaceMap": "sensitivity.geometry.first_place",
+    "first_place_map": "sensitivity.geometry.first_place",
     "weight_space": "sensitivity.geometry.arrangement",
     "StabilityResult": "sensitivity.geometry.stability",
     "stability_radius": "sensitivity.geometry.stability",

@@ -30,7 +30,6 @@ from .reports.provenance import data_label, synthetic_banner
 from .scoring.points import class_points, score_clusters
 from .scoring.ranks import clusters_ahead, rank_clusters
 from .scoring.weights import WEIGHT_SETS, resolve_weights
-from .sensitivity.geometry.arrangement import weight_space
 
 __all__ = ["Explorer", "ExplorerState", "explore", "explorer_state", "project_ordered"]
 
@@ -160,11 +159,10 @@ class Explorer:
         self._map_pixels, self._to_pixel = self._render_map()
 
     def _render_map(self):
-        space = weight_space(self.points, region="simplex")
         fig = Figure(figsize=(6.5, 5.0), dpi=90)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(projection="ternary")
-        plot_weight_map(space, labels=self.labels, data_note=self.note, ax=ax)
+        plot_weight_map(self.points, labels=self.labels, data_note=self.note, ax=ax)
         fig.canvas.draw()
         pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
         height = pixels.shape[0]

@@ -1,4 +1,4 @@
-"""What every plot function shares: captions, the synthetic stamp, display names."""
+"""What every plot function shares: captions, the synthetic stamp, names, size."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ from collections.abc import Mapping
 
 from matplotlib.axes import Axes
 
-__all__ = ["caption_of", "display_names", "finish"]
+from ..core.i18n import _, pgettext
+
+__all__ = ["LEGIBLE", "caption_of", "display_names", "finish"]
 
 _CAPTION_ATTR = "_ecei_caption"
+_STAMPED = "_ecei_stamped"
+#: Most clusters a figure shows one by one; larger studies show the leaders.
+LEGIBLE = 30
 
 
 def caption_of(ax: Axes) -> str:
@@ -17,21 +22,28 @@ def caption_of(ax: Axes) -> str:
 
 
 def finish(ax: Axes, caption: str, data_note: str | None) -> Axes:
-    """Attach the caption (with the data note) and stamp synthetic data."""
-    note = data_note or "data source not stated"
-    text = f"{caption} Data: {note}."
-    if "synthetic" in note.lower():
-        ax.annotate(
-            "SYNTHETIC DATA",
-            xy=(1.0, 0.0),
-            xycoords="axes fraction",
-            xytext=(0, -2),
-            textcoords="offset points",
-            ha="right",
-            va="top",
-            fontsize="x-small",
-            color="0.45",
-        )
+    """Attach the caption (with the data note) and stamp synthetic data.
+
+    The stamp sits in the top margin, above the axes' right corner, clear of
+    tick labels, legends below it and the data.
+    """
+    note = data_note or _("data source not stated")
+    text = caption + " " + _("Data: {label}.").format(label=note)
+    if "synthetic" in note.lower() or "синтетич" in note.lower():
+        fig = ax.figure
+        if not getattr(fig, _STAMPED, False):
+            ax.text(
+                1.0,
+                1.015,
+                pgettext("figure", "SYNTHETIC DATA"),
+                transform=ax.transAxes,
+                ha="right",
+                va="bottom",
+                fontsize=7,
+                color="0.4",
+                fontweight="bold",
+            )
+            setattr(fig, _STAMPED, True)
     setattr(ax, _CAPTION_ATTR, text)
     return ax
 

@@ -1,13 +1,21 @@
-"""One fixed colour per cluster (and per class) across every figure."""
+"""One fixed colour per cluster (and per class) across every figure.
+
+A cluster's colour is keyed by its id's position in the study's cluster list
+(``clusters.csv`` order): the first twenty get the saturated then the light
+tab20 colours, further ones golden-angle HUSL hues. Adding clusters at the end
+of a study never changes the colours of the existing ones, and every figure of a
+study agrees, because plot functions key the colours by the study's order (from
+``labels``) rather than by the row order of the frame they draw.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import colorsys
+from collections.abc import Iterable, Mapping
 
 import matplotlib as mpl
-import seaborn as sns
 
-__all__ = ["CLASS_COLOURS", "cluster_colours"]
+__all__ = ["CLASS_COLOURS", "cluster_colours", "colours_for"]
 
 #: Colours of the significance classes (warm and dark = more important).
 CLASS_COLOURS: dict[str, str] = {
@@ -16,24 +24,49 @@ CLASS_COLOURS: dict[str, str] = {
     "not_so_important": "#74a9cf",
 }
 
-# tab20 reordered so the first ten colours are the saturated ones.
 _TAB20 = mpl.colormaps["tab20"].colors
 _BASE = [_TAB20[i] for i in range(0, 20, 2)] + [_TAB20[i] for i in range(1, 20, 2)]
+_GOLDEN = 137.50776405003785
+
+
+def _extra(position: int) -> tuple[float, float, float]:
+    """Return a colour for positions past the curated twenty (golden-angle hues)."""
+    k = position - len(_BASE)
+    hue = ((k * _GOLDEN) % 360) / 360
+    lightness = (0.42, 0.58)[k % 2]
+    return colorsys.hls_to_rgb(hue, lightness, 0.65)
 
 
 def cluster_colours(clusters: Iterable[str]) -> dict[str, tuple[float, float, float]]:
     """Assign each cluster a fixed colour by its position in the study's list.
-
-    The same study (``clusters.csv`` order) always gives the same colours, in
-    every figure and run. Up to 20 clusters get distinct tab20 colours; more get
-    evenly spaced HUSL hues.
 
     Examples
     --------
     >>> colours = cluster_colours(["tomsk", "kaluga"])
     >>> colours["tomsk"] != colours["kaluga"]
     True
+    >>> cluster_colours(["tomsk", "kaluga", "new"])["kaluga"] == colours["kaluga"]
+    True
     """
-    ids = list(clusters)
-    palette = _BASE if len(ids) <= len(_BASE) else sns.husl_palette(len(ids), l=0.55)
-    return {cid: tuple(palette[k][:3]) for k, cid in enumerate(ids)}
+    out = {}
+    for position, cid in enumerate(clusters):
+        colour = _BASE[position] if position < len(_BASE) else _extra(position)
+        out[cid] = tuple(float(v) for v in colour[:3])
+    return out
+
+
+def colours_for(
+    ids: Iterable[str],
+    colours: Mapping[str, tuple] | None,
+    labels: Mapping[str, str] | None,
+) -> dict[str, tuple]:
+    """Return the colours of ``ids``: the given ones, else keyed by the study order.
+
+    ``labels`` (the study's ``labels()``) carries the study's cluster order; a
+    frame's own row order (a pivot, a sort) must not change a cluster's colour.
+    """
+    if colours is not None:
+        return dict(colours)
+    order = list(labels) if labels else []
+    order += [c for c in ids if c not in set(order)]
+    return cluster_colours(order)

@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ..core.vocabulary import CLASS_LABELS
-from ..scoring.weights import WeightsLike, format_weights, resolve_weights
-from ._common import display_names, finish
+from ..core.i18n import pgettext
+from ..core.vocabulary import class_label
+from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
+from ._common import LEGIBLE, display_names, finish
 from .colours import CLASS_COLOURS
 
 __all__ = ["plot_class_contributions"]
@@ -23,6 +24,7 @@ def plot_class_contributions(
     *,
     labels: Mapping[str, str] | None = None,
     data_note: str | None = None,
+    top: int = LEGIBLE,
     ax: Axes | None = None,
 ) -> Axes:
     """Stacked bars: each cluster's weighted points per significance class.
@@ -32,7 +34,11 @@ def plot_class_contributions(
     points
         Clusters × classes.
     weights
-        Class weights (the bars show ``weight × points``).
+        Class weights in any accepted form (the bars show ``weight × points``).
+    labels, data_note, ax
+        Display names, provenance for the caption, and the Axes.
+    top
+        Most clusters shown (the highest weighted totals).
 
     Returns
     -------
@@ -42,9 +48,9 @@ def plot_class_contributions(
         ax = plt.figure().add_subplot()
     weights = resolve_weights(weights, list(points.columns))
     weighted = points * pd.Series(weights)[points.columns]
-    weighted = weighted.loc[
-        weighted.sum(axis=1).sort_values(ascending=True, kind="stable").index
-    ]
+    order = weighted.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    n = len(order)
+    weighted = weighted.loc[order[:top][::-1]]
     left = np.zeros(len(weighted))
     y = np.arange(len(weighted))
     for cls in weighted.columns:
@@ -55,15 +61,19 @@ def plot_class_contributions(
             color=CLASS_COLOURS.get(cls),
             edgecolor="white",
             lw=0.4,
-            label=CLASS_LABELS.get(cls, cls),
+            label=class_label(cls),
         )
         left += weighted[cls].to_numpy()
     ax.set_yticks(y, display_names(weighted.index, labels))
-    ax.set_xlabel("weighted points")
+    ax.set_xlabel(pgettext("figure", "weighted points"))
     ax.legend(loc="lower right")
-    caption = (
+    caption = pgettext(
+        "figure",
         "Class contributions: each cluster's points per significance class, "
-        f"multiplied by the class weights ({format_weights(weights)}); bars sorted "
-        "by weighted total."
-    )
+        "multiplied by the class weights ({ratio}); bars sorted by weighted total.",
+    ).format(ratio=format_ratio(weights))
+    if n > top:
+        caption += " " + pgettext(
+            "figure", "The first {top} of {n} clusters are shown."
+        ).format(top=top, n=n)
     return finish(ax, caption, data_note)

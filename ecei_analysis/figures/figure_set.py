@@ -12,17 +12,15 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
-import pandas as pd
 
-from ..core.escape import escape_markdown
+from ..core.escape import escape_markdown, neutralise_csv
 from ..core.files import OutputFolder, write_bytes_atomic, write_text_atomic
 from ..core.seeds import DEFAULT_SEED
 from ..core.versions import library_versions
 from ..data.study import Study
 from ..scoring.points import class_points, score_clusters
-from ..scoring.ranks import rank_clusters
-from ..scoring.weights import WEIGHT_SETS
-from ..sensitivity.geometry.arrangement import weight_space
+from ..scoring.ranks import clusters_ahead
+from ..scoring.scenarios import scenario_places
 from ..sensitivity.rank_uncertainty import rank_uncertainty
 from ..sensitivity.smaa import smaa
 from ..sensitivity.sobol import sobol_rank_indices
@@ -57,18 +55,11 @@ class FigureSetOptions:
     style: str = "publication"
 
 
-def _scenario_ranks(
-    study: Study, weights: Mapping[str, float], ties: str
-) -> pd.DataFrame:
-    points = class_points(study)
-    scenarios = dict(WEIGHT_SETS)
-    scenarios["nominal"] = dict(weights)
-    return pd.DataFrame(
-        {
-            name: rank_clusters(score_clusters(points, w), ties=ties)
-            for name, w in scenarios.items()
-        }
-    )
+def _safe(cluster_id: str) -> str:
+    """Return a cluster id made safe as part of a file name."""
+    import re
+
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", str(cluster_id))[:60] or "cluster"
 
 
 def build_figure_set(
@@ -104,13 +95,13 @@ def build_figure_set(
     note = options.data_note
     labels = study.labels()
     weights = dict(options.weights)
-    nominal_order = rank_clusters(score_clusters(points, weights), ties=options.ties)
-    order = nominal_order.sort_values(kind="stable").index
+    ahead = clusters_ahead(score_clusters(points, weights))
+    order = ahead.sort_values(kind="stable").index
     highlight = options.highlight or (
         list(study.published.index)[1] if len(study.published) > 1 else order[0]
     )
     leaders = list(order[:4])
-    space = weight_space(points, region="simplex", ties=options.ties)
+    three = points.shape[1] == 3
     acceptability = smaa(
         points,
         sampler="ordered",
@@ -125,42 +116,39 @@ def build_figure_set(
         sampler="dirichlet",
         draws=options.draws,
         seed=options.seed,
-        ties=options.ties,
+        ties="min",
         concentration=options.concentration,
     )
     sobol = sobol_rank_indices(
         points, n=options.sobol_n, seed=options.seed, ties=options.ties
     )
-
-    def weight_map(ax):
-        return plot_weight_map(
-            space,
-            nominal=weights,
-            leaders=leaders,
-            labels=labels,
-            data_note=note,
-            ax=ax,
-        )
-
-    def place_map(ax):
-        return plot_weight_map(
-            space,
-            colour_by=highlight,
-            nominal=weights,
-            leaders=leaders,
-            labels=labels,
-            data_note=note,
-            ax=ax,
-        )
-
-    figures = {
-        "weight_map_winner": ((DOUBLE, 5.2), "ternary", weight_map),
-        f"weight_map_place_{highlight}": ((DOUBLE, 5.2), "ternary", place_map),
-        "rank_flow": (
+    figures = {}
+    if three:
+        figures["weight_map_winner"] = (
             (DOUBLE, 5.0),
+            "ternary",
+            lambda ax: plot_weight_map(
+                points, nominal=weights, labels=labels, data_note=note, ax=ax
+            ),
+        )
+        figures[f"weight_map_place_{_safe(highlight)}"] = (
+            (DOUBLE, 5.0),
+            "ternary",
+            lambda ax: plot_weight_map(
+                points,
+                colour_by=highlight,
+                nominal=weights,
+                labels=labels,
+                data_note=note,
+                ax=ax,
+            ),
+        )
+    figures |= {
+        "rank_flow": (
+            (DOUBLE, 4.6),
             None,
             lambda ax: plot_rank_flow(
-                _scenario_ranks(study, weights, options.ties),
+                scenario_places(points, weights),
                 highlight=leaders,
                 labels=labels,
                 data_note=note,
@@ -181,14 +169,14 @@ def build_figure_set(
             ),
         ),
         "rank_intervals": (
-            (SINGLE * 1.4, 4.5),
+            (SINGLE * 1.6, 4.6),
             None,
             lambda ax: plot_rank_intervals(
                 uncertainty, labels=labels, data_note=note, ax=ax
             ),
         ),
         "class_contributions": (
-            (SINGLE * 1.4, 4.5),
+            (SINGLE * 1.6, 4.6),
             None,
             lambda ax: plot_class_contributions(
                 points, weights, labels=labels, data_note=note, ax=ax
@@ -197,7 +185,9 @@ def build_figure_set(
         "sobol": (
             (DOUBLE, 5.0),
             None,
-            lambda ax: plot_sobol(sobol, labels=labels, data_note=note, ax=ax),
+            lambda ax: plot_sobol(
+                sobol, order=order, labels=labels, data_note=note, ax=ax
+            ),
         ),
     }
     parameters = {
@@ -249,6 +239,7 @@ def _write_manifest(work: Path, rows: list[dict], parameters: dict) -> None:
     )
     writer.writeheader()
     for row in rows:
+        row = {k: neutralise_csv(v) for k, v in row.items()}
         writer.writerow(
             row
             | {

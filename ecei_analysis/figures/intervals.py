@@ -7,10 +7,12 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 
+from ..core.i18n import format_number, format_percent, pgettext
 from ..sensitivity.rank_uncertainty import RankUncertaintyResult
-from ._common import display_names, finish
-from .colours import cluster_colours
+from ._common import LEGIBLE, display_names, finish
+from .colours import colours_for
 
 __all__ = ["plot_rank_intervals"]
 
@@ -21,14 +23,19 @@ def plot_rank_intervals(
     colours: Mapping[str, tuple] | None = None,
     labels: Mapping[str, str] | None = None,
     data_note: str | None = None,
+    top: int = LEGIBLE,
     ax: Axes | None = None,
 ) -> Axes:
-    """Dumbbell chart: nominal place, median and the rank interval of each cluster.
+    """Dumbbell chart: each cluster's rank interval, median and nominal place.
 
     Parameters
     ----------
     uncertainty
         From :func:`~ecei_analysis.rank_uncertainty`.
+    colours, labels, data_note, ax
+        As in :func:`~ecei_analysis.plot_rank_flow`.
+    top
+        Most clusters shown (the first by nominal place); the caption says so.
 
     Returns
     -------
@@ -37,44 +44,101 @@ def plot_rank_intervals(
     if ax is None:
         ax = plt.figure().add_subplot()
     attrs = uncertainty.parameters
-    uncertainty = uncertainty.table
-    frame = uncertainty.sort_values(["nominal", "median"], kind="stable")
-    colours = dict(colours or cluster_colours(uncertainty.index))
+    table = uncertainty.table
+    frame = table.sort_values(["nominal", "median"], kind="stable")
+    n = len(frame)
+    frame = frame.iloc[:top]
+    colours = colours_for(table.index, colours, labels)
     y = np.arange(len(frame))
     for k, (cluster, row) in enumerate(frame.iterrows()):
         ax.plot(
             [row["low"], row["high"]],
             [k, k],
             color=colours[cluster],
-            lw=3,
+            lw=4,
             solid_capstyle="round",
-            alpha=0.6,
+            alpha=0.55,
+            zorder=2,
         )
-    ax.scatter(
-        frame["median"], y, marker="|", s=120, color="black", zorder=3, label="median"
-    )
+        ax.plot(
+            [row["median"]] * 2, [k - 0.32, k + 0.32], color="black", lw=1.2, zorder=3
+        )
     ax.scatter(
         frame["nominal"],
         y,
         marker="o",
-        s=22,
+        s=20,
         facecolor="white",
         edgecolor="black",
         zorder=4,
-        label="nominal",
     )
     ax.set_yticks(y, display_names(frame.index, labels))
-    ax.invert_yaxis()
-    ax.set_xlabel("place (1 = best)")
-    ax.set_xticks(np.arange(1, len(frame) + 1))
-    ax.legend(loc="upper right")
+    ax.set_ylim(len(frame) - 0.5, -0.5)
+    ax.set_xlabel(pgettext("figure", "place (1 = best)"))
+    last = int(max(frame["high"].max(), frame["nominal"].max()))
+    step = 1 if last <= 20 else int(np.ceil(last / 20))
+    ax.set_xticks(np.arange(1, last + 1, step))
+    ax.set_xlim(0.5, last + 0.5)
+    ax.grid(axis="x", lw=0.3, alpha=0.5)
     low, high = attrs.get("interval", (0.05, 0.95))
-    caption = (
-        f"Rank intervals: bars span the {low:.0%}-{high:.0%} quantiles of each "
-        f"cluster's place; | median, o nominal. "
-        f"{attrs.get('measure', '')}; {attrs.get('draws', '?')} draws, seed "
-        f"{attrs.get('seed', '?')}"
-        + (f"; {attrs['noise']}" if attrs.get("noise") else "")
-        + "."
+    handles = [
+        Line2D(
+            [],
+            [],
+            color="0.5",
+            lw=4,
+            alpha=0.55,
+            label=pgettext("figure", "{low}–{high} interval").format(
+                low=format_percent(low, 0), high=format_percent(high, 0)
+            ),
+        ),
+        Line2D(
+            [],
+            [],
+            color="black",
+            lw=1.2,
+            marker="|",
+            ls="none",
+            ms=8,
+            label=pgettext("figure", "median"),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ms=5,
+            mfc="white",
+            mec="black",
+            ls="none",
+            label=pgettext("figure", "place at the proposed weights"),
+        ),
+    ]
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.01),
+        ncols=3,
+        borderaxespad=0.0,
     )
+    caption = pgettext(
+        "figure",
+        "Rank intervals: bars span the {low}–{high} quantiles of each cluster's "
+        "place, | the median, o the place at the proposed weights ({measure}; "
+        "{draws} draws, seed {seed}{noise}).",
+    ).format(
+        low=format_percent(low, 0),
+        high=format_percent(high, 0),
+        measure=attrs.get("measure", ""),
+        draws=format_number(attrs.get("draws", 0)),
+        seed=attrs.get("seed", ""),
+        noise=f"; {attrs['noise']}" if attrs.get("noise") else "",
+    )
+    if attrs.get("ties") == "min":
+        caption += " " + pgettext(
+            "figure", "Places count 1 + the clusters strictly ahead."
+        )
+    if n > top:
+        caption += " " + pgettext(
+            "figure", "The first {top} of {n} clusters are shown."
+        ).format(top=top, n=n)
     return finish(ax, caption, data_note)

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ._common import display_names, finish
-from .colours import cluster_colours
+from ..core.i18n import pgettext
+from ._common import LEGIBLE, display_names, finish
+from .colours import colours_for
 
 __all__ = ["plot_rank_flow"]
 
@@ -22,21 +23,29 @@ def plot_rank_flow(
     colours: Mapping[str, tuple] | None = None,
     labels: Mapping[str, str] | None = None,
     data_note: str | None = None,
+    top: int = LEGIBLE,
     ax: Axes | None = None,
 ) -> Axes:
-    """Bump chart of every cluster's rank across scenarios (columns) or sweep steps.
+    """Bump chart of every cluster's place across scenarios (columns) or steps.
 
-    Tied clusters share a rank and are drawn at the same height; their end labels
-    are stacked and joined with ``=``.
+    Tied clusters share a place, drawn at the same height with their end labels
+    joined by ``=``. The place axis always runs 1..n (it does not jump when ties
+    appear). In studies of more than ``top`` clusters only those within the
+    first ``top`` places in some column are drawn; the caption says so.
 
     Parameters
     ----------
     ranks
-        Clusters × scenarios (column labels on the x axis, in order).
+        Clusters × scenarios (column labels on the x axis, in order): places,
+        e.g. 1 + clusters strictly ahead.
     highlight
-        Clusters drawn bold; the others are faded (default: all bold).
+        Clusters drawn bold; the others thin (all labelled in full colour).
+        Default: all bold.
     colours, labels, data_note, ax
-        As elsewhere.
+        Cluster colours (default: keyed by the study order of ``labels``),
+        display names, provenance for the caption, and the Axes.
+    top
+        Most places shown one by one.
 
     Returns
     -------
@@ -44,42 +53,55 @@ def plot_rank_flow(
     """
     if ax is None:
         ax = plt.figure().add_subplot()
-    colours = dict(colours or cluster_colours(ranks.index))
+    n = len(ranks)
+    colours = colours_for(ranks.index, colours, labels)
+    shown = ranks
+    if n > top:
+        shown = ranks[(ranks <= top).any(axis=1)]
     x = np.arange(ranks.shape[1])
-    bold = set(ranks.index if highlight is None else highlight)
-    for cluster, row in ranks.iterrows():
+    bold = set(shown.index if highlight is None else highlight)
+    for cluster, row in shown.iterrows():
         strong = cluster in bold
         ax.plot(
             x,
             row.to_numpy(float),
             marker="o",
+            ms=3.5 if strong else 2.5,
             color=colours[cluster],
-            lw=2.0 if strong else 0.8,
-            alpha=1.0 if strong else 0.35,
+            lw=2.0 if strong else 0.9,
+            alpha=1.0 if strong else 0.55,
             zorder=3 if strong else 2,
             label=cluster,
         )
-    last = ranks.iloc[:, -1]
+    last = shown.iloc[:, -1]
     for rank_value, group in last.groupby(last):
         names = "=".join(display_names(group.index, labels))
+        strong = any(c in bold for c in group.index)
         ax.annotate(
             names,
             xy=(x[-1], rank_value),
             xytext=(6, 0),
             textcoords="offset points",
             va="center",
-            fontsize="x-small",
+            fontsize=7,
+            fontweight="bold" if strong and len(bold) < len(shown) else "normal",
             color=colours[group.index[0]] if len(group) == 1 else "black",
         )
+    bottom = n if n <= top else top
+    ax.set_ylim(bottom + 0.5, 0.5)
+    step = 1 if bottom <= 20 else int(np.ceil(bottom / 20))
+    ax.set_yticks(np.arange(1, bottom + 1, step))
     ax.set_xticks(x, [str(c) for c in ranks.columns], rotation=30, ha="right")
-    ax.set_ylim(ranks.to_numpy(float).max() + 0.5, 0.5)
-    ax.set_yticks(np.arange(1, int(ranks.to_numpy(float).max()) + 1))
-    ax.set_ylabel("place (1 = best)")
+    ax.set_ylabel(pgettext("figure", "place (1 = best)"))
     ax.set_xlim(-0.3, x[-1] + 0.3)
     ax.spines[["right", "top"]].set_visible(False)
-    caption = (
-        f"Rank flow: the place of each of {len(ranks)} clusters under "
-        f"{ranks.shape[1]} weightings ({', '.join(map(str, ranks.columns))}); "
-        "tied clusters share a place (labels joined by '=')."
-    )
+    caption = pgettext(
+        "figure",
+        "Rank flow: the place of each of {n} clusters under {k} weightings "
+        "({columns}); tied clusters share a place (labels joined by '=').",
+    ).format(n=n, k=ranks.shape[1], columns=", ".join(map(str, ranks.columns)))
+    if n > top:
+        caption += " " + pgettext(
+            "figure", "Only the clusters within the first {top} places are drawn."
+        ).format(top=top)
     return finish(ax, caption, data_note)

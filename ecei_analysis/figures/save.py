@@ -15,7 +15,15 @@ from ..core.errors import EceiDataError
 from ..core.files import write_bytes_atomic
 from ..core.resources import package_file
 
-__all__ = ["STYLES", "save_figure", "style_path", "use_style"]
+__all__ = [
+    "DPI",
+    "STYLES",
+    "apply_style",
+    "figure_bytes",
+    "save_figure",
+    "style_path",
+    "use_style",
+]
 
 #: Style names shipped with the package.
 STYLES = ("publication", "briefing")
@@ -44,22 +52,50 @@ def use_style(name: str = "publication") -> Iterator[None]:
         yield
 
 
-def figure_bytes(fig: Figure, fmt: str) -> bytes:
-    """Render ``fig`` to bytes with timestamps and random ids removed."""
+#: Every saved figure: this resolution, a tight box and a small margin, so nothing
+#: is clipped and nothing touches the edge.
+DPI = 300
+PAD_INCHES = 0.06
+
+
+def apply_style(name: str = "publication") -> None:
+    """Use a packaged style for every following figure (e.g. in a notebook).
+
+    A notebook cannot keep a ``with`` block open across cells; report notebooks
+    call this once, so every figure they draw has the package's look.
+    """
+    plt.style.use(style_path(name))
+    mpl.rcParams["svg.hashsalt"] = "ecei"
+
+
+def figure_bytes(fig: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
+    """Render ``fig`` through the one save path, timestamps and random ids removed.
+
+    Tight bounding box, :data:`PAD_INCHES` margin, ``dpi`` (PNG), and metadata
+    that would change between runs stripped: two runs give identical bytes.
+    """
     if fmt not in _FORMATS:
         raise EceiDataError(f"unknown figure format {fmt!r}; expected png, svg or pdf")
     buffer = io.BytesIO()
     with mpl.rc_context({"svg.hashsalt": "ecei"}):
-        fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
+        fig.savefig(
+            buffer,
+            format=fmt,
+            dpi=dpi,
+            bbox_inches="tight",
+            pad_inches=PAD_INCHES,
+            metadata=_METADATA[fmt],
+        )
     return buffer.getvalue()
 
 
-def save_figure(fig: Figure, path: str | Path) -> Path:
+def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
     """Save ``fig`` so that two runs give identical bytes (PNG, SVG or PDF).
 
-    The format comes from the suffix. PNG ``Software``, SVG ``Date`` and the PDF
-    dates and producer are removed, and the SVG id salt is fixed. The write is
-    atomic.
+    The one save path of the package (reports, notebooks, ``ecei figures``, the
+    README's pictures): tight bounding box with a small margin, ``dpi`` for PNG,
+    and PNG ``Software``, SVG ``Date`` and the PDF dates and producer removed,
+    the SVG id salt fixed. The write is atomic.
 
     Parameters
     ----------
@@ -67,6 +103,8 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
         The figure.
     path
         ``*.png``, ``*.svg`` or ``*.pdf``.
+    dpi
+        Resolution of PNG files.
 
     Returns
     -------
@@ -74,4 +112,5 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
         The written file.
     """
     path = Path(path)
-    return write_bytes_atomic(path, figure_bytes(fig, path.suffix.lstrip(".").lower()))
+    data = figure_bytes(fig, path.suffix.lstrip(".").lower(), dpi=dpi)
+    return write_bytes_atomic(path, data)

@@ -1,59 +1,170 @@
-"""Ternary map of the weight simplex: cells, swap lines, nominal weights."""
+"""Ternary map of the weight triangle: who is first, or one cluster's place.
+
+Every point of the triangle is a weighting (w_VI, w_I, w_NSI summing to 1).
+
+* ``colour_by="winner"``: the exact region where each cluster is first (the
+  upper envelope of the clusters' score planes: one convex polygon per cluster
+  that is first anywhere), with the share of all weightings it takes. The white
+  lines are where two clusters tie for first: only the swap lines that bound a
+  shown region are drawn.
+* ``colour_by=<cluster id>``: that cluster's place (1 + clusters strictly ahead)
+  at every weighting, in discrete colours, read on a fine triangular grid, with
+  the cluster's own swap lines (which bound those places exactly) drawn on top
+  for studies of up to 40 clusters.
+
+Marks: the dashed outline is the ordered region w_VI >= w_I >= w_NSI, the circle
+equal weights, the star the proposed weights; all are in the legend.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import mpltern  # noqa: F401  (registers the "ternary" projection)
 import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..core.errors import EceiDataError
-from ..core.vocabulary import CLASS_LABELS
-from ..scoring.weights import format_weights
-from ..sensitivity.geometry._plane import region_vertices
+from ..core.i18n import format_percent, pgettext
+from ..core.vocabulary import class_label
+from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
+from ..sensitivity.geometry._plane import (
+    check_three_classes,
+    clip_segment,
+    plane_lines,
+    region_vertices,
+    to_weights,
+)
 from ..sensitivity.geometry.arrangement import WeightSpace
+from ..sensitivity.geometry.first_place import first_place_map
 from ._common import display_names, finish
-from .colours import cluster_colours
+from .colours import colours_for
 
 __all__ = ["plot_weight_map"]
 
+#: Swap lines are drawn on place maps of up to this many clusters.
+LINES_UP_TO = 40
+
+
+def _triangle_grid(resolution: int) -> tuple[np.ndarray, np.ndarray]:
+    """Lattice points (weights) and the triangles of a regular triangle mesh."""
+    r = resolution
+    ij = [(i, j) for i in range(r + 1) for j in range(r + 1 - i)]
+    index = {p: k for k, p in enumerate(ij)}
+    points = np.array([(i / r, j / r, (r - i - j) / r) for i, j in ij])
+    triangles = []
+    for i, j in ij:
+        if (i + 1, j) in index and (i, j + 1) in index:
+            triangles.append((index[(i, j)], index[(i + 1, j)], index[(i, j + 1)]))
+        if (i + 1, j) in index and (i + 1, j - 1) in index and j > 0:
+            triangles.append((index[(i, j)], index[(i + 1, j - 1)], index[(i + 1, j)]))
+    return points, np.array(triangles)
+
+
+def _marks(ax: Axes, classes: list[str], nominal) -> list:
+    handles = []
+    corners = region_vertices("ordered")
+    ring = np.vstack([corners, corners[:1]])
+    ax.plot(ring[:, 0], ring[:, 1], ring[:, 2], color="black", lw=1.0, ls="--")
+    handles.append(
+        Line2D(
+            [],
+            [],
+            color="black",
+            lw=1.0,
+            ls="--",
+            label=pgettext("figure", "ordered region (VI ≥ I ≥ NSI)"),
+        )
+    )
+    ax.plot(
+        [1 / 3], [1 / 3], [1 / 3], marker="o", ms=6, mfc="white", mec="black", ls="none"
+    )
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ms=6,
+            mfc="white",
+            mec="black",
+            ls="none",
+            label=pgettext("figure", "equal weights"),
+        )
+    )
+    if nominal is not None:
+        w = np.array([nominal[c] for c in classes], dtype=float)
+        w = w / w.sum()
+        ax.plot(
+            [w[0]],
+            [w[1]],
+            [w[2]],
+            marker="*",
+            ms=12,
+            mfc="gold",
+            mec="black",
+            ls="none",
+            zorder=5,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="*",
+                ms=11,
+                mfc="gold",
+                mec="black",
+                ls="none",
+                label=pgettext("figure", "proposed weights ({ratio})").format(
+                    ratio=format_ratio(nominal)
+                ),
+            )
+        )
+    return handles
+
+
+def _axis_labels(ax: Axes, classes: list[str]) -> None:
+    ax.set_tlabel(pgettext("figure", "w {cls}").format(cls=class_label(classes[0])))
+    ax.set_llabel(pgettext("figure", "w {cls}").format(cls=class_label(classes[1])))
+    ax.set_rlabel(pgettext("figure", "w {cls}").format(cls=class_label(classes[2])))
+    for axis in (ax.taxis, ax.laxis, ax.raxis):
+        axis.set_label_position("tick1")
+
 
 def plot_weight_map(
-    space: WeightSpace,
+    data: pd.DataFrame | WeightSpace,
     *,
     colour_by: str = "winner",
-    nominal: Mapping[str, float] | None = None,
-    show_lines: bool = True,
-    leaders: Sequence[str] | None = None,
-    show_ordered: bool = True,
+    nominal: WeightsLike | None = None,
     colours: Mapping[str, tuple] | None = None,
     labels: Mapping[str, str] | None = None,
     data_note: str | None = None,
+    resolution: int = 240,
     ax: Axes | None = None,
 ) -> Axes:
-    """Ternary map of the weight simplex: cells, swap lines, baseline and nominal.
+    """Ternary map of the weight triangle: who is first, or one cluster's place.
 
     Parameters
     ----------
-    space
-        From :func:`~ecei_analysis.weight_space` (best on ``region="simplex"``).
+    data
+        Clusters × 3 classes (from :func:`~ecei_analysis.class_points`), or a
+        :class:`~ecei_analysis.WeightSpace`.
     colour_by
-        ``"winner"``: each cell in the colour of its first-ranked cluster; or a
-        cluster id: each cell shaded by that cluster's place.
+        ``"winner"`` (the exact first-place regions) or a cluster id (its place
+        everywhere); see the module docstring.
     nominal
-        Nominal weights to mark (any positive scale).
-    show_lines, show_ordered
-        Draw the swap lines; outline the ordered region w_VI >= w_I >= w_NSI.
-    leaders
-        Clusters whose mutual swap lines are drawn bold (default: the first
-        four at equal weights); the other lines are faint.
+        Proposed weights to mark with a star (any accepted form).
     colours, labels
-        Cluster colours and display names.
+        Cluster colours and display names (colours default to the study order
+        of ``labels``).
     data_note
-        Provenance for the caption (``"synthetic data"`` adds the label).
+        Provenance for the caption (synthetic data add a stamp).
+    resolution
+        Grid steps per side of the triangle for place maps.
     ax
         A ``projection="ternary"`` Axes (mpltern); a new figure if ``None``.
 
@@ -61,120 +172,134 @@ def plot_weight_map(
     -------
     matplotlib.axes.Axes
     """
+    points = data.points if isinstance(data, WeightSpace) else data
+    matrix = check_three_classes(points)
     if ax is None:
         ax = plt.figure().add_subplot(projection="ternary")
     if getattr(ax, "name", "") != "ternary":
         raise EceiDataError("plot_weight_map needs an Axes with projection='ternary'")
-    ids = space.points.index
-    colours = dict(colours or cluster_colours(ids))
-    polygons = space.cell_polygons()
-    cells = space.cells
+    classes = list(points.columns)
+    ids = list(points.index)
+    nominal = None if nominal is None else resolve_weights(nominal, classes)
+    colours = colours_for(ids, colours, labels)
     if colour_by == "winner":
-        for cid, poly in polygons.items():
-            winner = cells.at[cid, "winners"][0]
+        fmap = first_place_map(points)
+        winners = sorted(fmap.polygons, key=lambda c: -fmap.shares[c])
+        drawn = set()
+        for cid in winners:
+            poly = fmap.polygons[cid]
+            key = tuple(np.round(poly.ravel(), 12))
+            if key in drawn:  # identical clusters share one region
+                continue
+            drawn.add(key)
             ax.fill(
                 poly[:, 0],
                 poly[:, 1],
                 poly[:, 2],
-                fc=colours[winner],
-                ec=colours[winner],
-                lw=0.2,
+                fc=colours[cid],
+                ec="white",
+                lw=1.0,
+                zorder=1,
             )
-        shown = sorted(
-            {w[0] for w in cells["winners"]}, key=lambda c: list(ids).index(c)
-        )
         handles = [
-            Patch(fc=colours[c], label=display_names([c], labels)[0]) for c in shown
+            Patch(
+                fc=colours[c],
+                label=f"{display_names([c], labels)[0]} "
+                f"({format_percent(fmap.shares[c], 0)})",
+            )
+            for c in winners
         ]
-        ax.legend(
-            handles=handles,
-            title="first place",
-            loc="upper left",
-            bbox_to_anchor=(0.82, 1.0),
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color="0.6",
+                lw=1.0,
+                label=pgettext("figure", "boundary: two clusters tie for first"),
+            )
         )
-        what = "the cluster ranked first"
+        title = pgettext("figure", "first place (share of weightings)")
+        what = pgettext(
+            "figure",
+            "colour shows the cluster ranked first, with its share of all "
+            "weightings; white lines are where two clusters tie for first (exact "
+            "regions: the upper envelope of the clusters' score planes)",
+        )
     elif colour_by in ids:
-        ranks = np.array([r.index(colour_by) + 1 for r in cells["ranking"]])
-        cmap = plt.get_cmap("viridis_r")
-        top = max(int(ranks.max()), 2)
-        for cid, poly in polygons.items():
-            colour = cmap((ranks[cid] - 1) / (top - 1))
-            ax.fill(poly[:, 0], poly[:, 1], poly[:, 2], fc=colour, ec=colour, lw=0.2)
-        mappable = plt.cm.ScalarMappable(cmap=cmap, norm=plt.Normalize(1, top))
-        bar = ax.figure.colorbar(mappable, ax=ax, shrink=0.6, pad=0.12)
-        bar.set_label(f"place of {display_names([colour_by], labels)[0]}")
+        i = ids.index(colour_by)
+        grid, triangles = _triangle_grid(resolution)
+        centres = grid[triangles].mean(axis=1)
+        scores = centres @ matrix.T
+        tol = 1e-9 * np.maximum(np.abs(scores).max(axis=1), 1e-300)
+        place = 1 + (scores > scores[:, [i]] + tol[:, None]).sum(axis=1)
+        levels = np.unique(place)
+        cmap = ListedColormap(plt.get_cmap("viridis_r")(np.linspace(0, 1, len(levels))))
+        edges = np.concatenate([levels - 0.5, [levels[-1] + 0.5]])
+        norm = BoundaryNorm(edges, cmap.N)
+        ax.tripcolor(
+            grid[:, 0],
+            grid[:, 1],
+            grid[:, 2],
+            triangles=triangles,
+            facecolors=place.astype(float),
+            cmap=cmap,
+            norm=norm,
+            shading="flat",
+            rasterized=True,
+            zorder=1,
+        )
+        if len(ids) <= LINES_UP_TO:
+            poly = region_vertices("simplex")[:, :2]
+            for line in plane_lines(np.delete(matrix, i, axis=0) - matrix[i]):
+                if np.linalg.norm(line[:2]) < 1e-12:
+                    continue
+                seg = clip_segment(line, poly)
+                if seg is None:
+                    continue
+                w = to_weights(seg)
+                ax.plot(w[:, 0], w[:, 1], w[:, 2], color="white", lw=0.5, zorder=2)
+        mappable = plt.cm.ScalarMappable(cmap=cmap, norm=norm)
+        bar = ax.figure.colorbar(mappable, ax=ax, shrink=0.6, pad=0.14)
+        step = max(1, int(np.ceil(len(levels) / 12)))
+        bar.set_ticks(levels[::step])
+        bar.set_label(
+            pgettext("figure", "place of {name}").format(
+                name=display_names([colour_by], labels)[0]
+            )
+        )
         bar.ax.invert_yaxis()
-        what = f"the place of {colour_by}"
+        handles = []
+        title = None
+        what = pgettext(
+            "figure",
+            "colour shows the place of {name} (1 + clusters strictly ahead), read "
+            "on a fine triangular grid",
+        ).format(name=display_names([colour_by], labels)[0])
+        if len(ids) <= LINES_UP_TO:
+            what += pgettext(
+                "figure", "; white lines are its swap lines, which bound the places"
+            )
     else:
         raise EceiDataError(
             f"colour_by must be 'winner' or a cluster id, got {colour_by!r}"
         )
-    if leaders is None:
-        equal = space.points.sum(axis=1).sort_values(ascending=False, kind="stable")
-        leaders = list(equal.index[:4])
-    if show_lines and len(space.swap_lines):
-        classes = list(space.points.columns)
-        for _, line in space.swap_lines.iterrows():
-            start = [line[f"start_{c}"] for c in classes]
-            end = [line[f"end_{c}"] for c in classes]
-            bold = line["cluster_a"] in leaders and line["cluster_b"] in leaders
-            ax.plot(
-                *zip(start, end, strict=True),
-                color="white",
-                lw=1.4 if bold else 0.3,
-                alpha=1.0 if bold else 0.45,
-            )
-    if show_ordered:
-        corners = region_vertices("ordered")
-        ring = np.vstack([corners, corners[:1]])
-        ax.plot(
-            ring[:, 0],
-            ring[:, 1],
-            ring[:, 2],
-            color="black",
-            lw=1.0,
-            ls="--",
-            label="ordered region",
-        )
-    ax.plot(
-        [1 / 3],
-        [1 / 3],
-        [1 / 3],
-        marker="o",
-        ms=6,
-        mfc="white",
-        mec="black",
-        ls="none",
-        label="baseline (equal weights)",
+    handles += _marks(ax, classes, nominal)
+    _axis_labels(ax, classes)
+    ax.legend(
+        handles=handles,
+        title=title,
+        loc="upper left",
+        bbox_to_anchor=(0.88, 1.02),
+        borderaxespad=0.0,
     )
+    caption = pgettext(
+        "figure",
+        "Weight map: every point of the triangle is a weighting of the three "
+        "significance classes; {what}. Dashed: the ordered region "
+        "w_VI ≥ w_I ≥ w_NSI; circle: equal weights.",
+    ).format(what=what)
     if nominal is not None:
-        w = np.array([nominal[c] for c in space.points.columns], dtype=float)
-        w = w / w.sum()
-        ax.plot(
-            [w[0]],
-            [w[1]],
-            [w[2]],
-            marker="*",
-            ms=11,
-            mfc="gold",
-            mec="black",
-            ls="none",
-            label="nominal weights",
-        )
-    ax.set_tlabel(f"w {CLASS_LABELS.get(space.points.columns[0], '')}")
-    ax.set_llabel(f"w {CLASS_LABELS.get(space.points.columns[1], '')}")
-    ax.set_rlabel(f"w {CLASS_LABELS.get(space.points.columns[2], '')}")
-    ax.taxis.set_label_position("tick1")
-    ax.laxis.set_label_position("tick1")
-    ax.raxis.set_label_position("tick1")
-    caption = (
-        f"Weight-space map: every point of the triangle is a weighting of the three "
-        f"significance classes; colour shows {what}. {space.n_rankings} distinct "
-        f"rankings in the {space.region} region (exact polygon geometry); white "
-        f"lines are swap lines where two clusters tie (bold: among "
-        f"{', '.join(display_names(leaders, labels))}); dashed: ordered region "
-        "w_VI >= w_I >= w_NSI; circle: baseline."
-    )
-    if nominal is not None:
-        caption += f" Star: nominal weights ({format_weights(nominal)})."
+        caption += " " + pgettext(
+            "figure", "Star: the proposed weights ({ratio})."
+        ).format(ratio=format_ratio(nominal))
     return finish(ax, caption, data_note)

@@ -78,6 +78,9 @@ class ReportContext:
             **parameters,
         }
         self.note = data_label(self.study)
+        from ..figures.save import apply_style
+
+        apply_style("publication")  # every figure of the notebook: the package look
         self.weights_text = format_ratio(self.weights)
         scores = score_clusters(self.points, self.weights)
         #: Clusters strictly ahead of each under the weights (movement semantics).

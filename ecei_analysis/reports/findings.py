@@ -21,7 +21,7 @@ from ..scoring.comparison import compare_rankings
 from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead, rank_clusters
 from ..scoring.weights import WEIGHT_SETS, WeightsLike, resolve_weights
-from ..sensitivity.geometry.arrangement import exact_rank_acceptability
+from ..sensitivity.geometry.acceptability import exact_rank_acceptability
 from ..sensitivity.geometry.stability import stability_radius, swap_thresholds
 from ..sensitivity.inverse import points_to_reach, weights_to_reach
 from ..sensitivity.rank_uncertainty import rank_uncertainty

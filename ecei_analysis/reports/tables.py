@@ -30,7 +30,6 @@ __all__ = [
     "method_text",
     "named_places_table",
     "places_table",
-    "scenario_places",
     "smaa_table",
     "stability_table",
     "swaps_table",
@@ -125,37 +124,6 @@ def clusters_table(study: Study) -> pd.DataFrame:
             pgettext("column", "id"): study.clusters.index,
             pgettext("column", "cluster"): [labels[c] for c in study.clusters.index],
             pgettext("column", "full name"): study.clusters["name"].to_numpy(),
-        }
-    )
-
-
-def scenario_places(points: pd.DataFrame, weights: WeightsLike) -> pd.DataFrame:
-    """Places (1 + clusters strictly ahead) under every named set and the proposal.
-
-    Columns are labelled ``name ratio`` (``"equal 1:1:1"``); a named set equal to
-    the proposal is shown once, as the proposal.
-    """
-    from ..scoring.points import score_clusters
-    from ..scoring.ranks import clusters_ahead
-    from ..scoring.weights import WEIGHT_SETS, normalise_weights
-
-    classes = list(points.columns)
-    proposal = resolve_weights(weights, classes)
-    target = normalise_weights(proposal, classes)
-    columns = {}
-    for name, w in WEIGHT_SETS.items():
-        try:
-            resolved = resolve_weights(w, classes)
-        except Exception:  # the set weights only classes this study lacks
-            continue
-        if (normalise_weights(resolved, classes) - target).abs().max() < 1e-12:
-            continue
-        columns[f"{name} {format_ratio(resolved)}"] = resolved
-    columns[f"{pgettext('scenario', 'proposal')} {format_ratio(proposal)}"] = proposal
-    return pd.DataFrame(
-        {
-            label: clusters_ahead(score_clusters(points, w)) + 1
-            for label, w in columns.items()
         }
     )
 

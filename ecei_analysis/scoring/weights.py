@@ -162,6 +162,8 @@ def parse_weights(text: str, classes: Sequence[str] = CLASSES) -> dict[str, floa
     4.0
     >>> parse_weights("3:2:1", classes=("very_important", "important"))
     {'very_important': 3.0, 'important': 2.0}
+    >>> parse_weights("3:1", classes=("very_important", "not_so_important"))
+    {'very_important': 3.0, 'not_so_important': 1.0}
     """
     if not isinstance(text, str):
         raise EceiDataError(
@@ -179,6 +181,8 @@ def parse_weights(text: str, classes: Sequence[str] = CLASSES) -> dict[str, floa
     ratio_classes = list(CLASSES) if set(classes) <= set(CLASSES) else list(classes)
     if ":" in text and "=" not in text:
         parts = [p.strip() for p in text.split(":")]
+        if len(parts) == len(classes):  # one part per class present, in order
+            ratio_classes = list(classes)
         if len(parts) != len(ratio_classes):
             raise EceiDataError(
                 f"weights {text!r} give {len(parts)} ratio parts; expected "

@@ -12,6 +12,19 @@ def test_rank_intervals_data(points):
     result = rank_uncertainty(points, W, draws=3000, seed=2)
     ax = plot_rank_intervals(result, data_note=NOTE)
     ordered = result.table.sort_values(["nominal", "median"], kind="stable")
-    spans = [line.get_xdata() for line in ax.get_lines()]
+    spans = [line.get_xdata() for line in ax.get_lines() if line.get_linewidth() == 4]
     np.testing.assert_array_equal(np.array(spans), ordered[["low", "high"]].to_numpy())
-    assert "3000 draws" in caption_of(ax)
+    assert "3,000 draws" in caption_of(ax)
+
+
+def test_intervals_use_competition_places_and_show_the_first_rows(points):
+    result = rank_uncertainty(points, W, draws=2000, seed=2, ties="min")
+    ax = plot_rank_intervals(result, data_note=NOTE, top=5)
+    assert len(ax.get_yticks()) == 5
+    assert "1 + the clusters strictly ahead" in caption_of(ax)
+    assert "The first 5 of 19 clusters are shown." in caption_of(ax)
+    # The nominal mark lies inside its own 5-95 % interval for every cluster.
+    table = result.table
+    assert (
+        (table["low"] <= table["nominal"]) & (table["nominal"] <= table["high"])
+    ).all()

@@ -15,4 +15,4 @@ def test_sobol_plot_marks_invariant():
     res = sobol_rank_indices(pts, n=256, seed=1)
     ax = plot_sobol(res)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert "c (invariant)" in labels and "a" in labels
+    assert "c (never moves)" in labels and "a" in labels

@@ -1,41 +1,77 @@
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from helpers import NOTE, W
 from matplotlib.colors import to_rgba
 
 from ecei_analysis import (
+    EceiDataError,
     caption_of,
+    first_place_map,
     plot_weight_map,
+    rank_matrix,
     weight_space,
 )
 from ecei_analysis.figures.colours import cluster_colours
 
 
-def test_weight_map_cells_coloured_by_exact_winner(points):
-    space = weight_space(points)
-    ax = plot_weight_map(space, nominal=W, data_note=NOTE)
-    patches = [p for p in ax.patches if p.get_label() != "ordered region"]
-    assert len(patches) == space.n_rankings
+def test_winner_map_draws_the_exact_first_place_regions(points, study):
+    ax = plot_weight_map(points, nominal=W, labels=study.labels(), data_note=NOTE)
+    fmap = first_place_map(points)
+    filled = [p for p in ax.patches if p.get_facecolor()[3] > 0]
     colours = cluster_colours(points.index)
-    for patch, winners in zip(patches, space.cells["winners"], strict=True):
-        assert patch.get_facecolor() == pytest.approx(to_rgba(colours[winners[0]]))
-    assert f"{space.n_rankings} distinct rankings" in caption_of(ax)
-    assert "SYNTHETIC" in caption_of(ax)
+    expected = [
+        to_rgba(colours[c])
+        for c in sorted(fmap.polygons, key=lambda c: -fmap.shares[c])
+    ]
+    np.testing.assert_allclose([p.get_facecolor() for p in filled], expected)
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    for cluster, share in fmap.shares[fmap.shares > 0].items():
+        assert f"{study.labels()[cluster]} ({round(100 * share)}\u00a0%)" in texts
+    for mark in ("equal weights", "proposed weights (3:2:1)", "ordered region"):
+        assert any(mark in t for t in texts), mark
+    assert "boundary: two clusters tie for first" in texts
+    assert "SYNTHETIC" in caption_of(ax) and "Star: the proposed" in caption_of(ax)
 
 
-def test_weight_map_place_colouring(points):
-    space = weight_space(points, region="ordered")
-    ax = plot_weight_map(space, colour_by="kaluga", data_note=NOTE)
-    places = [r.index("kaluga") + 1 for r in space.cells["ranking"]]
-    cmap = plt.get_cmap("viridis_r")
-    top = max(max(places), 2)
-    patches = ax.patches[: space.n_rankings]
-    for patch, place in zip(patches, places, strict=True):
-        assert patch.get_facecolor() == pytest.approx(cmap((place - 1) / (top - 1)))
+def test_a_cluster_id_with_markup_or_equals_sign_draws(points):
+    odd = points.rename(index={"kaluga": "=kaluga<b>", "tomsk": "a=b"})
+    ax = plot_weight_map(odd, data_note=NOTE)
+    assert len([p for p in ax.patches if p.get_facecolor()[3] > 0]) == 3
 
 
-def test_weight_map_needs_ternary_axes(points):
-    from ecei_analysis import EceiDataError
+def test_place_map_colours_are_the_places(points):
+    ax = plot_weight_map(points, colour_by="kaluga", data_note=NOTE, resolution=40)
+    mesh = ax.collections[0]
+    values = np.asarray(mesh.get_array())
+    # Recompute the place at every triangle centre independently.
+    r = 40
+    centres = []
+    for i in range(r + 1):
+        for j in range(r + 1 - i):
+            if i + j + 1 <= r:
+                centres.append(((i + 1 / 3) / r, (j + 1 / 3) / r))
+            if j > 0 and i + j + 1 <= r:
+                centres.append(((i + 2 / 3) / r, (j - 1 / 3) / r))
+    assert len(centres) == len(values) == r * r
+    w = np.array([(x, y, 1 - x - y) for x, y in centres])
+    place = rank_matrix(w @ points.to_numpy().T, ties="min")[
+        :, list(points.index).index("kaluga")
+    ]
+    assert sorted(values) == sorted(place.astype(float))
+    bar = ax.figure.axes[-1]
+    assert all(float(t).is_integer() for t in bar.get_yticks())
 
+
+def test_the_stamp_sits_in_the_margin(points):
+    ax = plot_weight_map(points, data_note=NOTE)
+    (stamp,) = [t for t in ax.texts if t.get_text() == "SYNTHETIC DATA"]
+    assert stamp.get_position()[1] > 1.0  # above the axes, clear of tick labels
+
+
+def test_weight_map_needs_ternary_axes_and_a_known_colouring(points):
     with pytest.raises(EceiDataError, match="ternary"):
-        plot_weight_map(weight_space(points), ax=plt.figure().add_subplot())
+        plot_weight_map(points, ax=plt.figure().add_subplot())
+    with pytest.raises(EceiDataError, match="colour_by must be"):
+        plot_weight_map(points, colour_by="atlantis")
+    assert plot_weight_map(weight_space(points)).name == "ternary"

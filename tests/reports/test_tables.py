@@ -10,17 +10,6 @@ def test_places_table_shows_names_and_the_movement(study):
     assert "cluster_id" not in frame.columns and len(frame.columns) == 7
 
 
-def test_scenarios_show_the_proposal_once(points):
-    places = tables.scenario_places(points, "3:2:1")
-    assert list(places.columns)[-1] == "proposal 3:2:1"
-    assert not any(c.startswith("proposal ") for c in list(places.columns)[:-1])
-    assert "equal 1:1:1" in places.columns and "drop_nsi 1:1:0" in places.columns
-    custom = tables.scenario_places(points, "5:2:1")
-    assert "proposal 5:2:1" in custom.columns and "proposal 3:2:1" in custom.columns
-    ahead = places["equal 1:1:1"]
-    assert ahead["zelenograd"] == 4  # 1 + the three clusters strictly ahead
-
-
 def test_caveats_follow_the_parameters(study):
     dense = tables.caveats(study, "3:2:1", "dense")
     assert any("densely (1, 2, 2, 3)" in c for c in dense)

@@ -38,7 +38,7 @@ from ._plane import (
     to_weights,
 )
 
-__all__ = ["WeightSpace", "exact_rank_acceptability", "weight_space"]
+__all__ = ["FULL_CELLS_LIMIT", "WeightSpace", "arrangement_bytes", "weight_space"]
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,34 @@ def _as_vector(weights, columns) -> np.ndarray:
     return w / w.sum()
 
 
+#: Largest working memory the full arrangement may take (bytes) without allow_long.
+FULL_CELLS_LIMIT = 2 * 2**30
+
+
+def arrangement_bytes(points: pd.DataFrame, *, region: str = "simplex") -> float:
+    """Estimate the working memory of :func:`weight_space` before building it.
+
+    The arrangement of the L swap lines crossing the region has up to L(L - 1)/2
+    crossings, hence as many slabs, each holding every line: about a dozen float
+    arrays of slabs × L entries.
+
+    Examples
+    --------
+    >>> pts = pd.DataFrame([[1.0, 0, 0], [0, 1.0, 0]], index=["a", "b"],
+    ...                    columns=["very_important", "important", "not_so_important"])
+    >>> arrangement_bytes(pts) < 1e4
+    True
+    """
+    matrix = check_three_classes(points)
+    poly = region_vertices(region)[:, :2]
+    pi, pj = np.triu_indices(len(matrix), k=1)
+    lines = plane_lines(matrix[pi] - matrix[pj])
+    values = poly @ lines[:, :2].T + lines[:, 2]
+    crossing = int(((values.min(axis=0) < 0) & (values.max(axis=0) > 0)).sum())
+    slabs = crossing * (crossing - 1) / 2 + 3
+    return 12 * 8 * slabs * (crossing + 3)
+
+
 def weight_space(
     points: pd.DataFrame,
     *,
@@ -136,6 +164,13 @@ def weight_space(
     tol: float | None = None,
 ) -> WeightSpace:
     """Partition a weight region exactly into cells of constant ranking.
+
+    Every cell of the arrangement of all n(n - 1)/2 swap lines: needed only for
+    the cells themselves (their rankings and polygons). Its memory grows roughly
+    as n⁶, so the size is estimated first (:func:`arrangement_bytes`) and a run
+    above :data:`FULL_CELLS_LIMIT` is refused. Acceptabilities and the first-place
+    map scale: see :func:`~ecei_analysis.exact_rank_acceptability` and
+    :func:`~ecei_analysis.first_place_map`.
 
     Parameters
     ----------
@@ -162,6 +197,19 @@ def weight_space(
     """
     ties = check_ties(ties, MONTE_CARLO_TIES)
     matrix = check_three_classes(points)
+    estimate = arrangement_bytes(points, region=region)
+    if estimate > FULL_CELLS_LIMIT:
+        from ...core.errors import EceiDataError
+        from ...core.work import long_runs_allowed
+
+        if not long_runs_allowed():
+            raise EceiDataError(
+                f"the full arrangement of {len(matrix)} clusters (every cell of "
+                f"constant ranking) would need about {estimate / 2**30:.1f} GiB "
+                f"(limit {FULL_CELLS_LIMIT / 2**30:.0f} GiB); use "
+                "exact_rank_acceptability or first_place_map, which scale, or allow "
+                "it with ecei_analysis.allow_long()"
+            )
     n = len(matrix)
     ids = points.index
     corners = region_vertices(region)
@@ -309,32 +357,3 @@ def _swap_line_table(lines, pairs, ids, poly, classes) -> pd.DataFrame:
         + [f"end_{c}" for c in classes]
     )
     return pd.DataFrame.from_records(records, columns=columns)
-
-
-def exact_rank_acceptability(
-    points: pd.DataFrame,
-    *,
-    region: str = "simplex",
-    ties: Ties = "dense",
-    tol: float | None = None,
-) -> pd.DataFrame:
-    """Exact rank acceptability: area share of the region giving each rank.
-
-    The exact counterpart of SMAA's rank acceptability under the uniform
-    (``region="simplex"``) or ordered-uniform (``"ordered"``) measure.
-
-    Parameters
-    ----------
-    points
-        Clusters × 3 classes.
-    region
-        ``"simplex"`` or ``"ordered"``.
-    ties, tol
-        Tie rule and tolerance.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Clusters × ranks (1..n); rows and columns sum to 1.
-    """
-    return weight_space(points, region=region, ties=ties, tol=tol).acceptability
