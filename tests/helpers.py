@@ -30,3 +30,19 @@ def grid(step: float = 1 / 300) -> np.ndarray:
     x, y = np.meshgrid(g, g)
     keep = x + y <= 1 + 1e-12
     return np.column_stack([x[keep], y[keep], np.clip(1 - x[keep] - y[keep], 0, 1)])
+
+
+def border_is_clean(path, width: int = 2) -> bool:
+    """True when a PNG's outer ``width`` pixels are all background (white)."""
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(path).convert("RGB"))
+    frame = np.concatenate(
+        [
+            pixels[:width].reshape(-1, 3),
+            pixels[-width:].reshape(-1, 3),
+            pixels[:, :width].reshape(-1, 3),
+            pixels[:, -width:].reshape(-1, 3),
+        ]
+    )
+    return bool((frame == 255).all())

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import matplotlib as mpl
 
-__all__ = ["CLASS_COLOURS", "cluster_colours", "colours_for"]
+__all__ = ["CLASS_COLOURS", "cluster_colours", "colours_for", "text_colour"]
 
 #: Colours of the significance classes (warm and dark = more important).
 CLASS_COLOURS: dict[str, str] = {
@@ -70,3 +70,27 @@ def colours_for(
     order = list(labels) if labels else []
     order += [c for c in ids if c not in set(order)]
     return cluster_colours(order)
+
+
+def text_colour(colour: tuple) -> tuple[float, float, float]:
+    """Darken a cluster colour until it reads as text on white (in print).
+
+    Light colours are mixed with black until their relative luminance is at most
+    0.18 (a contrast of at least 4.5:1 on white, WCAG AA for text); dark ones are
+    returned as they are.
+
+    Examples
+    --------
+    >>> text_colour((0.78, 0.78, 0.78))[0] < 0.6
+    True
+    """
+    rgb = [float(v) for v in colour[:3]]
+
+    def luminance(c):
+        lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    factor = 1.0
+    while luminance([v * factor for v in rgb]) > 0.18 and factor > 0.2:
+        factor -= 0.05
+    return tuple(v * factor for v in rgb)

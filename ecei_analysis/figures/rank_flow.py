@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 
 from ..core.i18n import pgettext
 from ._common import LEGIBLE, display_names, finish
-from .colours import colours_for
+from .colours import colours_for, text_colour
 
 __all__ = ["plot_rank_flow"]
 
@@ -85,7 +85,7 @@ def plot_rank_flow(
             va="center",
             fontsize=7,
             fontweight="bold" if strong and len(bold) < len(shown) else "normal",
-            color=colours[group.index[0]] if len(group) == 1 else "black",
+            color=text_colour(colours[group.index[0]]) if len(group) == 1 else "black",
         )
     bottom = n if n <= top else top
     ax.set_ylim(bottom + 0.5, 0.5)

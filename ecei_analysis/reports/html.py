@@ -34,11 +34,13 @@ PRINT_CSS = """<style>
 .ecei-caption { break-after: avoid; page-break-after: avoid; }
 table.ecei-table { border-collapse: collapse; font-size: 0.9em; width: auto;
   max-width: 100%; }
-table.ecei-table th { text-align: left; font-weight: bold;
+table.ecei-table th, table.ecei-table td { text-align: left !important; }
+table.ecei-table th { font-weight: bold;
   border-bottom: 1px solid #888; padding: 2px 8px 2px 0; vertical-align: bottom; }
 table.ecei-table td { padding: 2px 8px 2px 0; border-bottom: 1px solid #e4e4e4;
   white-space: normal; overflow-wrap: anywhere; vertical-align: top; }
-table.ecei-table td.num { text-align: right; font-variant-numeric: tabular-nums;
+table.ecei-table td.num { text-align: right !important;
+  font-variant-numeric: tabular-nums;
   white-space: nowrap; }
 .ecei-banner { break-inside: avoid; }
 .jp-RenderedHTMLCommon h1, .jp-RenderedHTMLCommon h2 { break-after: avoid;

@@ -177,13 +177,7 @@ class WeightModel:
             weight_stream = ArrayStream(self.weights)
         noise_stream = None
         if isinstance(self.measurements, AssessorNoise):
-            from .streams import BlockStream
-
-            noise = self.measurements
-            block = max(1, min(1024, MEMORY_BUDGET // 4 // noise.bytes_per_draw))
-            noise_stream = BlockStream(
-                lambda rng: (noise.draw(block, rng),), streams["noise"]
-            )
+            noise_stream = self.measurements.stream(streams["noise"])
         elif self.measurements is not None:
             noise_stream = ArrayStream(self.measurements)
 

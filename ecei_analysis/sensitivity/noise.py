@@ -34,8 +34,12 @@ import pandas as pd
 from scipy.special import ndtr, ndtri
 
 from ..core.errors import EceiDataError
+from .streams import BlockStream
 
-__all__ = ["LAWS", "AssessorNoise"]
+__all__ = ["BLOCK_BYTES", "LAWS", "AssessorNoise"]
+
+#: Memory of one block of noise draws (see :meth:`AssessorNoise.stream`).
+BLOCK_BYTES = 16 * 2**20
 
 #: The noise laws and the name of their spread.
 LAWS: dict[str, str] = {
@@ -249,6 +253,16 @@ class AssessorNoise:
                 "the assessor noise's class subtotals differ from the points (another "
                 "study or classification?): build the noise from the same study"
             )
+
+    def stream(self, rng: np.random.Generator) -> BlockStream:
+        """Return a stream of draws that any request sizes read identically.
+
+        The draws come in fixed blocks of at most 1024 (and about
+        :data:`BLOCK_BYTES` of memory), so a run reads the same numbers whatever
+        its chunk size; the engine reads the noise this way.
+        """
+        block = max(1, min(1024, BLOCK_BYTES // self.bytes_per_draw))
+        return BlockStream(lambda generator: (self.draw(block, generator),), rng)
 
     def draw(self, size: int, rng: np.random.Generator) -> np.ndarray:
         """Draw ``(size, n_clusters, k)`` perturbed class points."""

@@ -125,6 +125,9 @@ def _given_weights(weights, criteria: list[str] | None) -> tuple[np.ndarray, lis
     if isinstance(weights, pd.DataFrame):
         names = [str(c) for c in weights.columns]
         array = weights.to_numpy()
+    elif isinstance(weights, pd.Series):
+        names = [str(c) for c in weights.index]
+        array = weights.to_numpy()
     else:
         array = weights
         names = None
@@ -132,9 +135,12 @@ def _given_weights(weights, criteria: list[str] | None) -> tuple[np.ndarray, lis
         array = np.asarray(array, dtype=float)
     except (TypeError, ValueError):
         raise EceiDataError("weight samples must be numbers") from None
+    if array.ndim == 1:
+        array = array[None, :]
     if array.ndim != 2 or array.shape[0] < 1 or array.shape[1] < 1:
         raise EceiDataError(
-            "weight samples must be an (N, criteria) array or DataFrame, got shape "
+            "weight samples must be an (N, criteria) array or DataFrame, or one "
+            "weight vector, got shape "
             f"{array.shape}"
         )
     if criteria is not None and names is not None and names != criteria:
@@ -205,7 +211,8 @@ def smaa(
     weights
         Given weight samples: an ``(N, criteria)`` array or DataFrame (criteria
         from its columns), any positive scale per row (normalised). Replaces the
-        sampler; ``draws`` becomes N.
+        sampler; ``draws`` becomes N. One weight vector (shape ``(criteria,)``)
+        is a fixed weighting, used with every measurement sample.
     measurements
         Given measurement samples: an ``(N, clusters, criteria)`` array. With
         given weights both must have N rows (used pairwise, in order); alone, the
@@ -275,6 +282,8 @@ def smaa(
     if criteria is None:
         criteria = [f"c{j + 1}" for j in range(k)]
     index = points.index if points is not None else pd.RangeIndex(n, name="cluster")
+    if given_w is not None and given_m is not None and len(given_w) == 1:
+        given_w = np.repeat(given_w, len(given_m), axis=0)
     if given_w is not None and given_m is not None and len(given_w) != len(given_m):
         raise EceiDataError(
             f"given weight samples ({len(given_w)}) and measurement samples "

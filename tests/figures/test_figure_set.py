@@ -4,6 +4,7 @@ import sys
 
 import pandas as pd
 import pytest
+from helpers import border_is_clean
 
 from ecei_analysis.cli import main
 
@@ -32,6 +33,8 @@ def test_figures_cli_is_byte_identical_across_processes(tmp_path):
         )
         outs.append(out)
     manifest = pd.read_csv(outs[0] / "MANIFEST.csv")
+    for png in outs[0].glob("*.png"):
+        assert border_is_clean(png), png  # nothing clipped at the edges
     assert len(manifest) == 7 * 3
     assert manifest["caption"].str.contains("SYNTHETIC").all()
     for name in manifest["file"]:

@@ -71,3 +71,117 @@ def test_briefing_findings_match_the_numbers():
     assert f"within {radius:.3f}" in findings["radius"].text
     nominal = rank_clusters(score_clusters(points, W))
     assert nominal["zelenograd"] == 4
+
+
+# --- The findings over the parameter space (a property test) ------------------------
+import itertools  # noqa: E402
+import re  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from ecei_analysis.data.study import Study  # noqa: E402
+
+WEIGHTINGS = [
+    "1:1:1", "3:2:1", "1:1:0", "1:0:0", "0:1:0", "0:0:1", "5:2:1", "1:2:3",
+    "100:1:1", "1:100:100", "2:1:0", "equal", "proposal", "geometric", "vi_double",
+    "drop_nsi", "vi_only",
+]  # fmt: skip
+FORBIDDEN = [r"\bnan\b", r"\bNone\b", "<NA>", r"\b0\.000\b", "decides 0", r"\binf\b"]
+
+
+def random_study(n: int, seed: int) -> Study:
+    """A random whole-point study of ``n`` clusters (synthetic, for the property test)."""
+    rng = np.random.default_rng(seed)
+    codes = [f"I{k}" for k in range(6)]
+    classes = ["very_important", "important", "not_so_important"] * 2
+    indicators = pd.DataFrame(
+        {"name": codes, "max_points": 10.0, "significance_class": classes},
+        index=pd.Index(codes, name="code"),
+    )
+    ids = [f"c{k:02d}" for k in range(n)]
+    points = pd.DataFrame(
+        rng.integers(0, 11, size=(n, 6)).astype(float), index=ids, columns=codes
+    )
+    if n >= 4:
+        points.iloc[3] = points.iloc[2]  # identical clusters: a tie everywhere
+    return Study(
+        indicators=indicators,
+        clusters=pd.DataFrame({"name": ids}, index=pd.Index(ids, name="cluster_id")),
+        points=points,
+        published=pd.DataFrame(columns=["points", "place"]),
+        provenance={"assessments": "synthetic"},
+    )
+
+
+STUDIES = {n: random_study(n, n) for n in (1, 2, 3, 5, 60)}
+
+
+def _combinations():
+    rng = np.random.default_rng(12)
+    out = []
+    sizes = [1, 2, 3, 5, 19, 60]
+    for weights, ties, n in itertools.product(WEIGHTINGS, ("dense", "min"), sizes):
+        for highlight in (False, True):  # with and without a highlighted cluster
+            top = int(rng.integers(1, n + 1)) if n <= 6 else int(rng.integers(1, 8))
+            out.append((weights, ties, n, top, highlight))
+    return out  # 408 combinations
+
+
+COMBINATIONS = _combinations()
+
+
+def test_the_grid_is_large_enough():
+    assert len(COMBINATIONS) >= 300
+    assert {c[1] for c in COMBINATIONS} == {"dense", "min"}
+    assert {c[2] for c in COMBINATIONS} == {1, 2, 3, 5, 19, 60}
+    assert set(WEIGHTINGS) == {c[0] for c in COMBINATIONS}
+
+
+@pytest.mark.parametrize(
+    ("weights", "ties", "n", "top", "highlight"),
+    COMBINATIONS,
+    ids=[f"{w}-{t}-n{n}-top{k}-{'h' if h else 'nh'}" for w, t, n, k, h in COMBINATIONS],
+)
+def test_findings_are_true_and_clean(weights, ties, n, top, highlight, study):
+    s = study if n == 19 else STUDIES[n]
+    points = class_points(s)
+    chosen = [points.index[-1]] if highlight else []
+    findings = briefing_findings(
+        s, weights, highlight=chosen, draws=300, seed=1, ties=ties, top=top
+    )
+    sentences = [x for f in findings for x in f.sentences]
+    assert sentences and len(sentences) == len(set(sentences))  # no repeated lines
+    for sentence in sentences:
+        for pattern in FORBIDDEN:
+            assert re.search(pattern, sentence) is None, (pattern, sentence)
+    found = {f.key: f for f in findings}
+    from ecei_analysis import resolve_weights
+
+    w = resolve_weights(weights, list(points.columns))
+    ahead = clusters_ahead(score_clusters(points, w))
+    base = clusters_ahead(score_clusters(points, dict.fromkeys(points.columns, 1.0)))
+    moved = [c for c in ahead.sort_values(kind="stable").index if ahead[c] != base[c]]
+    assert found["proposal"].values["moved"] == moved
+    for move in found["proposal"].values["moves"]:
+        assert (move["before"], move["after"]) == (
+            base[move["cluster"]],
+            ahead[move["cluster"]],
+        )
+    if n == 1:
+        assert list(found) == ["proposal"]
+        return
+    first = exact_rank_acceptability(points, region="ordered", ties=ties)[1]
+    for cluster, share in found["ordered_first"].values["first"].items():
+        assert share == pytest.approx(first[cluster], abs=1e-12)
+    unc = found["uncertainty"].values["rows"]
+    for row in unc:
+        assert row["low"] <= row["nominal"] <= row["high"]  # movement semantics
+        assert row["nominal"] == ahead[row["cluster"]] + 1
+    if "what_if" in found:
+        for cluster, info in found["what_if"].values["clusters"].items():
+            assert info["target"] == ahead[cluster] >= 1
+    if "radius" in found:
+        radius = found["radius"].values["radius"]
+        if radius and np.isfinite(radius):
+            assert f"within {radius:.3f}" in found["radius"].text

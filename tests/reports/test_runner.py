@@ -285,3 +285,62 @@ def test_pdf_without_chromium_fails_up_front_and_writes_nothing(tmp_path, monkey
     with pytest.raises(ReportError, match="--pdf needs Chromium"):
         run_report("briefing", {"draws": 100}, tmp_path / "out", pdf=True)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("weights", ["1:1:1", "3:2:1", "1:1:0", "1:0:0", "5:2:1"])
+@pytest.mark.parametrize("ties", ["dense", "min"])
+def test_the_briefing_renders_true_at_every_key_weighting(tmp_path, weights, ties):
+    from helpers import border_is_clean
+
+    html = run_report(
+        "briefing",
+        {"weights": weights, "ties": ties, "draws": 2000},
+        tmp_path / "b",
+        progress=False,
+    )
+    text = html.read_text(encoding="utf-8")
+    assert "the data reproduce the published totals and order" in text
+    if ties == "dense":
+        assert "Places are dense (1, 2, 2, 3), as published." in text
+    else:
+        assert "competition ranking (1, 2, 2, 4)" in text
+        assert "Places are dense" not in text
+    for bad in ("Traceback", "decides 0", "0.000 of", "nan %", "<NA>"):
+        assert bad not in text, bad
+    if weights in ("1:1:0", "1:0:0"):
+        assert "no weight" in text  # the zero class is named in the caveats
+    for png in (tmp_path / "b" / "figures").glob("*.png"):
+        assert border_is_clean(png), png
+
+
+def test_the_printed_briefing_keeps_each_figure_with_its_caption(tmp_path):
+    import shutil as sh
+
+    chromium = _chromium()
+    if sh.which("pdfimages") is None or sh.which("pdftotext") is None:
+        if os.environ.get("ECEI_REQUIRE_CHROMIUM"):
+            pytest.fail("poppler-utils (pdfimages, pdftotext) are needed with Chromium")
+        pytest.skip("poppler-utils not installed")
+    assert chromium
+    html = run_report(
+        "briefing", {"draws": 2000}, tmp_path / "b", pdf=True, progress=False
+    )
+    pdf = html.with_suffix(".pdf")
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    image_pages = [int(line.split()[0]) for line in listing]
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    assert 3 <= pages <= 8, pages  # a short decision brief
+    caption_pages = []
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        starts = re.findall(r"^(?:Weight map|Rank flow|Rank intervals):", text, re.M)
+        caption_pages += [page] * len(starts)
+    assert len(image_pages) == len(caption_pages) == 3
+    assert image_pages == caption_pages  # each figure shares a page with its caption

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,7 +10,9 @@ from hypothesis import strategies as st
 from ecei_analysis import (
     AssessorNoise,
     EceiDataError,
+    exact_rank_acceptability,
     load_study,
+    make_sampler,
     rank_matrix,
     smaa,
 )
@@ -92,3 +96,126 @@ def test_smaa_rows_and_pairwise_are_consistent(matrix, seed):
     pair = res.pairwise.to_numpy()
     assert (pair + pair.T <= 1 + 1e-12).all()
     assert np.allclose(np.diag(pair), 0)
+
+
+# --- Given samples -----------------------------------------------------------
+
+PUBLISHED = Path(__file__).parents[1] / "data" / "published"
+
+
+def _published(name):
+    data = np.load(PUBLISHED / f"{name}.npz")
+    criteria = [str(c) for c in data["criteria"]]
+    alternatives = [str(a) for a in data["alternatives"]]
+    weights = pd.DataFrame(data["weights"], columns=criteria)
+    labels = pd.DataFrame(
+        data["measurements"].mean(axis=0), index=alternatives, columns=criteria
+    )
+    return data, weights, labels
+
+
+def test_the_r_smaa_thrombolytics_example_is_reproduced_from_its_samples():
+    """R package smaa 1.3, manual examples (tests/Examples/smaa-Ex.Rout.save)."""
+    data, weights, labels = _published("thrombo")
+    result = smaa(
+        labels, weights=weights, measurements=data["measurements"], progress=False
+    )
+    np.testing.assert_array_equal(
+        result.acceptability.to_numpy(), [[0.3504, 0.6496], [0.6496, 0.3504]]
+    )
+    np.testing.assert_allclose(
+        result.central_weights.to_numpy(),
+        [[0.1865097, 0.2772205, 0.5362698], [0.4073100, 0.3641477, 0.2285423]],
+        atol=5e-8,
+    )
+    assert result.confidence.tolist() == [0.6682, 0.8956]
+    assert list(result.central_weights.columns) == ["Prox DVT", "Dist DVT", "Bleed"]
+    # smaa(meas, c(0.5, 0.2, 0.3)): one fixed weighting over the samples.
+    fixed = smaa(
+        None, weights=[0.5, 0.2, 0.3], measurements=data["measurements"], progress=False
+    )
+    np.testing.assert_array_equal(
+        fixed.acceptability.to_numpy(), [[0.1279, 0.8721], [0.8721, 0.1279]]
+    )
+
+
+@pytest.mark.parametrize("ties", ["dense", "min"])
+def test_the_r_smaa_hansen_test_is_reproduced_with_six_criteria(ties):
+    """R package smaa, itest/hansen.R: ordinal weights, 5 drugs x 6 criteria."""
+    data, weights, labels = _published("hansen")
+    result = smaa(
+        labels,
+        weights=weights,
+        measurements=data["measurements"],
+        ties=ties,
+        progress=False,
+    )
+    np.testing.assert_array_equal(
+        result.acceptability.to_numpy(), data["expected_acceptability"]
+    )
+    np.testing.assert_allclose(
+        result.central_weights.to_numpy(),
+        data["expected_central_weights"],
+        rtol=1e-12,
+    )
+    np.testing.assert_array_equal(
+        result.confidence.to_numpy(), data["expected_confidence"]
+    )
+    assert result.parameters["sampler"] == "given"
+
+
+@pytest.mark.parametrize("ties", ["dense", "min"])
+@pytest.mark.parametrize("with_noise", [False, True])
+def test_given_samples_reproduce_smaa_fed_its_own_draws(
+    points, study, ties, with_noise
+):
+    noise = AssessorNoise.from_study(study, relative=0.1) if with_noise else None
+    drawn = smaa(
+        points,
+        draws=3000,
+        seed=5,
+        ties=ties,
+        noise=noise,
+        chunk_size=700,
+        confidence_draws=3000,
+    )
+    streams, _ = spawn_generators(5, ("engine", "confidence"))
+    inner, _ = spawn_generators(streams["engine"], ("weights", "noise"))
+    weights = make_sampler("uniform", list(points.columns)).stream(inner["weights"])
+    given_w = weights.take(3000)[0]
+    given_m = noise.stream(inner["noise"]).take(3000)[0] if with_noise else None
+    replay = smaa(
+        points, weights=given_w, measurements=given_m, ties=ties, chunk_size=1000
+    )
+    pd.testing.assert_frame_equal(drawn.acceptability, replay.acceptability)
+    pd.testing.assert_frame_equal(drawn.central_weights, replay.central_weights)
+    pd.testing.assert_frame_equal(drawn.pairwise, replay.pairwise)
+    if not with_noise:
+        pd.testing.assert_series_equal(drawn.confidence, replay.confidence)
+
+
+def test_given_uniform_samples_agree_with_the_exact_geometry(points):
+    draws = 200_000
+    w = np.random.default_rng(11).dirichlet(np.ones(3), size=draws)
+    result = smaa(points, weights=w * 7.0, pairwise=False)  # any positive scale
+    exact = exact_rank_acceptability(points)
+    se = np.sqrt(exact * (1 - exact) / draws)
+    assert (np.abs(result.acceptability - exact) <= 5 * se + 1e-12).all().all()
+
+
+def test_given_samples_are_checked():
+    pts = frame(np.array([[1.0, 0, 0], [0, 1.0, 0]]))
+    with pytest.raises(EceiDataError, match="all zero"):
+        smaa(pts, weights=[[1, 1, 1], [0, 0, 0]])
+    with pytest.raises(EceiDataError, match="finite and >= 0"):
+        smaa(pts, weights=[[1, -1, 1]])
+    with pytest.raises(EceiDataError, match="2 columns for 3 criteria"):
+        smaa(pts, weights=[[1, 1]])
+    with pytest.raises(EceiDataError, match="same number of rows"):
+        smaa(pts, weights=np.ones((3, 3)), measurements=np.ones((4, 2, 3)))
+    with pytest.raises(EceiDataError, match="2 clusters × 3 criteria, but the points"):
+        smaa(frame(np.ones((3, 3))), measurements=np.ones((4, 2, 3)))
+    with pytest.raises(EceiDataError, match="do not apply to given"):
+        smaa(pts, weights=np.ones((3, 3)), concentration=5)
+    with pytest.raises(EceiDataError, match="not both"):
+        smaa(pts, measurements=np.ones((4, 2, 3)), noise=object())
