@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 
 from ..core.i18n import _, pgettext
 
-__all__ = ["LEGIBLE", "caption_of", "display_names", "finish"]
+__all__ = ["LEGIBLE", "caption_of", "display_names", "drawn_text", "finish"]
 
 _CAPTION_ATTR = "_ecei_caption"
 _STAMPED = "_ecei_stamped"
@@ -48,7 +48,25 @@ def finish(ax: Axes, caption: str, data_note: str | None) -> Axes:
     return ax
 
 
-def display_names(index, labels: Mapping[str, str] | None) -> list[str]:
-    """Display names of cluster ids (the id where no label is given)."""
+def drawn_text(text: object) -> str:
+    r"""Text from the data, made literal for matplotlib.
+
+    Matplotlib reads text between two ``$`` as mathtext: a name such as
+    ``$x^2$`` would be typeset, and ``$\frac{$`` would stop the drawing with a
+    parse error. Every ``$`` is escaped, so the name is drawn as typed (a
+    typed ``\$`` too).
+    """
+    return str(text).replace("$", r"\$")
+
+
+def display_names(
+    index, labels: Mapping[str, str] | None, *, drawn: bool = True
+) -> list[str]:
+    """Display names of cluster ids (the id where no label is given).
+
+    ``drawn=True`` (default) makes them literal for matplotlib (see
+    :func:`drawn_text`); ``drawn=False`` gives the plain names for captions.
+    """
     labels = labels or {}
-    return [labels.get(c, c) for c in index]
+    names = [str(labels.get(c, c)) for c in index]
+    return [drawn_text(n) for n in names] if drawn else names

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..core.i18n import pgettext
-from ._common import LEGIBLE, display_names, finish
+from ._common import LEGIBLE, display_names, drawn_text, finish
 from .colours import colours_for, text_colour
 
 __all__ = ["plot_rank_flow"]
@@ -91,7 +91,7 @@ def plot_rank_flow(
     ax.set_ylim(bottom + 0.5, 0.5)
     step = 1 if bottom <= 20 else int(np.ceil(bottom / 20))
     ax.set_yticks(np.arange(1, bottom + 1, step))
-    ax.set_xticks(x, [str(c) for c in ranks.columns], rotation=30, ha="right")
+    ax.set_xticks(x, [drawn_text(c) for c in ranks.columns], rotation=30, ha="right")
     ax.set_ylabel(pgettext("figure", "place (1 = best)"))
     ax.set_xlim(-0.3, x[-1] + 0.3)
     ax.spines[["right", "top"]].set_visible(False)

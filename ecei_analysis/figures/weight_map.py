@@ -274,7 +274,7 @@ def plot_weight_map(
             "figure",
             "colour shows the place of {name} (1 + clusters strictly ahead), read "
             "on a fine triangular grid",
-        ).format(name=display_names([colour_by], labels)[0])
+        ).format(name=display_names([colour_by], labels, drawn=False)[0])
         if len(ids) <= LINES_UP_TO:
             what += pgettext(
                 "figure", "; white lines are its swap lines, which bound the places"

@@ -72,3 +72,50 @@ def test_the_figure_set_owns_its_folder(tmp_path, capsys):
 def test_bad_formats(tmp_path, bad, capsys):
     assert main(["figures", "--out", str(tmp_path / "x"), "--formats", bad]) == 2
     assert "--formats takes png, svg, pdf" in capsys.readouterr().err
+
+
+HOSTILE_NAMES = [r"Bad $\frac{$ name", "$x^2$ cluster", r"a\$b", "<b>&amp;</b>"]
+
+
+def test_every_plot_draws_hostile_names_literally():
+    """`$...$` in a name is never typeset as mathtext, nor breaks the drawing."""
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Text
+
+    import ecei_analysis as ea
+
+    study = ea.load_study()
+    points = ea.class_points(study)
+    ids = list(points.index)
+    labels = dict(study.labels())
+    leaders = ea.rank_clusters(ea.score_clusters(points, "proposal")).sort_values()
+    for cid, name in zip(leaders.index, HOSTILE_NAMES, strict=False):
+        labels[cid] = name
+    places = ea.scenario_places(points, "proposal")
+    places = places.rename(columns={places.columns[0]: "$w$ set"})
+    intervals = ea.rank_uncertainty(points, "proposal", draws=500, seed=1)
+    acceptability = ea.smaa(points, draws=500, seed=1).acceptability
+    sobol = ea.sobol_rank_indices(points, n=64, seed=1)
+    axes = [
+        ea.plot_rank_flow(places, labels=labels, highlight=ids[:2]),
+        ea.plot_weight_map(points, labels=labels),
+        ea.plot_weight_map(points, colour_by=leaders.index[0], labels=labels),
+        ea.plot_rank_intervals(intervals, labels=labels),
+        ea.plot_rank_acceptability(acceptability, labels=labels),
+        ea.plot_class_contributions(points, "proposal", labels=labels),
+        ea.plot_sobol(sobol, labels=labels),
+    ]
+    for ax in axes:
+        fig = ax.figure
+        fig.canvas.draw()  # a mathtext parse error would raise here
+        shown = []
+        for text in fig.findobj(Text):
+            literal, is_math = text._preprocess_math(text.get_text())
+            assert not is_math, text.get_text()
+            shown.append(literal)
+        drawn = " | ".join(shown)
+        assert any(name in drawn for name in HOSTILE_NAMES), drawn
+        plt.close(fig)
+    # Captions are plain text: the name as typed, no escaping backslash.
+    assert HOSTILE_NAMES[0] in ea.caption_of(axes[2])
+    assert "$w$ set" in ea.caption_of(axes[0])
