@@ -35,6 +35,9 @@ _EXPORTS: dict[str, str] = {
     "load_study": "data.loaders",
     "validate_paths": "data.validate",
     "write_template": "data.template",
+    "Panel": "data.panel",
+    "load_panel": "data.panel",
+    "write_panel_template": "data.panel_template",
     # scoring
     "DEFAULT_WEIGHTS": "scoring.weights",
     "WEIGHT_SETS": "scoring.weights",
@@ -55,6 +58,12 @@ _EXPORTS: dict[str, str] = {
     # sensitivity
     "make_sampler": "sensitivity.samplers",
     "sample_weights": "sensitivity.samplers",
+    "MixtureSampler": "sensitivity.samplers",
+    "RegionSampler": "sensitivity.samplers",
+    "PanelResult": "sensitivity.panel",
+    "analyse_panel": "sensitivity.panel",
+    "panel_places": "sensitivity.panel",
+    "panel_sampler": "sensitivity.panel",
     "AssessorNoise": "sensitivity.noise",
     "SmaaResult": "sensitivity.smaa",
     "smaa": "sensitivity.smaa",

@@ -137,7 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="figure style (default publication)",
     )
 
-    template = sub.add_parser("template", help="write the Excel assessment template")
+    template = sub.add_parser(
+        "template",
+        help="write the Excel assessment template (or, with --panel, the panel's "
+        "voting sheet)",
+    )
     template.add_argument(
         "--data", type=Path, default=None, help="framework folder (default: bundled)"
     )
@@ -148,7 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="clusters.csv/.xlsx to list (default: the framework's)",
     )
     template.add_argument("--lang", choices=("en", "ru"), default="en")
-    template.add_argument("--out", type=Path, required=True, help="assessment.xlsx")
+    template.add_argument(
+        "--panel",
+        action="store_true",
+        help="write the panel's voting sheet instead: one row per participant, one "
+        "column per significance class of the framework",
+    )
+    template.add_argument(
+        "--out", type=Path, required=True, help="assessment.xlsx (or votes.xlsx)"
+    )
     template.add_argument(
         "--force",
         action="store_true",
@@ -354,6 +366,18 @@ def _template(args: argparse.Namespace) -> int:
 
     base = args.data or bundled_data_dir()
     indicators = load_indicators(find_data_file(base, "indicators"))
+    if args.panel:
+        from .core.vocabulary import CLASSES
+        from .data.panel_template import write_panel_template
+
+        if args.clusters is not None:
+            raise EceiDataError("--clusters does not apply to the voting sheet")
+        classes = [c for c in CLASSES if c in set(indicators["significance_class"])]
+        path = write_panel_template(
+            args.out, classes=classes, lang=args.lang, force=args.force
+        )
+        _note(f"wrote {_relative(path)} (voting sheet, {len(classes)} classes)")
+        return 0
     clusters = load_clusters(args.clusters or find_data_file(base, "clusters"))
     path = write_template(
         args.out, indicators, clusters, lang=args.lang, force=args.force

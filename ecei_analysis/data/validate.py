@@ -11,6 +11,7 @@ from .loaders import (
     load_published_results,
     load_study,
 )
+from .panel import is_panel_file, load_panel
 from .problems import collect_problems
 from .tables import find_data_file, usable_path
 
@@ -20,10 +21,12 @@ __all__ = ["validate_paths"]
 def validate_paths(paths) -> list[EceiDataError]:
     """Check folders, template workbooks or single files; list every problem.
 
-    A folder or a template ``.xlsx`` is checked as a whole study. A single file is
-    recognised by its name (``indicators``, ``clusters``, ``assessments``,
-    ``published_results``); an assessments file is checked against the indicators
-    and clusters beside it, or the bundled framework when there are none.
+    A folder or a template ``.xlsx`` is checked as a whole study. A panel's votes
+    (a voting sheet, or any file with a ``participant`` column) are checked as
+    votes. A single file is recognised by its name (``indicators``,
+    ``clusters``, ``assessments``, ``published_results``); an assessments file
+    is checked against the indicators and clusters beside it, or the bundled
+    framework when there are none.
 
     Parameters
     ----------
@@ -43,7 +46,9 @@ def validate_paths(paths) -> list[EceiDataError]:
             problems.append(exc)
             continue
         stem = path.stem.lower()
-        if path.is_dir() or (path.suffix.lower() == ".xlsx" and stem not in _TABLES):
+        if path.is_file() and stem not in _TABLES and is_panel_file(path):
+            _, found = collect_problems(load_panel, path)
+        elif path.is_dir() or (path.suffix.lower() == ".xlsx" and stem not in _TABLES):
             _, found = collect_problems(load_study, path)
         elif stem in ("indicators", "clusters"):
             loader = load_indicators if stem == "indicators" else load_clusters
@@ -68,7 +73,8 @@ def validate_paths(paths) -> list[EceiDataError]:
                 EceiDataError(
                     "cannot tell what this file is; name it indicators, clusters, "
                     "assessments or published_results (.csv/.xlsx), or pass a data "
-                    "folder or a filled template workbook",
+                    "folder, a filled template workbook or a panel's votes (with a "
+                    "participant column)",
                     file=path,
                 )
             ]

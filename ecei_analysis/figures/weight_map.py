@@ -49,6 +49,8 @@ __all__ = ["plot_weight_map"]
 
 #: Swap lines are drawn on place maps of up to this many clusters.
 LINES_UP_TO = 40
+#: Votes closer than this (largest weight difference) share one number label.
+LABEL_GAP = 0.03
 
 
 def _triangle_grid(resolution: int) -> tuple[np.ndarray, np.ndarray]:
@@ -127,6 +129,70 @@ def _marks(ax: Axes, classes: list[str], nominal) -> list:
     return handles
 
 
+def _votes(ax: Axes, classes: list[str], votes: pd.DataFrame) -> list:
+    """Mark each vote's weighting, numbered 1.. in row order (shared spots joined)."""
+    missing = [c for c in classes if c not in votes.columns]
+    if missing or len(votes) == 0:
+        raise EceiDataError(
+            f"votes must be a non-empty table with the columns {classes}; missing "
+            f"{missing}"
+        )
+    w = votes[classes].to_numpy(float)
+    if not np.all(np.isfinite(w)) or np.any(w < 0) or np.any(w.sum(axis=1) <= 0):
+        raise EceiDataError("votes must be finite, non-negative, not all 0 per row")
+    w = w / w.sum(axis=1, keepdims=True)
+    ax.plot(
+        w[:, 0],
+        w[:, 1],
+        w[:, 2],
+        marker="o",
+        ms=4.5,
+        mfc="black",
+        mec="white",
+        mew=0.6,
+        ls="none",
+        zorder=6,
+    )
+    # One label per group of votes closer than LABEL_GAP (their numbers joined).
+    spots: list[tuple[np.ndarray, list[int]]] = []
+    for number, row in enumerate(w, start=1):
+        near = [s for s in spots if np.abs(s[0] - row).max() < LABEL_GAP]
+        if near:
+            near[0][1].append(number)
+        else:
+            spots.append((row, [number]))
+    for spot, numbers in spots:
+        ax.text(
+            spot[0],
+            spot[1],
+            spot[2],
+            "\u2009" + ",".join(map(str, numbers)),
+            ha="left",
+            va="bottom",
+            fontsize=6,
+            color="black",
+            zorder=7,
+            bbox={
+                "boxstyle": "round,pad=0.1",
+                "fc": "white",
+                "ec": "none",
+                "alpha": 0.75,
+            },
+        )
+    return [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ms=4.5,
+            mfc="black",
+            mec="white",
+            ls="none",
+            label=pgettext("figure", "votes (numbered as in the votes table)"),
+        )
+    ]
+
+
 def _axis_labels(ax: Axes, classes: list[str]) -> None:
     ax.set_tlabel(pgettext("figure", "w {cls}").format(cls=class_label(classes[0])))
     ax.set_llabel(pgettext("figure", "w {cls}").format(cls=class_label(classes[1])))
@@ -144,6 +210,7 @@ def plot_weight_map(
     labels: Mapping[str, str] | None = None,
     data_note: str | None = None,
     resolution: int = 240,
+    votes: pd.DataFrame | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Ternary map of the weight triangle: who is first, or one cluster's place.
@@ -165,6 +232,10 @@ def plot_weight_map(
         Provenance for the caption (synthetic data add a stamp).
     resolution
         Grid steps per side of the triangle for place maps.
+    votes
+        Weightings to mark as numbered dots (a panel's votes: rows in order,
+        columns the classes, any positive scale), e.g.
+        :attr:`~ecei_analysis.Panel.weights`; identical votes share a dot.
     ax
         A ``projection="ternary"`` Axes (mpltern); a new figure if ``None``.
 
@@ -284,6 +355,8 @@ def plot_weight_map(
             f"colour_by must be 'winner' or a cluster id, got {colour_by!r}"
         )
     handles += _marks(ax, classes, nominal)
+    if votes is not None:
+        handles += _votes(ax, classes, votes)
     _axis_labels(ax, classes)
     ax.legend(
         handles=handles,
@@ -302,4 +375,10 @@ def plot_weight_map(
         caption += " " + pgettext(
             "figure", "Star: the proposed weights ({ratio})."
         ).format(ratio=format_ratio(nominal))
+    if votes is not None:
+        caption += " " + pgettext(
+            "figure",
+            "Numbered dots: {n} votes, numbered as in the votes table (a ranking "
+            "vote at the centre of its region).",
+        ).format(n=len(votes))
     return finish(ax, caption, data_note)

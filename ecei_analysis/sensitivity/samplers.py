@@ -18,6 +18,10 @@ name                      measure
                           1 + x] (JRC/COINr-style ±x %); *not* uniform on the simplex,
                           by design
 ``fixed``                 always the nominal weights (no weight uncertainty)
+``RegionSampler``         uniform on the simplex spanned by given vertices (a
+                          ranking with ties: its ordered region)
+``MixtureSampler``        each draw from one of several samplers, chosen at random
+                          with given shares (a panel's votes)
 ========================  ==========================================================
 
 Nominal weights on a face of the simplex (a class weighted 0, e.g. 1:1:0, "drop
@@ -54,7 +58,9 @@ __all__ = [
     "BoxSampler",
     "DirichletSampler",
     "FixedSampler",
+    "MixtureSampler",
     "OrderedSimplexSampler",
+    "RegionSampler",
     "Sampler",
     "UniformSimplexSampler",
     "make_sampler",
@@ -358,6 +364,140 @@ class FixedSampler(Sampler):
 
     def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
         return np.tile(self._nominal, (size, 1))
+
+
+@dataclass(frozen=True)
+class RegionSampler(Sampler):
+    """Uniform on the simplex spanned by ``vertices`` (barycentric Dirichlet(1)).
+
+    An affine map carries the uniform law on the standard simplex to the uniform
+    law on any simplex, so the draws are ``λ @ vertices`` with ``λ`` uniform on
+    the standard simplex. The ordered region w_VI >= w_I >= w_NSI is the simplex
+    with vertices (1, 0, 0), (1/2, 1/2, 0), (1/3, 1/3, 1/3), and a ranking with
+    ties spans fewer vertices (see :func:`~ecei_analysis.data.panel.vote_region`).
+
+    Parameters
+    ----------
+    vertices
+        ``(g, k)`` weight vectors (rows), each non-negative and summing to 1.
+    label
+        What the region is, for :meth:`describe`.
+    """
+
+    vertices: tuple[tuple[float, ...], ...] = ((1.0, 0.0, 0.0),)
+    label: str = "a region of the simplex"
+
+    name = "region"
+
+    @property
+    def measure(self) -> str:  # type: ignore[override]
+        """The measure, naming the region."""
+        if len(self.vertices) == 1:
+            return f"fixed at {self.label}"
+        return f"uniform on {self.label}"
+
+    def __post_init__(self) -> None:
+        try:
+            vertices = np.asarray(self.vertices, dtype=float)
+        except (TypeError, ValueError):
+            raise EceiDataError("region vertices must be numbers") from None
+        if (
+            vertices.ndim != 2
+            or vertices.shape[1] != len(self.classes)
+            or not 1 <= len(vertices) <= len(self.classes)
+        ):
+            raise EceiDataError(
+                f"a region needs 1 to {len(self.classes)} vertices of "
+                f"{len(self.classes)} weights, got shape {vertices.shape}"
+            )
+        if np.any(vertices < 0) or not np.allclose(vertices.sum(axis=1), 1.0):
+            raise EceiDataError("region vertices must be non-negative and sum to 1")
+        object.__setattr__(self, "_vertices", vertices)
+        super().__post_init__()
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        g = len(self._vertices)
+        if g == 1:
+            return np.tile(self._vertices[0], (size, 1))
+        return rng.dirichlet(np.ones(g), size=size) @ self._vertices
+
+
+@dataclass(frozen=True)
+class MixtureSampler(Sampler):
+    """Each draw comes from one component sampler, chosen with ``shares``.
+
+    A finite mixture: first a component is picked at random (by default every
+    component equally often), then a weight vector is drawn from it. With one
+    fixed component per participant this is the panel's empirical distribution;
+    with a Dirichlet around each vote, its smoothed version.
+
+    Parameters
+    ----------
+    components
+        Samplers over the same classes, without bounds (restrict the mixture
+        itself instead).
+    shares
+        Probability of each component (normalised); ``None``: equal.
+    label
+        What the mixture is, for :meth:`describe`.
+    """
+
+    components: tuple[Sampler, ...] = ()
+    shares: tuple[float, ...] | None = None
+    label: str = "a mixture"
+
+    name = "mixture"
+
+    @property
+    def measure(self) -> str:  # type: ignore[override]
+        """The measure, naming the mixture and its components."""
+        kinds = sorted({c.name for c in self.components})
+        return (
+            f"{self.label}: a mixture of {len(self.components)} components "
+            f"({', '.join(kinds)}), one picked at random for each draw"
+        )
+
+    def __post_init__(self) -> None:
+        components = tuple(self.components)
+        if not components or not all(isinstance(c, Sampler) for c in components):
+            raise EceiDataError("a mixture needs at least one component sampler")
+        for c in components:
+            if tuple(c.classes) != tuple(self.classes):
+                raise EceiDataError(
+                    f"a mixture component has classes {list(c.classes)}, the "
+                    f"mixture {list(self.classes)}"
+                )
+            if c.bounds:
+                raise EceiDataError(
+                    "mixture components cannot have bounds; bound the mixture"
+                )
+        object.__setattr__(self, "components", components)
+        if self.shares is None:
+            shares = np.full(len(components), 1.0 / len(components))
+        else:
+            shares = np.asarray(self.shares, dtype=float)
+            if (
+                shares.shape != (len(components),)
+                or not np.all(np.isfinite(shares))
+                or np.any(shares < 0)
+                or shares.sum() <= 0
+            ):
+                raise EceiDataError(
+                    f"mixture shares must be {len(components)} non-negative numbers, "
+                    "not all 0"
+                )
+            shares = shares / shares.sum()
+        object.__setattr__(self, "_shares", shares)
+        super().__post_init__()
+
+    def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        pick = rng.choice(len(self.components), size=size, p=self._shares)
+        out = np.empty((size, self.k))
+        for j in np.unique(pick):
+            rows = pick == j
+            w = self.components[j]._raw(int(rows.sum()), rng)
+            out[rows] = w / w.sum(axis=1, keepdims=True)
+        return out
 
 
 SAMPLERS: dict[str, type[Sampler]] = {

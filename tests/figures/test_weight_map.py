@@ -75,3 +75,29 @@ def test_weight_map_needs_ternary_axes_and_a_known_colouring(points):
     with pytest.raises(EceiDataError, match="colour_by must be"):
         plot_weight_map(points, colour_by="atlantis")
     assert plot_weight_map(weight_space(points)).name == "ternary"
+
+
+def test_votes_are_marked_and_numbered(points):
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from ecei_analysis import EceiDataError, caption_of, plot_weight_map
+
+    votes = pd.DataFrame(
+        [[3, 2, 1], [1, 1, 1], [0.34, 0.33, 0.33], [5, 2, 0]],
+        columns=["very_important", "important", "not_so_important"],
+        index=["A", "B", "C", "D"],
+    )
+    ax = plot_weight_map(points, votes=votes)
+    labels = sorted(
+        t.get_text().strip("\u2009") for t in ax.texts if t.get_text()[:1] == "\u2009"
+    )
+    assert labels == ["1", "2,3", "4"]  # B and C share a label: nearly equal
+    assert "Numbered dots: 4 votes" in caption_of(ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "votes (numbered as in the votes table)" in legend
+    plt.close(ax.figure)
+    with pytest.raises(EceiDataError, match="missing"):
+        plot_weight_map(points, votes=votes[["very_important", "important"]])
+    with pytest.raises(EceiDataError, match="not all 0"):
+        plot_weight_map(points, votes=votes * 0)

@@ -107,3 +107,75 @@ def test_draws_do_not_depend_on_request_sizes(name):
     stream = sampler.stream(np.random.default_rng(5))
     parts = np.concatenate([stream.take(m)[0] for m in (1, 999, 4096, 4904)])
     np.testing.assert_array_equal(whole, parts)
+
+
+def test_a_region_sampler_on_the_ordered_corners_is_the_ordered_sampler():
+    from scipy.stats import ks_2samp
+
+    from ecei_analysis.sensitivity.samplers import RegionSampler
+
+    corners = ((1.0, 0.0, 0.0), (0.5, 0.5, 0.0), (1 / 3, 1 / 3, 1 / 3))
+    region = RegionSampler(vertices=corners).draw(50_000, np.random.default_rng(1))
+    ordered = make_sampler("ordered").draw(50_000, np.random.default_rng(2))
+    assert (np.diff(region, axis=1) <= 1e-12).all()
+    for j in range(3):
+        assert ks_2samp(region[:, j], ordered[:, j]).pvalue > 1e-3
+    # One vertex: a fixed weighting.
+    fixed = RegionSampler(vertices=((0.2, 0.3, 0.5),)).draw(5, np.random.default_rng(0))
+    np.testing.assert_array_equal(fixed, np.tile([0.2, 0.3, 0.5], (5, 1)))
+
+
+def test_a_mixture_draws_each_component_by_its_share():
+    from ecei_analysis.sensitivity.samplers import FixedSampler, MixtureSampler
+
+    mixture = MixtureSampler(
+        components=(
+            FixedSampler(nominal=(1, 0, 0)),
+            FixedSampler(nominal=(0, 2, 0)),
+            make_sampler("uniform"),
+        ),
+        shares=(2, 1, 1),
+    )
+    w = mixture.draw(40_000, np.random.default_rng(0))
+    np.testing.assert_allclose(w.sum(axis=1), 1.0)
+    first = (w[:, 0] == 1.0).mean()
+    second = (w[:, 1] == 1.0).mean()
+    assert abs(first - 0.5) < 0.01 and abs(second - 0.25) < 0.01
+    assert "a mixture of 3 components (fixed, uniform)" in mixture.describe()
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda S: S["MixtureSampler"](components=()), "at least one component"),
+        (
+            lambda S: S["MixtureSampler"](
+                components=(S["FixedSampler"](nominal=(1, 1, 1)),), shares=(1, 2)
+            ),
+            "shares must be 1",
+        ),
+        (
+            lambda S: S["MixtureSampler"](
+                components=(
+                    S["FixedSampler"](
+                        classes=("very_important", "important"), nominal=(1, 1)
+                    ),
+                )
+            ),
+            "a mixture component has classes",
+        ),
+        (
+            lambda S: S["MixtureSampler"](
+                components=(make_sampler("uniform", bounds={"important": (0, 0.5)}),)
+            ),
+            "cannot have bounds",
+        ),
+        (lambda S: S["RegionSampler"](vertices=((1.0, 1.0, 0.0),)), "sum to 1"),
+        (lambda S: S["RegionSampler"](vertices=((1.0, 0.0),)), "vertices of 3"),
+    ],
+)
+def test_mixture_and_region_check_their_input(build, message):
+    import ecei_analysis.sensitivity.samplers as samplers
+
+    with pytest.raises(EceiDataError, match=message):
+        build(vars(samplers))

@@ -1,0 +1,412 @@
+"""The panel's votes on the class weights: load, check, and read each vote.
+
+A brainstorm panel votes on how much each significance class should weigh. A
+panel file (CSV or ``.xlsx``: the voting sheet of
+:func:`~ecei_analysis.data.panel_template.write_panel_template`) has one row per
+participant and one column per class, in one of three forms,
+stated per row in a ``form`` column or for the whole file with ``form=``:
+
+=========  ====================================================================
+form       what a row holds, and the weights it stands for
+=========  ====================================================================
+weights    class weights on any positive scale (``3, 2, 1``): normalised
+points     100 points split between the classes (``50, 30, 20``): the shares
+ranks      the classes ranked 1 (most important) to k, ties allowed
+           (``1, 1, 2``): the *region* of weightings that honour the order
+=========  ====================================================================
+
+A ranking does not say how much more one class matters than the next, so it
+stands for a region, not a point: every weighting with the ranked classes in
+that order and the tied ones equal (:func:`vote_region`). Where one weighting is
+needed (a participant's own ranking of the clusters, a mark on the weight map)
+the region's centre is used: for a strict ranking of three classes this is the
+rank-order-centroid weighting (11/18, 5/18, 2/18).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..core.errors import EceiDataError
+from ..core.i18n import NP_, every_translation, pgettext
+from ..core.vocabulary import CLASSES, PROVENANCE, class_from_text, class_label
+from .problems import REPORTED, has_problems, problem_guard
+from .tables import Table, open_workbook, read_table, usable_path
+
+__all__ = [
+    "FORMS",
+    "POINTS_TOTAL",
+    "Panel",
+    "form_from_text",
+    "form_label",
+    "is_panel_file",
+    "load_panel",
+    "vote_region",
+]
+
+#: The forms a vote may take.
+FORMS = ("weights", "points", "ranks")
+#: The points a participant splits between the classes in the ``points`` form.
+POINTS_TOTAL = 100.0
+_MARKED = (
+    NP_("panel form", "weights"),
+    NP_("panel form", "points"),
+    NP_("panel form", "ranks"),
+    NP_("template sheet", "votes"),
+    NP_("template column", "participant"),
+    NP_("template column", "form"),
+    NP_("template column", "comment"),
+    NP_("template column", "source"),
+    NP_("template column", "provenance"),
+)
+_OTHER_COLUMNS = ("participant", "form", "comment", "source", "provenance")
+
+
+def form_label(form: str) -> str:
+    """Return the name of a vote form in the current language."""
+    return pgettext("panel form", form)
+
+
+def form_from_text(text: str) -> str | None:
+    """Return the form a person typed (its name in any language), or ``None``.
+
+    Examples
+    --------
+    >>> form_from_text(" Points "), form_from_text("rank") is None
+    ('points', True)
+    """
+    wanted = " ".join(str(text).split()).casefold()
+    for form in FORMS:
+        if wanted in {t.casefold() for t in every_translation("panel form", form)}:
+            return form
+    return None
+
+
+def vote_region(values: np.ndarray, form: str) -> np.ndarray:
+    """Vertices ``(g, k)`` of the weightings a vote stands for.
+
+    Weights and points stand for one weighting (their shares). A ranking
+    stands for the ordered region: with the classes grouped by rank, best
+    first, its vertices are the equal weightings of the first 1, 2, ..., g
+    groups, and the region is their simplex.
+
+    Examples
+    --------
+    >>> vote_region(np.array([1.0, 2.0, 3.0]), "ranks").round(3).tolist()
+    [[1.0, 0.0, 0.0], [0.5, 0.5, 0.0], [0.333, 0.333, 0.333]]
+    >>> vote_region(np.array([1.0, 1.0, 2.0]), "ranks").round(3).tolist()
+    [[0.5, 0.5, 0.0], [0.333, 0.333, 0.333]]
+    >>> vote_region(np.array([50.0, 30.0, 20.0]), "points").tolist()
+    [[0.5, 0.3, 0.2]]
+    """
+    values = np.asarray(values, dtype=float)
+    if form != "ranks":
+        return (values / values.sum())[None, :]
+    vertices = []
+    for rank in np.unique(values):
+        chosen = values <= rank
+        vertices.append(chosen / chosen.sum())
+    return np.array(vertices)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The panel's votes, checked.
+
+    Attributes
+    ----------
+    votes
+        Participants × classes: the numbers as entered.
+    forms
+        The form of each participant's vote (``weights``, ``points``,
+        ``ranks``).
+    source
+        The file read (or a description).
+    provenance
+        The ``provenance`` column's flag(s) (``synthetic`` for the bundled
+        demonstration votes), or ``unknown``.
+    comments
+        Participants' comments (empty text where none).
+    """
+
+    votes: pd.DataFrame
+    forms: pd.Series
+    source: str = ""
+    provenance: str = "unknown"
+    comments: pd.Series | None = None
+
+    @property
+    def participants(self) -> list[str]:
+        """Participant names, in file order."""
+        return list(self.votes.index)
+
+    @property
+    def classes(self) -> list[str]:
+        """The classes voted on."""
+        return list(self.votes.columns)
+
+    def region(self, participant: str) -> np.ndarray:
+        """Vertices of the weightings one participant's vote stands for."""
+        return vote_region(
+            self.votes.loc[participant].to_numpy(float), self.forms[participant]
+        )
+
+    @property
+    def weights(self) -> pd.DataFrame:
+        """One weighting per vote (normalised): the centre of its region."""
+        rows = [self.region(p).mean(axis=0) for p in self.participants]
+        return pd.DataFrame(rows, index=self.votes.index, columns=self.votes.columns)
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether the votes are flagged synthetic (demonstration data)."""
+        return "synthetic" in self.provenance
+
+    def form_counts(self) -> dict[str, int]:
+        """How many votes take each form (forms present only, in FORMS order)."""
+        counts = self.forms.value_counts()
+        return {f: int(counts[f]) for f in FORMS if f in counts}
+
+
+def is_panel_file(path: Path) -> bool:
+    """Whether ``path`` looks like a panel file: a votes sheet or participant column.
+
+    Used by ``ecei validate`` to tell a panel file from the study's files.
+    """
+    try:
+        table = _votes_table(path)
+    except EceiDataError:
+        return False
+    names = {n.casefold() for n in every_translation("template column", "participant")}
+    return any(h.strip().casefold() in names for h in table.frame.columns)
+
+
+def _votes_table(path: Path) -> Table:
+    """Read the votes sheet of a workbook (any language), or the CSV."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return read_table(path)
+    names = {n.casefold() for n in every_translation("template sheet", "votes")}
+    wb = open_workbook(path)
+    try:
+        titles = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    finally:
+        wb.close()
+    sheet = next((t for t in titles if t.casefold() in names), None)
+    return read_table(path, sheet=sheet)
+
+
+def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
+    """Map each header to ``participant``/``form``/... or a class; refuse others."""
+    wanted = list(CLASSES) if classes is None else classes
+    lookup = {}
+    for key in _OTHER_COLUMNS:
+        for name in every_translation("template column", key):
+            lookup[name.casefold()] = key
+    keys: dict[str, str] = {}
+    for header in table.frame.columns:
+        key = lookup.get(header.strip().casefold()) or class_from_text(header)
+        if key is None:
+            expected = ", ".join(
+                ["participant", "form", *(class_label(c) for c in wanted)]
+            )
+            raise EceiDataError(
+                f"unknown column {header!r}; expected {expected} (and optionally "
+                "comment, provenance)",
+                file=table.file,
+                row=1,
+                sheet=table.sheet,
+            )
+        if key in keys.values():
+            raise EceiDataError(
+                f"two columns stand for {key!r}",
+                file=table.file,
+                row=1,
+                sheet=table.sheet,
+            )
+        if key in CLASSES and key not in wanted:
+            raise EceiDataError(
+                f"column {header!r} is the class {class_label(key)!r}, which the study "
+                f"does not have (its classes: "
+                f"{', '.join(class_label(c) for c in classes)})",
+                file=table.file,
+                row=1,
+                sheet=table.sheet,
+            )
+        keys[header] = key
+    if classes is None:
+        present = [c for c in CLASSES if c in keys.values()]
+        if len(present) < 2:
+            raise EceiDataError(
+                "expected a column for each significance class voted on (at least "
+                f"two of {', '.join(class_label(c) for c in CLASSES)}); found "
+                f"{', '.join(map(repr, present)) or 'none'}",
+                file=table.file,
+                row=1,
+                sheet=table.sheet,
+            )
+        classes = present
+    missing = [c for c in ("participant", *classes) if c not in keys.values()]
+    if missing:
+        raise EceiDataError(
+            f"missing column(s) {', '.join(map(repr, missing))}; expected a "
+            "participant column and one column per class",
+            file=table.file,
+            row=1,
+            sheet=table.sheet,
+        )
+    return keys
+
+
+def load_panel(
+    path: str | Path,
+    *,
+    classes: Sequence[str] | None = None,
+    form: str | None = None,
+) -> Panel:
+    """Load and check a panel's votes (CSV or ``.xlsx``, e.g. the voting sheet).
+
+    Parameters
+    ----------
+    path
+        One row per participant: a ``participant`` column, one column per class
+        (headed by the class id or its name in any language), optionally
+        ``form``, ``comment`` and ``provenance``.
+    classes
+        The classes of the study the votes are for (each needs a column, and
+        no other class may have one); ``None``: the class columns the file has
+        (at least two).
+    form
+        The form of every vote (``weights``, ``points`` or ``ranks``) when the
+        file has no ``form`` column; give it one way, not both.
+
+    Returns
+    -------
+    Panel
+
+    Raises
+    ------
+    EceiDataError
+        Naming the file, row and column: an unknown or missing column, an empty
+        or repeated participant, an unknown form, a negative or non-numeric
+        value, all-zero weights, points not adding up to 100, or a rank that is
+        not a whole number from 1 to the number of classes.
+    """
+    path = usable_path(path)
+    table = _votes_table(path)
+    table.require_non_empty()
+    keys = _column_keys(table, None if classes is None else list(classes))
+    classes = [c for c in CLASSES if c in keys.values()]
+    header = {key: name for name, key in keys.items()}
+    has_form = "form" in header
+    if has_form and form is not None:
+        raise EceiDataError(
+            "the file has a form column and form= was given too; state the form once",
+            file=path,
+        )
+    if not has_form:
+        if form is None:
+            raise EceiDataError(
+                "say which form the votes take: a 'form' column (weights, points or "
+                "ranks) or form= for the whole file",
+                file=path,
+            )
+        if form not in FORMS:
+            raise EceiDataError(f"form must be one of {', '.join(FORMS)}, got {form!r}")
+    if "provenance" in header:
+        for i, value in enumerate(table.frame[header["provenance"]]):
+            with problem_guard:
+                if value not in PROVENANCE:
+                    raise table.error(
+                        f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
+                        index=i,
+                        column=header["provenance"],
+                    )
+    names: list[str] = []
+    forms: list[str] = []
+    values = np.full((len(table.frame), len(classes)), np.nan)
+    first_row: dict[str, int] = {}
+    for i in range(len(table.frame)):
+        name = REPORTED
+        with problem_guard:
+            name = table.cell(i, header["participant"])
+            if name in first_row:
+                raise table.error(
+                    f"participant {name!r} voted twice (first at row "
+                    f"{first_row[name]}); keep one row per participant",
+                    index=i,
+                    column=header["participant"],
+                )
+            first_row[name] = table.rows[i]
+        names.append(name)
+        row_form = form
+        if has_form:
+            row_form = None
+            with problem_guard:
+                text = table.cell(i, header["form"])
+                row_form = form_from_text(text)
+                if row_form is None:
+                    raise table.error(
+                        f"unknown form {text!r}; expected "
+                        f"{', '.join(form_label(f) for f in FORMS)}",
+                        index=i,
+                        column=header["form"],
+                    )
+        forms.append(row_form)
+        for j, cls in enumerate(classes):
+            with problem_guard:
+                values[i, j] = table.number(i, header[cls], low=0)
+        if row_form is not None and np.all(np.isfinite(values[i])):
+            with problem_guard:
+                _check_vote(table, i, values[i], row_form, [header[c] for c in classes])
+    if has_problems():
+        return None  # only reachable while collecting problems (ecei validate)
+    index = pd.Index(names, name="participant")
+    comments = (
+        pd.Series(list(table.frame[header["comment"]]), index=index, name="comment")
+        if "comment" in header
+        else None
+    )
+    provenance = (
+        "+".join(sorted(set(table.frame[header["provenance"]])))
+        if "provenance" in header
+        else "unknown"
+    )
+    return Panel(
+        votes=pd.DataFrame(values, index=index, columns=classes),
+        forms=pd.Series(forms, index=index, name="form"),
+        source=str(path),
+        provenance=provenance,
+        comments=comments,
+    )
+
+
+def _check_vote(
+    table: Table, i: int, values: np.ndarray, form: str, columns: list[str]
+) -> None:
+    k = len(values)
+    if form == "weights" and values.sum() <= 0:
+        raise table.error(
+            "every weight is 0; give at least one class a positive weight", index=i
+        )
+    if form == "points":
+        total = float(values.sum())
+        if abs(total - POINTS_TOTAL) > 1e-9 * POINTS_TOTAL:
+            raise table.error(
+                f"the points add up to {total:g}; expected {POINTS_TOTAL:g} split "
+                "between the classes",
+                index=i,
+            )
+    if form == "ranks":
+        for value, column in zip(values, columns, strict=True):
+            if value != int(value) or not 1 <= value <= k:
+                raise table.error(
+                    f"rank {value:g} is not a whole number from 1 to {k} (1 = most "
+                    "important; ties allowed)",
+                    index=i,
+                    column=column,
+                )

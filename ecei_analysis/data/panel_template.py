@@ -1,0 +1,159 @@
+"""The panel's voting sheet: an Excel workbook each participant fills in one row.
+
+Layout (every label in the language chosen; read back in any language by
+:func:`~ecei_analysis.data.panel.load_panel`):
+
+* ``instructions``: the three ways to vote, with an example of each;
+* ``votes``: a ``participant`` column, a ``form`` column (a drop-down of
+  weights, points, ranks), one column per significance class (numbers from 0
+  only) and a ``comment`` column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.errors import EceiDataError
+from ..core.i18n import check_language, pgettext, use_language
+from ..core.vocabulary import CLASSES, class_label
+from .panel import FORMS, POINTS_TOTAL, form_label
+from .workbook import (
+    INPUT_FILL,
+    add_list_validation,
+    column_range,
+    new_workbook,
+    save_workbook,
+    write_header,
+    write_lines,
+)
+
+__all__ = ["write_panel_template"]
+
+
+def _instructions(classes: Sequence[str]) -> list[str]:
+    names = ", ".join(class_label(c) for c in classes)
+    votes = pgettext("template sheet", "votes")
+    return [
+        pgettext("template", "ECEI significance classes: the panel's voting sheet"),
+        "",
+        pgettext(
+            "template",
+            "Sheet '{votes}': one row per participant. Write your name, choose how "
+            "you vote in the '{form}' column, and fill in one number per class "
+            "({classes}).",
+        ).format(votes=votes, form=pgettext("template column", "form"), classes=names),
+        pgettext(
+            "template",
+            "'{weights}': weights on any scale, e.g. 3, 2, 1 (only the proportions "
+            "matter).",
+        ).format(weights=form_label("weights")),
+        pgettext(
+            "template",
+            "'{points}': split {total} points between the classes, e.g. 50, 30, 20.",
+        ).format(points=form_label("points"), total=f"{POINTS_TOTAL:g}"),
+        pgettext(
+            "template",
+            "'{ranks}': rank the classes, 1 = most important; equal classes share a "
+            "rank, e.g. 1, 1, 2.",
+        ).format(ranks=form_label("ranks")),
+        pgettext(
+            "template",
+            "Then: ecei report -p panel=votes.xlsx  (the briefing's panel section), "
+            "or open notebook 05_panel.",
+        ),
+    ]
+
+
+def write_panel_template(
+    path: str | Path,
+    *,
+    classes: Sequence[str] = CLASSES,
+    rows: int = 30,
+    lang: str = "en",
+    force: bool = False,
+) -> Path:
+    """Write the panel's voting sheet (``.xlsx``).
+
+    Parameters
+    ----------
+    path
+        Output ``.xlsx``.
+    classes
+        The significance classes voted on (the study's).
+    rows
+        Participant rows prepared with input colours and checks.
+    lang
+        ``"en"`` or ``"ru"``: every label, instruction and check message.
+    force
+        Replace an existing workbook that ``ecei template --panel`` did not
+        write (a filled voting sheet, say). Without it such a file is refused.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    check_language(lang)
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise EceiDataError("the voting sheet must be written as .xlsx", file=path)
+    classes = list(classes)
+    unknown = [c for c in classes if c not in CLASSES]
+    if unknown or len(classes) < 2:
+        raise EceiDataError(
+            f"classes must be at least two of {', '.join(CLASSES)}, got {classes}"
+        )
+    if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 1000:
+        raise EceiDataError(f"rows must be a whole number from 1 to 1000, got {rows!r}")
+    with use_language(lang):
+        wb = new_workbook()
+        write_lines(
+            wb.create_sheet(pgettext("template sheet", "instructions")),
+            _instructions(classes),
+        )
+        sheet = wb.create_sheet(pgettext("template sheet", "votes"))
+        header = [
+            pgettext("template column", "participant"),
+            pgettext("template column", "form"),
+            *(class_label(c) for c in classes),
+            pgettext("template column", "comment"),
+        ]
+        write_header(sheet, header)
+        last = rows + 1
+        add_list_validation(
+            sheet,
+            f"B2:B{last}",
+            [form_label(f) for f in FORMS],
+            title=pgettext("template", "How you vote"),
+            message=pgettext(
+                "template",
+                "Choose weights, points (100 split) or ranks (1 = most important).",
+            ),
+        )
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        message = pgettext("template", "Enter a number of 0 or more.")
+        validation = DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=pgettext("template", "Invalid number"),
+            error=message,
+            showInputMessage=True,
+            promptTitle=pgettext("template", "Vote"),
+            prompt=message,
+        )
+        validation.add(column_range(3, 2 + len(classes), (2, last)))
+        sheet.add_data_validation(validation)
+        for row in sheet.iter_rows(min_row=2, max_row=last, max_col=len(header)):
+            for cell in row:
+                cell.fill = INPUT_FILL
+        sheet.freeze_panes = "B2"
+        sheet.column_dimensions["A"].width = 28
+        sheet.column_dimensions["B"].width = 14
+        for k in range(len(classes)):
+            sheet.column_dimensions[chr(ord("C") + k)].width = 20
+        sheet.column_dimensions[chr(ord("C") + len(classes))].width = 40
+    return save_workbook(wb, path, command="template --panel", force=force)
