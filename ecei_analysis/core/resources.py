@@ -15,9 +15,11 @@ __all__ = [
     "ASSESSMENTS_FILE",
     "CLUSTERS_FILE",
     "INDICATORS_FILE",
+    "PANEL_FILE",
     "PUBLISHED_FILE",
     "bundled_data_dir",
     "bundled_notebooks_dir",
+    "bundled_panel_file",
     "package_file",
 ]
 
@@ -25,6 +27,7 @@ INDICATORS_FILE = "indicators"
 CLUSTERS_FILE = "clusters"
 ASSESSMENTS_FILE = "assessments"
 PUBLISHED_FILE = "published_results"
+PANEL_FILE = "demo_panel"
 
 _PACKAGE = "ecei_analysis"
 
@@ -59,6 +62,17 @@ def bundled_data_dir() -> Path:
     True
     """
     return _bundled("data")
+
+
+def bundled_panel_file() -> Path:
+    """Return the bundled SYNTHETIC demonstration votes of a panel.
+
+    Examples
+    --------
+    >>> bundled_panel_file().name
+    'demo_panel.csv'
+    """
+    return bundled_data_dir() / f"{PANEL_FILE}.csv"
 
 
 def bundled_notebooks_dir() -> Path:

@@ -25,6 +25,7 @@ rank-order-centroid weighting (11/18, 5/18, 2/18).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,6 +133,8 @@ class Panel:
         demonstration votes), or ``unknown``.
     comments
         Participants' comments (empty text where none).
+    sha256
+        The file's SHA-256 digest (for a report's provenance record).
     """
 
     votes: pd.DataFrame
@@ -139,6 +142,7 @@ class Panel:
     source: str = ""
     provenance: str = "unknown"
     comments: pd.Series | None = None
+    sha256: str = ""
 
     @property
     def participants(self) -> list[str]:
@@ -382,6 +386,7 @@ def load_panel(
         source=str(path),
         provenance=provenance,
         comments=comments,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
     )
 
 

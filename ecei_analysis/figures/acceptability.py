@@ -83,8 +83,8 @@ def plot_rank_acceptability(
     ax.set_ylabel("")
     caption = pgettext(
         "figure",
-        "Rank acceptability: the share of weightings giving each cluster (rows, by "
-        "place at the proposed weights) each place (columns), in %.",
+        "Rank acceptability: the share of weightings giving each cluster (rows) "
+        "each place (columns), in %.",
     )
     if method:
         caption += " " + method

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from ..core.errors import EceiDataError
 from ..core.files import confined_path
 from ..core.i18n import check_language, set_language
@@ -35,6 +37,9 @@ class ReportContext:
         Figure folder relative to the working directory (no ``..``, not absolute).
     language
         ``en`` or ``ru``.
+    panel
+        A panel's votes (CSV or ``.xlsx``; "" = no panel), loaded with the
+        study's classes as :attr:`panel`.
     **parameters
         The notebook's other parameters, recorded for provenance.
     """
@@ -48,6 +53,7 @@ class ReportContext:
         highlight: str = "",
         output_dir: str = "figures",
         language: str = "en",
+        panel: str = "",
         **parameters,
     ) -> None:
         try:
@@ -68,6 +74,15 @@ class ReportContext:
             self.study.resolve_cluster(h) for h in highlight.split(",") if h.strip()
         ]
         self.figure_dir = confined_path(Path.cwd(), output_dir)
+        #: The panel's votes (``None`` without a panel).
+        self.panel = None
+        #: Input files beyond the study's (path -> sha256), for the provenance.
+        self.files: dict[str, str] = {}
+        if panel:
+            from ..data.panel import load_panel
+
+            self.panel = load_panel(panel, classes=self.study.classes)
+            self.files[self.panel.source] = self.panel.sha256
         self.parameters = {
             "data_dir": data_dir,
             "weights": weights,
@@ -75,6 +90,7 @@ class ReportContext:
             "highlight": highlight,
             "output_dir": output_dir,
             "language": language,
+            **({"panel": panel} if panel else {}),
             **parameters,
         }
         self.note = data_label(self.study)
@@ -87,6 +103,12 @@ class ReportContext:
         self.ahead = clusters_ahead(scores)
         #: Places to display under the weights (by the tie rule).
         self.ranks = rank_clusters(scores, ties=ties)
+
+    def provenance(self) -> pd.DataFrame:
+        """Return the notebook's provenance record: parameters, files, versions."""
+        from .provenance import provenance_record
+
+        return provenance_record(self.study, self.parameters, self.files)
 
     @property
     def three_classes(self) -> bool:

@@ -81,9 +81,13 @@ def show_notes(notes: Sequence[str]) -> None:
     _html(f'<ul class="ecei-notes">{items}</ul>')
 
 
-def show_provenance_compact(study: Study, parameters: Mapping[str, object]) -> None:
+def show_provenance_compact(
+    study: Study,
+    parameters: Mapping[str, object],
+    files: Mapping[str, str] | None = None,
+) -> None:
     """Show the provenance record as one small paragraph (for printed briefings)."""
-    record = provenance_record(study, parameters)["value"]
+    record = provenance_record(study, parameters, files)["value"]
     parts = []
     for item, value in record.items():
         if item.startswith("file: "):

@@ -32,13 +32,17 @@ from .sentences import (
     sentence_keep,
     sentence_moves,
     sentence_ordered_first,
+    sentence_panel_consensus,
+    sentence_panel_disagreement,
+    sentence_panel_first,
+    sentence_panel_votes,
     sentence_published,
     sentence_radius,
     sentence_swap,
     sentence_uncertainty,
 )
 
-__all__ = ["Finding", "briefing_findings"]
+__all__ = ["Finding", "briefing_findings", "panel_findings"]
 
 
 @dataclass(frozen=True)
@@ -337,6 +341,87 @@ def briefing_findings(
             "uncertainty",
             (sentence_uncertainty(rows, unc.parameters["measure"], draws),),
             {"rows": rows, "parameters": unc.parameters},
+        )
+    )
+    return findings
+
+
+def panel_findings(
+    result, labels: dict[str, str], *, contested: int = 3
+) -> list[Finding]:
+    """Compute what the panel's votes imply, as findings (key ``panel``).
+
+    Parameters
+    ----------
+    result
+        A :class:`~ecei_analysis.PanelResult`.
+    labels
+        Cluster display names.
+    contested
+        How many of the clusters whose place depends most on the votes to name.
+
+    Returns
+    -------
+    list of Finding
+        The votes cast, who the votes put first, the consensus (and its
+        smoothed version) and the disagreement; votes are numbered 1.. in file
+        order, as in the votes table and on the weight map.
+    """
+    places = result.places
+    n_votes = places.shape[1]
+    number = {p: k for k, p in enumerate(places.columns, start=1)}
+    forms = result.parameters["forms"]
+    findings = [Finding("panel", (sentence_panel_votes(forms),), {"forms": forms})]
+
+    first_votes = (places == 1).sum(axis=1)
+    firsts = first_votes[first_votes > 0].sort_values(ascending=False, kind="stable")
+    rows = [(labels[c], int(k)) for c, k in firsts.items()]
+    findings.append(
+        Finding(
+            "panel",
+            (sentence_panel_first(rows, n_votes),),
+            {"first_votes": {c: int(k) for c, k in firsts.items()}},
+        )
+    )
+    for smaa_result, kappa in (
+        (result.consensus, None),
+        (result.smoothed, result.parameters["concentration"]),
+    ):
+        if smaa_result is None:
+            continue
+        first = smaa_result.acceptability[1]
+        first = first[first > 0].sort_values(ascending=False, kind="stable")
+        findings.append(
+            Finding(
+                "panel",
+                (
+                    sentence_panel_consensus(
+                        [(labels[c], float(p)) for c, p in first.items()], kappa
+                    ),
+                ),
+                {"first": first.to_dict(), "concentration": kappa},
+            )
+        )
+    spread = result.spread
+    widest = spread[spread["range"] > 0].sort_values(
+        ["range", "best"], ascending=[False, True], kind="stable"
+    )
+    named = [
+        {
+            "name": labels[c],
+            "best": int(row["best"]),
+            "worst": int(row["worst"]),
+            "best_by": [number[p] for p in row["best_by"]],
+            "worst_by": [number[p] for p in row["worst_by"]],
+        }
+        for c, row in widest.head(contested).iterrows()
+    ]
+    kept = int((spread["range"] == 0).sum())
+    findings.append(
+        Finding(
+            "panel",
+            (sentence_panel_disagreement(kept, len(spread), named),),
+            {"kept": kept, "contested": named},
         )
     )
     return findings

@@ -21,6 +21,7 @@ from ..data.study import Study
 
 __all__ = [
     "data_label",
+    "panel_label",
     "provenance_record",
     "report_date",
     "study_banner",
@@ -48,6 +49,16 @@ def data_label(study: Study) -> str:
     return _("analyst-supplied data ({flag})").format(flag=flag)
 
 
+def panel_label(panel) -> str:
+    """Return the provenance phrase of a panel's votes (file name and flag)."""
+    name = Path(panel.source).name
+    if panel.synthetic:
+        return _("{file}: SYNTHETIC demonstration votes, not real views").format(
+            file=name
+        )
+    return _("{file} (provenance: {flag})").format(file=name, flag=panel.provenance)
+
+
 def study_banner(study: Study) -> str:
     """Return the banner of an output: the synthetic warning or the data label."""
     if study.is_synthetic:
@@ -65,18 +76,23 @@ def report_date() -> str:
     return stamp.date().isoformat()
 
 
-def provenance_record(study: Study, parameters: Mapping[str, object]) -> pd.DataFrame:
+def provenance_record(
+    study: Study,
+    parameters: Mapping[str, object],
+    files: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Everything needed to reproduce a report, as a two-column table.
 
     Rows: date (``SOURCE_DATE_EPOCH`` if set), each parameter, each data file with
-    its sha256 and provenance, and the package and library versions.
+    its sha256 and provenance, other input files (``files``: path -> sha256, e.g.
+    a panel's votes), and the package and library versions.
     """
     rows = [("date", report_date())]
     rows += [
         (f"parameter: {k}", json.dumps(jsonable(v), ensure_ascii=False))
         for k, v in parameters.items()
     ]
-    for path, digest in study.files.items():
+    for path, digest in {**study.files, **(files or {})}.items():
         rows.append((f"file: {Path(path).name}", f"sha256 {digest}"))
     for name, flag in study.provenance.items():
         rows.append((f"provenance: {name}", flag))

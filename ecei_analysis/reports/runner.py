@@ -21,6 +21,7 @@ from .html import finish_html
 
 __all__ = [
     "NOTEBOOKS",
+    "PATH_PARAMETERS",
     "ReportError",
     "notebook_parameters",
     "notebooks_dir",
@@ -35,7 +36,11 @@ NOTEBOOKS = {
     "03_uncertainty": "03_uncertainty.ipynb",
     "briefing": "briefing.ipynb",
     "04_explore": "04_explore.ipynb",
+    "05_panel": "05_panel.ipynb",
 }
+#: Parameters naming input files or folders: made absolute (relative to where
+#: ``ecei report`` runs) and never overwritten by the report.
+PATH_PARAMETERS = ("data_dir", "panel")
 
 # Set for the notebook kernels: no widget front-end, no progress bars in reports.
 _KERNEL_ENV = {
@@ -169,9 +174,9 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
         key: _typed(key, value, documented[key]["inferred_type_name"])
         for key, value in parameters.items()
     }
-    data_dir = out.get("data_dir")
-    if data_dir:
-        out["data_dir"] = str(Path(str(data_dir)).resolve())
+    for key in PATH_PARAMETERS:  # input files: relative to where ecei runs
+        if out.get(key):
+            out[key] = str(Path(str(out[key])).resolve())
     output_dir = str(out.get("output_dir", "figures"))
     if Path(output_dir).is_absolute() or ".." in Path(output_dir).parts:
         raise ReportError(
@@ -285,8 +290,12 @@ def run_report(
             "chromium); run without --pdf for the HTML report"
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
+    if params.get("panel"):  # checked up front: a bad vote is named before any work
+        from ..data.panel import load_panel
+
+        load_panel(params["panel"])
     _check_report_work(notebook, params)
-    inputs = [params["data_dir"]] if params.get("data_dir") else []
+    inputs = [params[key] for key in PATH_PARAMETERS if params.get(key)]
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
     with output.build() as work:
         executed = work / f"{notebook}.ipynb"
@@ -345,7 +354,13 @@ def _ipc_kernel_manager():
 
 
 #: Monte Carlo runs of each notebook with the ``draws`` parameter (pairwise?).
-_MONTE_CARLO_RUNS = {"briefing": (2, False), "03_uncertainty": (3, True)}
+#: Monte Carlo runs of each notebook (and whether they count pairwise wins); a
+#: panel adds its two consensus runs.
+_MONTE_CARLO_RUNS = {
+    "briefing": (2, False),
+    "03_uncertainty": (3, True),
+    "05_panel": (0, True),
+}
 
 
 def _check_report_work(notebook: str, params: Mapping[str, object]) -> None:
@@ -360,6 +375,8 @@ def _check_report_work(notebook: str, params: Mapping[str, object]) -> None:
     draws = int(params.get("draws", documented["draws"]["default"]))
     n = len(load_study(params.get("data_dir") or None).clusters)
     runs, pairwise = _MONTE_CARLO_RUNS[notebook]
+    if params.get("panel") or notebook == "05_panel":
+        runs += 2
     seconds = runs * estimate_seconds(draws, n, pairwise=pairwise and n <= 200)
     check_work(seconds, f"the {notebook} report with {draws:,} draws")
 

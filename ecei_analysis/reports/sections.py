@@ -96,6 +96,22 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "smaa": (N_("SMAA rank acceptability"), ""),
     "intervals": (N_("Rank intervals around the proposal"), ""),
     "sobol": (N_("What drives each place: Sobol indices"), ""),
+    "panel": (
+        N_("What the panel's weights imply"),
+        N_(
+            "Each participant's vote on the class weights gives a ranking of the "
+            "clusters. Drawn together the votes give the panel's consensus; where "
+            "they disagree, a cluster's place depends on whose weights are used."
+        ),
+    ),
+    "panel_notebook": (
+        N_("05 · The panel's weights"),
+        N_(
+            "The brainstorm panel's votes on the significance-class weights: each "
+            "participant's ranking of the clusters, the consensus over all votes, "
+            "and which places depend on whose weights are used."
+        ),
+    ),
     "explore": (
         N_("04 · Live weight explorer"),
         N_(
@@ -173,6 +189,18 @@ CAPTIONS: dict[str, str] = {
         "assessor noise ({noise}); places count 1 + the clusters strictly ahead."
     ),
     "explore": N_("The first places under the initial weights."),
+    "votes": N_(
+        "The panel's votes as entered, numbered as on the weight map, and the "
+        "weighting each stands for (per cent; a ranking stands for the centre of "
+        "its ordered region, e.g. 61.1 : 27.8 : 11.1 for a strict ranking of "
+        "three classes). Votes from {source}."
+    ),
+    "panel_places": N_(
+        "Each cluster's most likely place and its probability when one vote is "
+        "drawn at random ({measure}; {draws} draws, seed {seed}), its best and "
+        "worst place over the votes and (columns numbered as in the votes table) "
+        "its place under each vote; places count 1 + the clusters strictly ahead."
+    ),
 }
 
 _RULES = {
@@ -184,8 +212,14 @@ _RULES = {
 def caption(key: str, **values: object) -> str:
     """Return the translated caption ``key``, with ``values`` filled in.
 
-    ``rule=`` takes a tie rule (``dense``/``min``) and is spelled out.
+    ``rule=`` takes a tie rule (``dense``/``min``) and is spelled out; whole
+    numbers are written in the language's style (``100,000``).
     """
+    from ..core.i18n import format_number
+
     if "rule" in values:
         values["rule"] = _(_RULES[str(values["rule"])])
+    for name, value in values.items():
+        if isinstance(value, int) and not isinstance(value, bool) and name != "seed":
+            values[name] = format_number(value)
     return _(CAPTIONS[key]).format(**values)

@@ -31,6 +31,10 @@ __all__ = [
     "sentence_keep",
     "sentence_moves",
     "sentence_ordered_first",
+    "sentence_panel_consensus",
+    "sentence_panel_disagreement",
+    "sentence_panel_first",
+    "sentence_panel_votes",
     "sentence_published",
     "sentence_radius",
     "sentence_swap",
@@ -413,3 +417,117 @@ def sentence_uncertainty(rows: Sequence[dict], measure: str, draws: int) -> str:
         "With the weights varying around the proposal ({measure}; {draws} draws; "
         "places count 1 + the clusters strictly ahead): {parts}."
     ).format(measure=measure, draws=format_number(draws), parts="; ".join(parts))
+
+
+# The panel's votes ---------------------------------------------------------------
+def vote_numbers(numbers: Sequence[int]) -> str:
+    """``"vote 3"`` or ``"votes 1, 4"`` (numbered as in the votes table)."""
+    listed = ", ".join(str(n) for n in numbers)
+    return ngettext("vote {numbers}", "votes {numbers}", len(numbers)).format(
+        numbers=listed
+    )
+
+
+def sentence_panel_votes(counts: Mapping[str, int]) -> str:
+    """How many votes the panel cast, in which forms.
+
+    ``counts``: form (``weights``, ``points``, ``ranks``) -> number of votes.
+    """
+    n = sum(counts.values())
+    kinds = {
+        "weights": ngettext(
+            "{k} as weights", "{k} as weights", counts.get("weights", 0)
+        ),
+        "points": ngettext(
+            "{k} as 100 points split",
+            "{k} as 100 points split",
+            counts.get("points", 0),
+        ),
+        "ranks": ngettext(
+            "{k} as a ranking of the classes",
+            "{k} as rankings of the classes",
+            counts.get("ranks", 0),
+        ),
+    }
+    parts = [kinds[f].format(k=counts[f]) for f in kinds if counts.get(f)]
+    return ngettext(
+        "The panel cast {n} vote: {parts}.", "The panel cast {n} votes: {parts}.", n
+    ).format(n=n, parts=", ".join(parts))
+
+
+def sentence_panel_first(firsts: Sequence[tuple[str, int]], n: int) -> str:
+    """Which clusters the votes put first, and how many votes each.
+
+    ``firsts``: (cluster name, number of votes putting it first, a shared first
+    included), most votes first; ``n`` votes in all.
+    """
+    if len(firsts) == 1 and firsts[0][1] == n:
+        return ngettext(
+            "The one vote puts {name} first.", "Every vote puts {name} first.", n
+        ).format(name=firsts[0][0])
+    parts = ", ".join(_("{name} in {k}").format(name=name, k=k) for name, k in firsts)
+    return ngettext(
+        "Under each participant's own weights, first place goes to {parts} of "
+        "the {n} vote (a shared first counts for each).",
+        "Under each participant's own weights, first place goes to {parts} of "
+        "the {n} votes (a shared first counts for each).",
+        n,
+    ).format(parts=parts, n=n)
+
+
+def sentence_panel_consensus(
+    rows: Sequence[tuple[str, float]], concentration: float | None
+) -> str:
+    """State the consensus: each cluster's probability of first place.
+
+    ``rows``: (cluster name, probability of first), largest first, zeros left
+    out. ``concentration``: ``None`` for the panel's votes as they are, else κ
+    of the smoothed consensus.
+    """
+    parts = ", ".join(f"{name} {format_percent(p)}" for name, p in rows)
+    if concentration is None:
+        return _(
+            "Drawing one vote at random (a ranking anywhere in its region), the "
+            "chance of first place is: {parts}."
+        ).format(parts=parts)
+    return _(
+        "With each view held loosely (a Dirichlet law around each vote, κ = "
+        "{kappa}), the chance of first place is: {parts}."
+    ).format(kappa=format_significant(concentration), parts=parts)
+
+
+def sentence_panel_disagreement(kept: int, n: int, contested: Sequence[Mapping]) -> str:
+    """How many clusters keep their place whoever votes, and who decides the rest.
+
+    ``contested``: per cluster (widest range first) ``name``, ``best``, ``worst``
+    and ``best_by``/``worst_by`` (vote numbers).
+    """
+    if n == 1:
+        return _("With one cluster there is no place to dispute.")
+    if not contested:
+        return _("Every cluster keeps its place under every vote.")
+    if kept == 0:
+        head = _("No cluster keeps its place under every vote.")
+    else:
+        head = ngettext(
+            "{kept} of {n} clusters keeps its place under every vote.",
+            "{kept} of {n} clusters keep their place under every vote.",
+            kept,
+        ).format(kept=kept, n=n)
+    parts = [
+        _("{name} from {best} ({best_by}) to {worst} ({worst_by})").format(
+            name=r["name"],
+            best=format_place(r["best"]),
+            best_by=vote_numbers(r["best_by"]),
+            worst=format_place(r["worst"]),
+            worst_by=vote_numbers(r["worst_by"]),
+        )
+        for r in contested
+    ]
+    return (
+        head
+        + " "
+        + _("Whose weights are used matters most for: {parts}.").format(
+            parts="; ".join(parts)
+        )
+    )

@@ -29,13 +29,18 @@ __all__ = [
     "intervals_table",
     "method_text",
     "named_places_table",
+    "panel_places_table",
     "places_table",
     "smaa_table",
     "stability_table",
     "swaps_table",
     "sweep_places",
+    "votes_table",
     "what_if_table",
 ]
+
+#: Most votes shown one column each in the panel's places table.
+VOTE_COLUMNS_UP_TO = 12
 
 
 def places_table(study: Study, weights: WeightsLike, ties: str) -> pd.DataFrame:
@@ -332,8 +337,11 @@ def method_text(result) -> str:
     from ..core.i18n import _, format_number
 
     p = result.parameters
+    measure = str(p["measure"])
     return _("{measure}; {draws} draws, seed {seed}.").format(
-        measure=p["measure"], draws=format_number(p["draws"]), seed=p["seed"]
+        measure=measure[:1].upper() + measure[1:],
+        draws=format_number(p["draws"]),
+        seed=p["seed"],
     )
 
 
@@ -377,3 +385,73 @@ def intervals_table(intervals, with_noise, labels: dict[str, str]) -> pd.DataFra
             ],
         }
     )
+
+
+def votes_table(panel) -> pd.DataFrame:
+    """List the panel's votes as entered, numbered, and the weighting of each.
+
+    Columns: vote number, participant, form, the numbers entered per class, the
+    weighting (normalised, as a ratio) and the comment where the file has one.
+    """
+    from ..core.i18n import format_number
+    from ..data.panel import form_label
+
+    weights = panel.weights
+    frame = pd.DataFrame(
+        {
+            pgettext("column", "vote"): range(1, len(weights) + 1),
+            pgettext("column", "participant"): panel.participants,
+            pgettext("column", "form"): [form_label(f) for f in panel.forms],
+        }
+    )
+    for cls in panel.classes:
+        frame[class_label(cls)] = panel.votes[cls].to_numpy()
+    frame[pgettext("column", "weighting")] = [
+        " : ".join(format_number(100 * x, 1) for x in row) for row in weights.to_numpy()
+    ]
+    if panel.comments is not None:
+        frame[pgettext("column", "comment")] = panel.comments.to_numpy()
+    return frame
+
+
+def panel_places_table(
+    result, labels: dict[str, str], *, per_vote: bool | None = None
+) -> pd.DataFrame:
+    """Each cluster's places over the votes, and its place in the consensus.
+
+    Rows follow the consensus (most likely place, then best place). Columns:
+    cluster, most likely place and its probability under the consensus, best
+    and worst place over the votes, and (``per_vote``; default up to
+    :data:`VOTE_COLUMNS_UP_TO` votes) the place under each vote, headed by the
+    vote number.
+    """
+    from ..core.i18n import format_percent
+
+    spread = result.spread
+    order = spread.sort_values(
+        ["consensus_place", "best", "worst"], kind="stable"
+    ).index
+    places = result.places
+    frame = pd.DataFrame(
+        {
+            pgettext("column", "cluster"): [labels[c] for c in order],
+            pgettext("column", "most likely place"): spread.loc[
+                order, "consensus_place"
+            ].to_numpy(),
+            pgettext("column", "probability"): [
+                format_percent(x, 0) for x in spread.loc[order, "consensus_share"]
+            ],
+            pgettext("column", "best–worst"): [
+                f"{b}–{w}" if b != w else str(b)
+                for b, w in zip(
+                    spread.loc[order, "best"], spread.loc[order, "worst"], strict=True
+                )
+            ],
+        }
+    )
+    if per_vote is None:
+        per_vote = places.shape[1] <= VOTE_COLUMNS_UP_TO
+    if per_vote:
+        for k, participant in enumerate(places.columns, start=1):
+            frame[str(k)] = places.loc[order, participant].to_numpy()
+    return frame

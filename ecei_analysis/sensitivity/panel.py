@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike, spawn_generators
+from ..core.seeds import DEFAULT_SEED, SeedLike
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..data.panel import Panel
 from ..scoring.points import check_points
@@ -95,10 +95,10 @@ def panel_sampler(panel: Panel, concentration: float | None = None) -> Sampler:
                 )
             )
     label = (
-        f"the panel's {len(components)} votes"
+        f"the panel's {len(components)} votes (a ranking: anywhere in its region)"
         if concentration is None
-        else f"the panel's {len(components)} votes smoothed (Dirichlet around each, "
-        f"κ = {concentration:g})"
+        else f"the panel's {len(components)} votes, each held loosely (a Dirichlet "
+        f"law around each vote, κ = {concentration:g})"
     )
     return MixtureSampler(classes=classes, components=tuple(components), label=label)
 
@@ -205,8 +205,8 @@ def analyse_panel(
     concentration
         κ of the smoothed consensus (``None``: no smoothed consensus).
     draws, seed
-        Monte Carlo draws and seed of each consensus (the smoothed one uses a
-        stream of its own).
+        Monte Carlo draws and seed of each consensus (both runs take the seed
+        as given, so each is reproducible on its own).
     ties
         ``min`` (default; places compare across weightings) or ``dense``.
     progress
@@ -219,12 +219,12 @@ def analyse_panel(
     points = _check_panel(points, panel)
     ties = check_ties(ties, MONTE_CARLO_TIES)
     places = panel_places(points, panel, ties=ties, tol=tol)
-    streams, record = spawn_generators(seed, ("consensus", "smoothed"))
+    # Both consensus runs take the seed as given: each is reproducible from it.
     consensus = smaa(
         points,
         sampler=panel_sampler(panel),
         draws=draws,
-        seed=streams["consensus"],
+        seed=seed,
         ties=ties,
         tol=tol,
         progress=progress,
@@ -235,7 +235,7 @@ def analyse_panel(
             points,
             sampler=panel_sampler(panel, concentration),
             draws=draws,
-            seed=streams["smoothed"],
+            seed=seed,
             ties=ties,
             tol=tol,
             progress=progress,
@@ -272,7 +272,7 @@ def analyse_panel(
             "panel_provenance": panel.provenance,
             "concentration": concentration,
             "draws": draws,
-            "seed": record,
+            "seed": consensus.parameters["seed"],
             "consensus": consensus.parameters,
             "smoothed": None if smoothed is None else smoothed.parameters,
             "ties": ties,

@@ -451,10 +451,12 @@ class MixtureSampler(Sampler):
     @property
     def measure(self) -> str:  # type: ignore[override]
         """The measure, naming the mixture and its components."""
-        kinds = sorted({c.name for c in self.components})
+        n = len(self.components)
+        if self._equal:
+            return f"{self.label}: one of {n} components, picked at random per draw"
         return (
-            f"{self.label}: a mixture of {len(self.components)} components "
-            f"({', '.join(kinds)}), one picked at random for each draw"
+            f"{self.label}: one of {n} components, picked per draw with shares "
+            + ", ".join(f"{x:.3g}" for x in self._shares)
         )
 
     def __post_init__(self) -> None:
@@ -488,6 +490,7 @@ class MixtureSampler(Sampler):
                 )
             shares = shares / shares.sum()
         object.__setattr__(self, "_shares", shares)
+        object.__setattr__(self, "_equal", bool(np.all(shares == shares[0])))
         super().__post_init__()
 
     def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:

@@ -195,3 +195,83 @@ def test_panel_is_a_plain_container():
     )
     panel = Panel(votes, pd.Series(["weights"], index=votes.index))
     np.testing.assert_allclose(panel.weights.to_numpy(), [[0.25, 0.75]])
+
+
+def _xlsx(path, rows, *, hide_votes=False, formula=None):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "votes"
+    for row in rows:
+        ws.append(row)
+    if formula:
+        ws[formula[0]] = formula[1]
+    if hide_votes:
+        wb.create_sheet("other").append(["participant", "form", "very_important"])
+        ws.sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+HEAD = ["participant", "form", "very_important", "important", "not_so_important"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda p: p.write_bytes(b"\x00\x01\x02PK\x03\x04" * 50),
+            "binary|not text|UTF",
+        ),
+        (lambda p: p.write_bytes(b""), "empty"),
+        (
+            lambda p: p.write_bytes(
+                (HEADER + "Аня,weights,1,1,1\nБорис,weights,1,1,1\n").encode("utf-8")
+                + b"Bo\xff,weights,1,1,1\n"
+            ),
+            "byte",
+        ),
+        (
+            lambda p: p.write_text(HEADER + "A" * 20_000 + ",weights,1,1,1\n"),
+            "characters",
+        ),
+        (lambda p: p.write_text(HEADER + "Ann,weights,1,1,1,1\n"), "6 field"),
+        (
+            lambda p: p.write_text(
+                HEADER.replace(",", "\t") + "Ann\tweights\t1,015\t1\t1\n"
+            ),
+            "comma groups thousands",
+        ),
+    ],
+)
+def test_hostile_panel_files_meet_the_same_guards(tmp_path, make, message):
+    path = tmp_path / "votes.csv"
+    make(path)
+    with pytest.raises(EceiDataError, match=message) as info:
+        load_panel(path)
+    assert str(path) in str(info.value)
+
+
+def test_decimal_commas_and_semicolons_are_read(tmp_path):
+    path = write(
+        tmp_path,
+        HEADER.replace(",", ";") + "Ann;points;33,3;33,3;33,4\n",
+    )
+    np.testing.assert_allclose(load_panel(path).votes.to_numpy(), [[33.3, 33.3, 33.4]])
+
+
+def test_hostile_workbooks_meet_the_same_guards(tmp_path):
+    formula = _xlsx(
+        tmp_path / "f.xlsx",
+        [HEAD, ["Ann", "weights", 1, 1, 1]],
+        formula=("C2", "=1+1"),
+    )
+    with pytest.raises(EceiDataError, match="formula '=1\\+1' in cell C2"):
+        load_panel(formula)
+    hidden = _xlsx(
+        tmp_path / "h.xlsx", [HEAD, ["Ann", "weights", 1, 1, 1]], hide_votes=True
+    )
+    # The hidden votes sheet is never read; the visible one has no votes.
+    with pytest.raises(EceiDataError, match="sheet 'other': the table has a header"):
+        load_panel(hidden)

@@ -185,3 +185,50 @@ def test_findings_are_true_and_clean(weights, ties, n, top, highlight, study):
         radius = found["radius"].values["radius"]
         if radius and np.isfinite(radius):
             assert f"within {radius:.3f}" in found["radius"].text
+
+
+def test_panel_findings_state_the_computed_numbers():
+    """The hand-worked panel of tests/sensitivity/test_panel.py, in words."""
+    import pandas as pd
+
+    from ecei_analysis import analyse_panel
+    from ecei_analysis.data.panel import Panel
+    from ecei_analysis.reports.findings import panel_findings
+
+    classes = ["very_important", "important", "not_so_important"]
+    points = pd.DataFrame(
+        [[10.0, 0, 0], [0, 10.0, 0], [4.0, 4.0, 4.0]],
+        index=list("abc"),
+        columns=classes,
+    )
+    votes = pd.DataFrame(
+        [[1.0, 0, 0], [20.0, 60.0, 20.0], [1.0, 1.0, 2.0]],
+        index=["P1", "P2", "P3"],
+        columns=classes,
+    )
+    panel = Panel(votes, pd.Series(["weights", "points", "ranks"], index=votes.index))
+    result = analyse_panel(points, panel, draws=50_000, seed=1, concentration=20.0)
+    labels = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
+    found = panel_findings(result, labels)
+    assert [f.key for f in found] == ["panel"] * 5
+    assert found[0].text == (
+        "The panel cast 3 votes: 1 as weights, 1 as 100 points split, 1 as a "
+        "ranking of the classes."
+    )
+    # P1 puts a first, P2 b, P3 a and b (shared): a 2, b 2.
+    assert found[1].values["first_votes"] == {"a": 2, "b": 2}
+    assert "Alpha in 2, Beta in 2 of the 3 votes" in found[1].text
+    first = found[2].values["first"]
+    assert abs(first["a"] - 0.5333) < 0.01 and abs(first["c"] - 0.1333) < 0.01
+    assert found[3].values["concentration"] == 20.0
+    assert found[4].values["kept"] == 0
+    contested = found[4].values["contested"]
+    assert [c["name"] for c in contested] == ["Alpha", "Beta", "Gamma"]
+    assert contested[0] == {
+        "name": "Alpha",
+        "best": 1,
+        "worst": 3,
+        "best_by": [1, 3],
+        "worst_by": [2],
+    }
+    assert "Alpha from 1st (votes 1, 3) to 3rd (vote 2)" in found[4].text

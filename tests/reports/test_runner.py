@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 
+from ecei_analysis import EceiDataError
 from ecei_analysis.reports.runner import (
     NOTEBOOKS,
     ReportError,
@@ -22,6 +23,7 @@ FAST = {
     "03_uncertainty": {"draws": 2000, "sobol_n": 128, "noise_levels": 1},
     "briefing": {"draws": 2000},
     "04_explore": {},
+    "05_panel": {"draws": 2000},
 }
 
 
@@ -344,3 +346,57 @@ def test_the_printed_briefing_keeps_each_figure_with_its_caption(tmp_path):
         caption_pages += [page] * len(starts)
     assert len(image_pages) == len(caption_pages) == 3
     assert image_pages == caption_pages  # each figure shares a page with its caption
+
+
+def test_the_panel_runs_from_the_voting_sheet_to_the_briefing(tmp_path, monkeypatch):
+    """Voting sheet -> filled by hand -> briefing section and notebook 05."""
+    from openpyxl import load_workbook
+
+    from ecei_analysis.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["template", "--panel", "--out", "votes.xlsx"]) == 0
+    wb = load_workbook("votes.xlsx")
+    ws = wb["votes"]
+    votes = [
+        ["<img src=x onerror=alert(1)>", "weights", 3, 2, 1],
+        ["Bo", "points", 20, 60, 20],
+        ["Cy", "ranks", 1, 1, 2],
+    ]
+    for r, row in enumerate(votes, start=2):
+        for c, value in enumerate(row, start=1):
+            ws.cell(row=r, column=c).value = value
+    wb.save("votes.xlsx")
+    html = run_report(
+        "briefing", {"draws": 2000, "panel": "votes.xlsx"}, "brief", progress=False
+    ).read_text(encoding="utf-8")
+    assert "What the panel's weights imply" in html
+    assert (
+        "The panel cast 3 votes: 1 as weights, 1 as 100 points split, 1 as a " in html
+    )
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html
+    assert (tmp_path / "brief" / "figures" / "weight_map_votes.png").is_file()
+    assert "file: votes.xlsx" in html  # its sha256 in the provenance
+    notebook = run_report(
+        "05_panel", {"draws": 2000, "panel": "votes.xlsx"}, "p05", progress=False
+    ).read_text(encoding="utf-8")
+    assert "05 · The panel" in notebook and "Numbered dots: 3 votes" in notebook
+    assert "SYNTHETIC demonstration votes" not in notebook
+    # The default 05 report runs on the bundled synthetic votes, labelled so.
+    default = (tmp_path / "p05d").resolve()
+    text = run_report("05_panel", {"draws": 2000}, default, progress=False).read_text(
+        encoding="utf-8"
+    )
+    assert "demo_panel.csv: SYNTHETIC demonstration votes, not real views" in text
+
+
+def test_a_bad_panel_is_named_before_any_work(tmp_path):
+    path = tmp_path / "votes.csv"
+    path.write_text(
+        "participant,form,very_important,important,not_so_important\n"
+        "Ann,points,50,30,15\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(EceiDataError, match=r"votes.csv, row 2: the points add up"):
+        run_report("briefing", {"panel": str(path)}, tmp_path / "out", progress=False)
+    assert not (tmp_path / "out").exists()

@@ -98,3 +98,50 @@ def test_indicator_sentence_names_the_closest_indicator(study):
         f"{closest['indicator']}, would need +{closest['delta_whole']:g} points but "
         f"has {closest['room']:g} left below its maximum."
     )
+
+
+def test_panel_sentences_cover_each_case():
+    from ecei_analysis.reports.sentences import (
+        sentence_panel_consensus,
+        sentence_panel_disagreement,
+        sentence_panel_first,
+        sentence_panel_votes,
+        vote_numbers,
+    )
+
+    assert (
+        sentence_panel_votes({"weights": 1, "ranks": 2})
+        == "The panel cast 3 votes: 1 as weights, 2 as rankings of the classes."
+    )
+    assert sentence_panel_votes({"points": 1}) == (
+        "The panel cast 1 vote: 1 as 100 points split."
+    )
+    assert sentence_panel_first([("Tomsk", 4)], 4) == "Every vote puts Tomsk first."
+    assert sentence_panel_first([("Tomsk", 1)], 1) == "The one vote puts Tomsk first."
+    assert sentence_panel_first([("Tomsk", 3), ("Kaluga", 2)], 4) == (
+        "Under each participant's own weights, first place goes to Tomsk in 3, "
+        "Kaluga in 2 of the 4 votes (a shared first counts for each)."
+    )
+    assert sentence_panel_consensus([("Tomsk", 0.6), ("Kaluga", 0.4)], None) == (
+        "Drawing one vote at random (a ranking anywhere in its region), the chance "
+        "of first place is: Tomsk 60.0\xa0%, Kaluga 40.0\xa0%."
+    )
+    assert "κ = 30" in sentence_panel_consensus([("Tomsk", 1.0)], 30.0)
+    assert vote_numbers([3]) == "vote 3" and vote_numbers([1, 4]) == "votes 1, 4"
+    row = {"name": "Perm", "best": 8, "worst": 16, "best_by": [7], "worst_by": [2, 8]}
+    assert sentence_panel_disagreement(17, 19, [row]) == (
+        "17 of 19 clusters keep their place under every vote. Whose weights are "
+        "used matters most for: Perm from 8th (vote 7) to 16th (votes 2, 8)."
+    )
+    assert sentence_panel_disagreement(0, 19, [row]).startswith(
+        "No cluster keeps its place under every vote."
+    )
+    assert sentence_panel_disagreement(1, 2, [row]).startswith(
+        "1 of 2 clusters keeps its place"
+    )
+    assert sentence_panel_disagreement(19, 19, []) == (
+        "Every cluster keeps its place under every vote."
+    )
+    assert sentence_panel_disagreement(1, 1, []) == (
+        "With one cluster there is no place to dispute."
+    )

@@ -48,3 +48,44 @@ def test_class_points_and_clusters(small_dir):
         "indicator",
         "class",
     ]
+
+
+def test_panel_tables():
+    from ecei_analysis import analyse_panel, class_points, load_panel, load_study
+    from ecei_analysis.core.resources import bundled_panel_file
+    from ecei_analysis.reports.tables import panel_places_table, votes_table
+
+    study = load_study()
+    panel = load_panel(bundled_panel_file(), classes=study.classes)
+    votes = votes_table(panel)
+    assert list(votes.columns) == [
+        "vote",
+        "participant",
+        "form",
+        "very important",
+        "important",
+        "not so important",
+        "weighting",
+        "comment",
+    ]
+    assert votes["weighting"].iloc[4] == "61.1 : 27.8 : 11.1"  # ranks 1, 2, 3
+    assert votes["form"].tolist().count("ranks") == 2
+    result = analyse_panel(class_points(study), panel, draws=2000, concentration=None)
+    places = panel_places_table(result, study.labels())
+    assert list(places.columns)[:4] == [
+        "cluster",
+        "most likely place",
+        "probability",
+        "best–worst",
+    ]
+    assert list(places.columns)[4:] == [str(k) for k in range(1, 10)]
+    assert places["most likely place"].is_monotonic_increasing
+    row = places.set_index("cluster").loc["Perm"]
+    assert row["best–worst"] == "8–16"
+    assert min(int(row[str(k)]) for k in range(1, 10)) == 8
+    assert list(panel_places_table(result, study.labels(), per_vote=False).columns) == [
+        "cluster",
+        "most likely place",
+        "probability",
+        "best–worst",
+    ]

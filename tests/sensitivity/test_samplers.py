@@ -141,7 +141,11 @@ def test_a_mixture_draws_each_component_by_its_share():
     first = (w[:, 0] == 1.0).mean()
     second = (w[:, 1] == 1.0).mean()
     assert abs(first - 0.5) < 0.01 and abs(second - 0.25) < 0.01
-    assert "a mixture of 3 components (fixed, uniform)" in mixture.describe()
+    assert mixture.describe() == (
+        "a mixture: one of 3 components, picked per draw with shares 0.5, 0.25, 0.25"
+    )
+    equal = MixtureSampler(components=mixture.components, label="three")
+    assert equal.describe() == "three: one of 3 components, picked at random per draw"
 
 
 @pytest.mark.parametrize(
