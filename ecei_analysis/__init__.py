@@ -60,6 +60,10 @@ _EXPORTS: dict[str, str] = {
     "sample_weights": "sensitivity.samplers",
     "MixtureSampler": "sensitivity.samplers",
     "RegionSampler": "sensitivity.samplers",
+    "ImportanceResult": "sensitivity.importance",
+    "MatchedWeights": "sensitivity.importance",
+    "class_importance": "sensitivity.importance",
+    "weights_for_importance": "sensitivity.importance",
     "PanelResult": "sensitivity.panel",
     "analyse_panel": "sensitivity.panel",
     "panel_places": "sensitivity.panel",
@@ -93,6 +97,7 @@ _EXPORTS: dict[str, str] = {
     # figures
     "caption_of": "figures._common",
     "plot_class_contributions": "figures.contributions",
+    "plot_importance": "figures.importance_plot",
     "plot_rank_acceptability": "figures.acceptability",
     "plot_rank_flow": "figures.rank_flow",
     "plot_rank_intervals": "figures.intervals",

@@ -192,6 +192,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     what_if.add_argument("--top", type=int, default=5, help="indicator rows to show")
 
+    importance = sub.add_parser(
+        "importance",
+        help="nominal weights vs real importance of the classes, and the weights "
+        "that deliver a target importance",
+    )
+    _add_data(importance)
+    _add_weights(importance)
+    importance.add_argument(
+        "--target",
+        default=None,
+        metavar="T",
+        help="intended importance as a ratio (e.g. 3:2:1); default: the weights' "
+        "own ratio",
+    )
+    importance.add_argument(
+        "--method",
+        choices=("pearson", "spearman", "kendall", "ratio"),
+        default="pearson",
+        help="importance measure: squared Pearson (default), Spearman or Kendall "
+        "correlation with the score, or the correlation ratio (smoothing spline)",
+    )
+    importance.add_argument(
+        "--optimiser",
+        choices=("balance", "infomax"),
+        default="balance",
+        help="balance: match the target (default); infomax: the weights under "
+        "which the classes explain the most together",
+    )
+    importance.add_argument(
+        "--ordered",
+        action="store_true",
+        help="search only weights with very important >= important >= not so important",
+    )
+
     weights = sub.add_parser("weights", help="list the named weight sets")
     del weights
 
@@ -466,6 +500,37 @@ def _what_if(args: argparse.Namespace) -> int:
         result = weights_to_overtake(points, cluster, rival, weights)
         lines.append(f"- overtaking: {sentence_inverse(result, labels)}")
     print("\n".join(lines))
+    return 0
+
+
+@_command("importance")
+def _importance(args: argparse.Namespace) -> int:
+    from .reports.importance import importance_findings
+    from .reports.provenance import study_banner
+    from .reports.sentences import sentence_infomax
+    from .scoring.points import class_points
+    from .sensitivity.importance import weights_for_importance
+
+    study = _load(args)
+    points = class_points(study)
+    report = importance_findings(
+        points,
+        _weights(args, study),
+        study.labels(),
+        target=args.target,
+        method=args.method,
+        ordered=args.ordered,
+    )
+    sentences = [s for finding in report.findings for s in finding.sentences]
+    if args.optimiser == "infomax":
+        most = weights_for_importance(
+            points, method=args.method, optimiser="infomax", ordered=args.ordered
+        )
+        sentences = [
+            *sentences[: 1 + len(points.columns)],
+            sentence_infomax(most.weights.to_numpy(), most.achieved.to_numpy()),
+        ]
+    print("\n".join([study_banner(study), *(f"- {s}" for s in sentences)]))
     return 0
 
 

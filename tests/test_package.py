@@ -52,6 +52,8 @@ def test_import_does_not_load_plotting_or_reports():
         ["template", "--out", "{tmp}/t.xlsx"],
         ["what-if", "--cluster", "zelenograd", "--rival", "innokam"],
         ["weights"],
+        ["importance"],
+        ["template", "--panel", "--out", "{tmp}/v.xlsx"],
     ],
 )
 def test_light_commands_import_no_plotting_or_report_stack(argv, tmp_path):

@@ -12,6 +12,7 @@ __all__ = [
     "CLASSES",
     "CLASS_LABELS",
     "CLASS_SHORT",
+    "IMPORTANCE_MEASURES",
     "MONTE_CARLO_TIES",
     "PROVENANCE",
     "TIE_RULES",
@@ -19,6 +20,7 @@ __all__ = [
     "check_ties",
     "class_from_text",
     "class_label",
+    "importance_measure",
 ]
 
 #: The three significance classes asked for at the 2015 brainstorm, most important
@@ -117,3 +119,25 @@ def check_ties(ties: object, allowed: Sequence[str] = TIE_RULES) -> str:
     raise EceiDataError(
         f"ties={ties!r} is not a tie rule; expected one of {', '.join(allowed)}"
     )
+
+
+#: The importance measures in words (see :mod:`ecei_analysis.sensitivity.importance`).
+IMPORTANCE_MEASURES: dict[str, str] = {
+    "pearson": NP_("importance", "squared Pearson correlation with the score"),
+    "spearman": NP_("importance", "squared Spearman rank correlation with the score"),
+    "kendall": NP_("importance", "squared Kendall rank correlation with the score"),
+    "ratio": NP_("importance", "correlation ratio (a smoothing spline chosen by GCV)"),
+}
+
+
+def importance_measure(method: str) -> str:
+    """Return an importance measure's description in the current language.
+
+    Examples
+    --------
+    >>> importance_measure("pearson")
+    'squared Pearson correlation with the score'
+    """
+    from .i18n import pgettext
+
+    return pgettext("importance", IMPORTANCE_MEASURES[method])

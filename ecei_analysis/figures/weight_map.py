@@ -42,13 +42,14 @@ from ..sensitivity.geometry._plane import (
 )
 from ..sensitivity.geometry.arrangement import WeightSpace
 from ..sensitivity.geometry.first_place import first_place_map
-from ._common import display_names, finish
+from ._common import display_names, drawn_text, finish
 from .colours import colours_for
 
 __all__ = ["plot_weight_map"]
 
 #: Swap lines are drawn on place maps of up to this many clusters.
 LINES_UP_TO = 40
+_MARK_COLOURS = ("#e7298a", "#66a61e", "#7570b3", "#e6ab02")
 #: Votes closer than this (largest weight difference) share one number label.
 LABEL_GAP = 0.03
 
@@ -211,6 +212,7 @@ def plot_weight_map(
     data_note: str | None = None,
     resolution: int = 240,
     votes: pd.DataFrame | None = None,
+    marks: Mapping[str, WeightsLike] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Ternary map of the weight triangle: who is first, or one cluster's place.
@@ -236,6 +238,9 @@ def plot_weight_map(
         Weightings to mark as numbered dots (a panel's votes: rows in order,
         columns the classes, any positive scale), e.g.
         :attr:`~ecei_analysis.Panel.weights`; identical votes share a dot.
+    marks
+        Other weightings to mark, ``{label: weights}`` (e.g. the weights that
+        deliver a target importance), each a diamond named in the legend.
     ax
         A ``projection="ternary"`` Axes (mpltern); a new figure if ``None``.
 
@@ -357,6 +362,14 @@ def plot_weight_map(
     handles += _marks(ax, classes, nominal)
     if votes is not None:
         handles += _votes(ax, classes, votes)
+    for k, (label, weights) in enumerate((marks or {}).items()):
+        w = resolve_weights(weights, classes)
+        share = np.array([w[c] for c in classes], dtype=float)
+        share = share / share.sum()
+        colour = _MARK_COLOURS[k % len(_MARK_COLOURS)]
+        style = {"marker": "D", "ms": 7, "mfc": colour, "mec": "black", "ls": "none"}
+        ax.plot([share[0]], [share[1]], [share[2]], zorder=6, **style)
+        handles.append(Line2D([], [], label=drawn_text(label), **style))
     _axis_labels(ax, classes)
     ax.legend(
         handles=handles,
@@ -375,6 +388,13 @@ def plot_weight_map(
         caption += " " + pgettext(
             "figure", "Star: the proposed weights ({ratio})."
         ).format(ratio=format_ratio(nominal))
+    if marks:
+        caption += " " + pgettext("figure", "Diamonds: {marks}.").format(
+            marks="; ".join(
+                f"{label} ({format_ratio(resolve_weights(w, classes))})"
+                for label, w in marks.items()
+            )
+        )
     if votes is not None:
         caption += " " + pgettext(
             "figure",

@@ -35,6 +35,14 @@ SECTIONS: dict[str, tuple[str, str]] = {
         ),
     ),
     "places": (N_("Places under the proposal and under equal weights"), ""),
+    "importance": (
+        N_("Nominal weights vs real importance"),
+        N_(
+            "A weight says how much a class should count; how much it actually "
+            "decides the ranking also depends on how much its points differ between "
+            "clusters and on how they move with the other classes' points."
+        ),
+    ),
     "figures": (N_("Key figures"), ""),
     "caveats": (N_("Caveats"), ""),
     "appendix": (N_("Appendix: clusters and the classification"), ""),
@@ -189,6 +197,16 @@ CAPTIONS: dict[str, str] = {
         "assessor noise ({noise}); places count 1 + the clusters strictly ahead."
     ),
     "explore": N_("The first places under the initial weights."),
+    "importance": N_(
+        "Each class's weight and real importance (per cent), importance per unit of "
+        "weight, the target importance and the weights that come closest to it, "
+        "with the importance they achieve ({measure})."
+    ),
+    "importance_places": N_(
+        "Places under the proposed weights and under the weights that deliver the "
+        "target importance; change = clusters strictly ahead before minus after "
+        "(positive: moved up)."
+    ),
     "votes": N_(
         "The panel's votes as entered, numbered as on the weight map, and the "
         "weighting each stands for (per cent; a ranking stands for the centre of "

@@ -20,15 +20,20 @@ from ..core.i18n import (
     format_significant,
     ngettext,
 )
-from ..core.vocabulary import CLASS_SHORT, class_label
+from ..core.vocabulary import CLASS_SHORT, class_label, importance_measure
 from ..scoring.weights import format_ratio
 
 __all__ = [
     "condition_formula",
     "place_phrase",
+    "sentence_class_importance",
+    "sentence_importance_measure",
     "sentence_indicator_change",
+    "sentence_infomax",
     "sentence_inverse",
     "sentence_keep",
+    "sentence_matched_moves",
+    "sentence_matched_weights",
     "sentence_moves",
     "sentence_ordered_first",
     "sentence_panel_consensus",
@@ -39,6 +44,7 @@ __all__ = [
     "sentence_radius",
     "sentence_swap",
     "sentence_uncertainty",
+    "shares_phrase",
     "weights_phrase",
 ]
 
@@ -530,4 +536,125 @@ def sentence_panel_disagreement(kept: int, n: int, contested: Sequence[Mapping])
         + _("Whose weights are used matters most for: {parts}.").format(
             parts="; ".join(parts)
         )
+    )
+
+
+# Nominal weights vs real importance ------------------------------------------------
+def shares_phrase(shares: Sequence[float]) -> str:
+    """Shares as whole per cent in class order: ``"59 : 4 : 37"``."""
+    return " : ".join(format_number(100 * float(x), 0) for x in shares)
+
+
+def sentence_importance_measure(method: str) -> str:
+    """Say what real importance means here (the measure used)."""
+    return _(
+        "Real importance is the share of the ranking score's variation across the "
+        "clusters that each class explains ({measure}); a class whose points "
+        "hardly differ between clusters decides little, whatever its weight."
+    ).format(measure=importance_measure(method))
+
+
+def sentence_class_importance(
+    cls: str, weight: float, importance: float, ratio: float
+) -> str:
+    """State one class's weight share beside its importance share."""
+    label = class_label(cls)
+    label = label[:1].upper() + label[1:]
+    if weight == 0 and importance == 0:
+        return _("{cls}: no weight and no importance.").format(cls=label)
+    if weight == 0:
+        return _(
+            "{cls}: no weight, yet {importance} of the measured importance: its "
+            "points move with those of the weighted classes (an association, not "
+            "an influence)."
+        ).format(cls=label, importance=format_percent(importance, 0))
+    if importance == 0:
+        return _(
+            "{cls}: {weight} of the weight but no importance: its points do not "
+            "move the scores' order."
+        ).format(cls=label, weight=format_percent(weight, 0))
+    return _(
+        "{cls}: {weight} of the weight, {importance} of the real importance "
+        "({ratio} times its weight)."
+    ).format(
+        cls=label,
+        weight=format_percent(weight, 0),
+        importance=format_percent(importance, 0),
+        ratio=format_number(ratio, 2),
+    )
+
+
+def sentence_matched_weights(
+    target: Sequence[float],
+    weights: Sequence[float],
+    achieved: Sequence[float],
+    reachable: bool,
+    reason: str | None,
+    ordered: bool,
+) -> str:
+    """State the weights that deliver a target importance, or why none does."""
+    region = (
+        _(" within the ordered region (very important ≥ important ≥ not so important)")
+        if ordered
+        else ""
+    )
+    if reachable:
+        return _(
+            "To make the classes matter {target} (per cent of the real importance), "
+            "weigh them {weights}{region}; they then matter {achieved}."
+        ).format(
+            target=shares_phrase(target),
+            weights=shares_phrase(weights),
+            region=region,
+            achieved=shares_phrase(achieved),
+        )
+    why = {
+        "constant_class": _(
+            "a class the target counts on has the same points for every cluster"
+        ),
+        "beyond_reach": _(
+            "the classes' points are too alike (or too unlike) for any weighting "
+            "to separate their influence that far"
+        ),
+    }[str(reason)]
+    return _(
+        "No weighting{region} makes the classes matter {target}: {why}. The "
+        "closest, {weights}, makes them matter {achieved}."
+    ).format(
+        region=region,
+        target=shares_phrase(target),
+        why=why,
+        weights=shares_phrase(weights),
+        achieved=shares_phrase(achieved),
+    )
+
+
+def sentence_infomax(weights: Sequence[float], achieved: Sequence[float]) -> str:
+    """State the weights under which the classes explain the most together."""
+    return _(
+        "The classes explain the most together when weighted {weights}; they then "
+        "matter {achieved}."
+    ).format(weights=shares_phrase(weights), achieved=shares_phrase(achieved))
+
+
+def sentence_matched_moves(moves: Sequence[dict], moved_count: int, n: int) -> str:
+    """State what the importance-matched weights change against the nominal ones.
+
+    ``moves``: as for :func:`sentence_moves` (clusters strictly ahead before and
+    after, displayed places, shared flags).
+    """
+    if moved_count == 0:
+        return _("Under these weights every cluster keeps its place.")
+    details = "; ".join(_move(m) for m in moves)
+    count = ngettext(
+        "{k} of {n} clusters changes place",
+        "{k} of {n} clusters change place",
+        moved_count,
+    ).format(k=moved_count, n=n)
+    if details:
+        return _("Under these weights {details}; {count}.").format(
+            details=details, count=count
+        )
+    return _("Under these weights the leading places hold; {count}.").format(
+        count=count
     )

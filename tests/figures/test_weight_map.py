@@ -101,3 +101,20 @@ def test_votes_are_marked_and_numbered(points):
         plot_weight_map(points, votes=votes[["very_important", "important"]])
     with pytest.raises(EceiDataError, match="not all 0"):
         plot_weight_map(points, votes=votes * 0)
+
+
+def test_other_weightings_are_marked_by_name(points):
+    from ecei_analysis import caption_of, plot_weight_map
+
+    ax = plot_weight_map(
+        points,
+        marks={
+            "$matched$": {"very_important": 6, "important": 1, "not_so_important": 3}
+        },
+    )
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert r"\$matched\$" in legend  # drawn literally, not as mathtext
+    assert "Diamonds: $matched$ (6:1:3)." in caption_of(ax)
+    diamonds = [line for line in ax.lines if line.get_marker() == "D"]
+    assert len(diamonds) == 1
+    plt.close(ax.figure)

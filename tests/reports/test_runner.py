@@ -342,9 +342,14 @@ def test_the_printed_briefing_keeps_each_figure_with_its_caption(tmp_path):
             text=True,
             check=True,
         ).stdout
-        starts = re.findall(r"^(?:Weight map|Rank flow|Rank intervals):", text, re.M)
+        starts = re.findall(
+            r"^(?:Nominal weight vs real importance|Weight map|Rank flow|Rank "
+            r"intervals)",
+            text,
+            re.M,
+        )
         caption_pages += [page] * len(starts)
-    assert len(image_pages) == len(caption_pages) == 3
+    assert len(image_pages) == len(caption_pages) == 4
     assert image_pages == caption_pages  # each figure shares a page with its caption
 
 
