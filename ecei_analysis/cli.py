@@ -159,6 +159,18 @@ def build_parser() -> argparse.ArgumentParser:
         "column per significance class of the framework",
     )
     template.add_argument(
+        "--classification-panel",
+        action="store_true",
+        help="write the experts' classification sheet instead: one row per "
+        "indicator, one column per expert, each cell a class",
+    )
+    template.add_argument(
+        "--experts",
+        type=int,
+        default=8,
+        help="expert columns of the classification sheet (default 8)",
+    )
+    template.add_argument(
         "--out", type=Path, required=True, help="assessment.xlsx (or votes.xlsx)"
     )
     template.add_argument(
@@ -400,6 +412,21 @@ def _template(args: argparse.Namespace) -> int:
 
     base = args.data or bundled_data_dir()
     indicators = load_indicators(find_data_file(base, "indicators"))
+    if args.panel and args.classification_panel:
+        raise EceiDataError("choose --panel or --classification-panel, not both")
+    if args.classification_panel:
+        from .data.classification_template import write_classification_template
+
+        if args.clusters is not None:
+            raise EceiDataError("--clusters does not apply to the classification sheet")
+        path = write_classification_template(
+            args.out, indicators, experts=args.experts, lang=args.lang, force=args.force
+        )
+        _note(
+            f"wrote {_relative(path)} (classification sheet, {len(indicators)} "
+            f"indicators x {args.experts} experts)"
+        )
+        return 0
     if args.panel:
         from .core.vocabulary import CLASSES
         from .data.panel_template import write_panel_template

@@ -13,10 +13,12 @@ from pathlib import Path
 
 __all__ = [
     "ASSESSMENTS_FILE",
+    "CLASSIFICATION_PANEL_FILE",
     "CLUSTERS_FILE",
     "INDICATORS_FILE",
     "PANEL_FILE",
     "PUBLISHED_FILE",
+    "bundled_classification_panel_file",
     "bundled_data_dir",
     "bundled_notebooks_dir",
     "bundled_panel_file",
@@ -28,6 +30,7 @@ CLUSTERS_FILE = "clusters"
 ASSESSMENTS_FILE = "assessments"
 PUBLISHED_FILE = "published_results"
 PANEL_FILE = "demo_panel"
+CLASSIFICATION_PANEL_FILE = "demo_classification_panel"
 
 _PACKAGE = "ecei_analysis"
 
@@ -73,6 +76,17 @@ def bundled_panel_file() -> Path:
     'demo_panel.csv'
     """
     return bundled_data_dir() / f"{PANEL_FILE}.csv"
+
+
+def bundled_classification_panel_file() -> Path:
+    """Return the bundled SYNTHETIC demonstration votes of a classification panel.
+
+    Examples
+    --------
+    >>> bundled_classification_panel_file().name
+    'demo_classification_panel.csv'
+    """
+    return bundled_data_dir() / f"{CLASSIFICATION_PANEL_FILE}.csv"
 
 
 def bundled_notebooks_dir() -> Path:

@@ -16,6 +16,8 @@ _LIBRARIES = (
     "seaborn",
     "mpltern",
     "openpyxl",
+    "krippendorff",
+    "babel",
     "papermill",
     "nbconvert",
 )

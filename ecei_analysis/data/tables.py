@@ -84,6 +84,9 @@ class Table:
         Optional per-row map from logical to displayed column names.
     decimal
         The decimal mark the file settles (``"."`` or ``","``), or ``None``.
+    headers
+        The header texts as typed (stripped, case kept), in column order; the
+        frame's column names are their lower-case forms.
     """
 
     frame: pd.DataFrame
@@ -92,6 +95,13 @@ class Table:
     sheet: str | None = None
     column_labels: tuple[dict[str, str], ...] | None = None
     decimal: str | None = None
+    headers: tuple[str, ...] | None = None
+
+    def typed_header(self, column: str) -> str:
+        """Return a column's header as typed (case kept)."""
+        if self.headers is None:
+            return column
+        return self.headers[list(self.frame.columns).index(column)]
 
     def error(
         self, message: str, *, index: int | None = None, column: str | None = None
@@ -337,6 +347,9 @@ def _read_csv(path: Path) -> Table:
         raise EceiDataError(message, file=path, row=reader.line_num + 1) from None
     records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     header_row, header = records[0]
+    typed = tuple(
+        ("" if h is None else str(h)).strip().lstrip("\ufeff") for h in header
+    )
     header = _normalise_header(path, header, header_row, None)
     rows: list[int] = []
     cells: list[list[str]] = []
@@ -362,7 +375,9 @@ def _read_csv(path: Path) -> Table:
         cells.append([cell.strip() for cell in record])
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     decimal = _settle_decimal(path, (c for row in cells for c in row), sep)
-    return Table(frame=frame, rows=tuple(rows), file=str(path), decimal=decimal)
+    return Table(
+        frame=frame, rows=tuple(rows), file=str(path), decimal=decimal, headers=typed
+    )
 
 
 def _normalise_header(
@@ -553,6 +568,7 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
     header_texts = [
         cell_text(path, title, header_row, k, c) for k, c in enumerate(header_cells, 1)
     ]
+    typed = tuple(h.strip() for h in header_texts)
     header = _normalise_header(path, header_texts, header_row, title)
     width = len(header)
     rows: list[int] = []
@@ -573,7 +589,12 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     decimal = _settle_decimal(path, (c for row in cells for c in row), None, title)
     return Table(
-        frame=frame, rows=tuple(rows), file=str(path), sheet=title, decimal=decimal
+        frame=frame,
+        rows=tuple(rows),
+        file=str(path),
+        sheet=title,
+        decimal=decimal,
+        headers=typed,
     )
 
 

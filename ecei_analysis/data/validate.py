@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from ..core.errors import EceiDataError
 from ..core.resources import bundled_data_dir
+from .classification_panel import (
+    is_classification_panel_file,
+    load_classification_panel,
+)
 from .loaders import (
     load_assessments,
     load_clusters,
@@ -23,10 +27,11 @@ def validate_paths(paths) -> list[EceiDataError]:
 
     A folder or a template ``.xlsx`` is checked as a whole study. A panel's votes
     (a voting sheet, or any file with a ``participant`` column) are checked as
-    votes. A single file is recognised by its name (``indicators``,
-    ``clusters``, ``assessments``, ``published_results``); an assessments file
-    is checked against the indicators and clusters beside it, or the bundled
-    framework when there are none.
+    votes, and an experts' classification sheet against the indicators beside
+    it (or the bundled framework). A single file is recognised by its name
+    (``indicators``, ``clusters``, ``assessments``, ``published_results``); an
+    assessments file is checked against the indicators and clusters beside it,
+    or the bundled framework when there are none.
 
     Parameters
     ----------
@@ -48,6 +53,14 @@ def validate_paths(paths) -> list[EceiDataError]:
         stem = path.stem.lower()
         if path.is_file() and stem not in _TABLES and is_panel_file(path):
             _, found = collect_problems(load_panel, path)
+        elif (
+            path.is_file()
+            and stem not in _TABLES
+            and is_classification_panel_file(path)
+        ):
+            _, found = collect_problems(
+                load_classification_panel, path, _framework(path)
+            )
         elif path.is_dir() or (path.suffix.lower() == ".xlsx" and stem not in _TABLES):
             _, found = collect_problems(load_study, path)
         elif stem in ("indicators", "clusters"):
@@ -83,3 +96,14 @@ def validate_paths(paths) -> list[EceiDataError]:
 
 
 _TABLES = ("indicators", "clusters", "assessments", "published_results")
+
+
+def _framework(path):
+    """Return the indicators beside ``path``, else the bundled framework's."""
+    base = path.parent
+    if (
+        not (base / "indicators.csv").exists()
+        and not (base / "indicators.xlsx").exists()
+    ):
+        base = bundled_data_dir()
+    return load_indicators(find_data_file(base, "indicators"))

@@ -40,6 +40,9 @@ class ReportContext:
     panel
         A panel's votes (CSV or ``.xlsx``; "" = no panel), loaded with the
         study's classes as :attr:`panel`.
+    classification_panel
+        The experts' classification votes ("" = none), loaded with the study's
+        indicators as :attr:`classification_panel`.
     **parameters
         The notebook's other parameters, recorded for provenance.
     """
@@ -54,6 +57,7 @@ class ReportContext:
         output_dir: str = "figures",
         language: str = "en",
         panel: str = "",
+        classification_panel: str = "",
         **parameters,
     ) -> None:
         try:
@@ -83,6 +87,16 @@ class ReportContext:
 
             self.panel = load_panel(panel, classes=self.study.classes)
             self.files[self.panel.source] = self.panel.sha256
+        #: The experts' classification votes (``None`` without them).
+        self.classification_panel = None
+        if classification_panel:
+            from ..data.classification_panel import load_classification_panel
+
+            self.classification_panel = load_classification_panel(
+                classification_panel, self.study.indicators
+            )
+            cp = self.classification_panel
+            self.files[cp.source] = cp.sha256
         self.parameters = {
             "data_dir": data_dir,
             "weights": weights,
@@ -91,6 +105,11 @@ class ReportContext:
             "output_dir": output_dir,
             "language": language,
             **({"panel": panel} if panel else {}),
+            **(
+                {"classification_panel": classification_panel}
+                if classification_panel
+                else {}
+            ),
             **parameters,
         }
         self.note = data_label(self.study)

@@ -50,7 +50,10 @@ def data_label(study: Study) -> str:
 
 
 def panel_label(panel) -> str:
-    """Return the provenance phrase of a panel's votes (file name and flag)."""
+    """Return the provenance phrase of a panel's votes (file name and flag).
+
+    For the weights panel and the experts' classification panel alike.
+    """
     name = Path(panel.source).name
     if panel.synthetic:
         return _("{file}: SYNTHETIC demonstration votes, not real views").format(

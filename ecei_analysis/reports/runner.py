@@ -37,10 +37,11 @@ NOTEBOOKS = {
     "briefing": "briefing.ipynb",
     "04_explore": "04_explore.ipynb",
     "05_panel": "05_panel.ipynb",
+    "06_classification_panel": "06_classification_panel.ipynb",
 }
 #: Parameters naming input files or folders: made absolute (relative to where
 #: ``ecei report`` runs) and never overwritten by the report.
-PATH_PARAMETERS = ("data_dir", "panel")
+PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
 
 # Set for the notebook kernels: no widget front-end, no progress bars in reports.
 _KERNEL_ENV = {
@@ -294,6 +295,10 @@ def run_report(
         from ..data.panel import load_panel
 
         load_panel(params["panel"])
+    if params.get("classification_panel"):
+        from ..data.classification_panel import load_classification_panel
+
+        load_classification_panel(params["classification_panel"])
     _check_report_work(notebook, params)
     inputs = [params[key] for key in PATH_PARAMETERS if params.get(key)]
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)

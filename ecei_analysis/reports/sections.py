@@ -112,6 +112,22 @@ SECTIONS: dict[str, tuple[str, str]] = {
             "they disagree, a cluster's place depends on whose weights are used."
         ),
     ),
+    "classification_panel": (
+        N_("How the panel classified the criteria"),
+        N_(
+            "Each expert sorted the indicators into very important, important and "
+            "not so important. How much they agree, where they disagree, the "
+            "consensus classification, and what it does to the ranking."
+        ),
+    ),
+    "classification_notebook": (
+        N_("06 · The experts' classification"),
+        N_(
+            "The experts' own classification of the indicators: agreement "
+            "(Krippendorff's alpha), the disputed indicators, the consensus, and "
+            "the places under each expert's classification and the consensus."
+        ),
+    ),
     "panel_notebook": (
         N_("05 · The panel's weights"),
         N_(
@@ -206,6 +222,22 @@ CAPTIONS: dict[str, str] = {
         "Places under the proposed weights and under the weights that deliver the "
         "target importance; change = clusters strictly ahead before minus after "
         "(positive: moved up)."
+    ),
+    "classification_experts": N_(
+        "Each expert's votes, abstentions and agreement with the consensus (share "
+        "of their votes equal to it; mean distance in classes, 0 to 2). Votes from "
+        "{source}."
+    ),
+    "disputed": N_(
+        "The indicators the experts disagree on: votes per class (VI, I, NSI), the "
+        "consensus, and the clusters that would move up (↑) or down (↓) if that "
+        "indicator alone took another class it received votes for."
+    ),
+    "classification_places": N_(
+        "Places (1 + clusters strictly ahead) under the framework's and the "
+        "consensus classification, and the best and worst over the experts' own "
+        "classifications (an abstention counts as the consensus class); weights "
+        "{weights}."
     ),
     "votes": N_(
         "The panel's votes as entered, numbered as on the weight map, and the "

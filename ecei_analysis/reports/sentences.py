@@ -27,6 +27,11 @@ __all__ = [
     "condition_formula",
     "place_phrase",
     "sentence_class_importance",
+    "sentence_classification_agreement",
+    "sentence_classification_consensus",
+    "sentence_classification_disputed",
+    "sentence_classification_draws",
+    "sentence_classification_places",
     "sentence_importance_measure",
     "sentence_indicator_change",
     "sentence_infomax",
@@ -658,3 +663,165 @@ def sentence_matched_moves(moves: Sequence[dict], moved_count: int, n: int) -> s
     return _("Under these weights the leading places hold; {count}.").format(
         count=count
     )
+
+
+# The experts' classification ----------------------------------------------------
+def sentence_classification_agreement(
+    experts: int,
+    indicators: int,
+    abstentions: int,
+    alpha: float,
+    low: float,
+    high: float,
+) -> str:
+    """How many experts classified, and how much they agree (Krippendorff's alpha)."""
+    head = ngettext(
+        "{e} expert classified {n} indicators",
+        "{e} experts classified {n} indicators",
+        experts,
+    ).format(e=experts, n=indicators)
+    if abstentions:
+        head += " " + ngettext(
+            "({k} abstention)", "({k} abstentions)", abstentions
+        ).format(k=abstentions)
+    if experts == 1:
+        return head + ". " + _("With a single expert there is no agreement to measure.")
+    if not np.isfinite(alpha):
+        return (
+            head
+            + ". "
+            + _(
+                "Every vote falls in one class, so they agree completely (alpha is "
+                "undefined without variation)."
+            )
+        )
+    interval = ""
+    if np.isfinite(low) and np.isfinite(high):
+        interval = _(" (95 % bootstrap interval {low} to {high})").format(
+            low=format_number(low, 2), high=format_number(high, 2)
+        )
+    if alpha >= 0.8:
+        verdict = _("reliable by Krippendorff's guide (0.80 or more)")
+    elif alpha >= 0.667:
+        verdict = _("tentative by Krippendorff's guide (0.667 to 0.80)")
+    else:
+        verdict = _("below Krippendorff's guide for tentative conclusions (0.667)")
+    return (
+        head
+        + ". "
+        + _(
+            "Their agreement, Krippendorff's alpha for ordered classes, is "
+            "{alpha}{interval}: {verdict}."
+        ).format(alpha=format_number(alpha, 2), interval=interval, verdict=verdict)
+    )
+
+
+def sentence_classification_disputed(
+    unanimous: int, n: int, disputed: Sequence[Mapping]
+) -> str:
+    """How many indicators are unanimous, and the most disputed ones.
+
+    ``disputed``: ``code``, ``name``, ``votes`` (for the modal class), ``cast``,
+    ``modal`` (class id), most disputed first.
+    """
+    head = ngettext(
+        "{k} of {n} indicators is classified unanimously.",
+        "{k} of {n} indicators are classified unanimously.",
+        unanimous,
+    ).format(k=unanimous, n=n)
+    if not disputed:
+        return head
+    parts = [
+        _("{code} {name} ({k} of {cast} votes for {cls})").format(
+            code=d["code"],
+            name=d["name"],
+            k=d["votes"],
+            cast=d["cast"],
+            cls=class_label(d["modal"]),
+        )
+        for d in disputed
+    ]
+    return (
+        head
+        + " "
+        + _("The panel disagrees most on: {parts}.").format(parts="; ".join(parts))
+    )
+
+
+def sentence_classification_consensus(rule: str, changed: Sequence[Mapping]) -> str:
+    """Where the consensus differs from the framework's classification.
+
+    ``changed``: ``code``, ``before`` and ``after`` (class ids).
+    """
+    name = _("median") if rule == "median" else _("majority")
+    if not changed:
+        return _(
+            "The consensus ({rule} class of the votes) is the framework's "
+            "classification."
+        ).format(rule=name)
+    parts = "; ".join(
+        _("{code} from {before} to {after}").format(
+            code=c["code"],
+            before=class_label(c["before"]),
+            after=class_label(c["after"]),
+        )
+        for c in changed
+    )
+    return ngettext(
+        "The consensus ({rule} class of the votes) differs from the framework's "
+        "classification for {k} indicator: {parts}.",
+        "The consensus ({rule} class of the votes) differs from the framework's "
+        "classification for {k} indicators: {parts}.",
+        len(changed),
+    ).format(rule=name, k=len(changed), parts=parts)
+
+
+def sentence_classification_places(rows: Sequence[Mapping]) -> str:
+    """State the leaders' places under the consensus and over the experts.
+
+    ``rows``: ``name``, ``framework``, ``consensus``, ``best``, ``worst`` (places
+    as 1 + clusters strictly ahead).
+    """
+    parts = []
+    for r in rows:
+        if r["framework"] == r["consensus"]:
+            now = _("{name} stays {place}").format(
+                name=r["name"], place=format_place(r["consensus"])
+            )
+        else:
+            now = _("{name} goes from {before} to {after}").format(
+                name=r["name"],
+                before=format_place(r["framework"]),
+                after=format_place(r["consensus"]),
+            )
+        if r["best"] == r["worst"]:
+            spread = _("under every expert's classification too")
+        else:
+            spread = _("between {best} and {worst} over the experts").format(
+                best=format_place(r["best"]), worst=format_place(r["worst"])
+            )
+        parts.append(f"{now} ({spread})")
+    return _(
+        "Under the consensus classification (places count 1 + the clusters "
+        "strictly ahead): {parts}."
+    ).format(parts="; ".join(parts))
+
+
+def sentence_classification_draws(keep: Sequence[Mapping], draws: int) -> str:
+    """State how often the leaders keep their place when classes follow the votes.
+
+    ``keep``: ``name``, ``place`` (under the consensus, by the display rule),
+    ``share`` of draws keeping it.
+    """
+    parts = "; ".join(
+        _("{name} keeps {place} in {share}").format(
+            name=k["name"],
+            place=format_place(k["place"]),
+            share=format_percent(k["share"], 0),
+        )
+        for k in keep
+    )
+    return _(
+        "Drawing every indicator's class from its votes ({draws} draws, weights "
+        "fixed): {parts}."
+    ).format(draws=format_number(draws), parts=parts)

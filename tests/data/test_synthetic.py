@@ -10,12 +10,35 @@ from ecei_analysis.scoring.weights import WEIGHT_SETS
 
 def test_regenerating_gives_identical_bytes(tmp_path):
     out = tmp_path / "assessments.csv"
+    votes = tmp_path / "votes.csv"
     subprocess.run(
-        [sys.executable, "-m", "ecei_analysis.data.synthetic", "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "ecei_analysis.data.synthetic",
+            "--out",
+            str(out),
+            "--votes-out",
+            str(votes),
+        ],
         check=True,
         capture_output=True,
     )
     assert out.read_bytes() == (default_data_dir() / "assessments.csv").read_bytes()
+    bundled = default_data_dir() / "demo_classification_panel.csv"
+    assert votes.read_bytes() == bundled.read_bytes()
+
+
+def test_the_synthetic_experts_are_labelled_and_stay_near_the_proposal():
+    from ecei_analysis import load_classification_panel
+
+    study = load_study()
+    panel = load_classification_panel(
+        default_data_dir() / "demo_classification_panel.csv", study.indicators
+    )
+    assert panel.synthetic and all("(synthetic)" in e for e in panel.experts)
+    same = (panel.votes.to_numpy() == study.classification.to_numpy()[:, None]).mean()
+    assert 0.7 < same < 0.9  # p = 0.2 moves, a few abstentions
 
 
 def test_every_row_is_labelled_synthetic():

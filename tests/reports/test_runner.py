@@ -24,6 +24,7 @@ FAST = {
     "briefing": {"draws": 2000},
     "04_explore": {},
     "05_panel": {"draws": 2000},
+    "06_classification_panel": {"draws": 1000},
 }
 
 
@@ -405,3 +406,52 @@ def test_a_bad_panel_is_named_before_any_work(tmp_path):
     with pytest.raises(EceiDataError, match=r"votes.csv, row 2: the points add up"):
         run_report("briefing", {"panel": str(path)}, tmp_path / "out", progress=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_classification_sheet_runs_to_the_briefing_in_russian(
+    tmp_path, monkeypatch
+):
+    from openpyxl import load_workbook
+
+    from ecei_analysis import load_study
+    from ecei_analysis.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert (
+        main(
+            [
+                "template",
+                "--classification-panel",
+                "--experts",
+                "3",
+                "--lang",
+                "ru",
+                "--out",
+                "классы.xlsx",
+            ]
+        )
+        == 0
+    )
+    study = load_study()
+    wb = load_workbook("классы.xlsx")
+    ws = wb.worksheets[1]
+    labels = {
+        "very_important": "очень важный",
+        "important": "важный",
+        "not_so_important": "не очень важный",
+    }
+    for row, code in enumerate(study.indicators.index, start=2):
+        cls = study.classification[code]
+        ws.cell(row=row, column=4).value = labels[cls]
+        ws.cell(row=row, column=5).value = labels[cls]
+        ws.cell(row=row, column=6).value = labels["important"]
+    wb.save("классы.xlsx")
+    html = run_report(
+        "briefing",
+        {"draws": 2000, "classification_panel": "классы.xlsx"},
+        "brief",
+        progress=False,
+    ).read_text(encoding="utf-8")
+    assert "How the panel classified the criteria" in html
+    assert "3 experts classified 29 indicators" in html
+    assert "file: классы.xlsx" in html

@@ -1,0 +1,287 @@
+"""The experts' own classification: each expert sorts the indicators into classes.
+
+A classification panel file (CSV or ``.xlsx``: the sheet of
+:func:`~ecei_analysis.data.classification_template.write_classification_template`)
+has one row per indicator (``code``, optionally ``name`` and ``what it
+measures``) and one column per expert, each cell a significance class (its id or
+its name in any language). A blank cell is an abstention: the expert gives no
+class to that indicator; it is kept as such and reported, never filled in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..core.errors import EceiDataError
+from ..core.i18n import NP_, every_translation
+from ..core.vocabulary import CLASSES, PROVENANCE, class_from_text, class_label
+from .problems import REPORTED, has_problems, problem_guard
+from .tables import Table, open_workbook, read_table, usable_path
+
+__all__ = [
+    "ClassificationPanel",
+    "is_classification_panel_file",
+    "load_classification_panel",
+]
+
+_MARKED = (
+    NP_("template sheet", "classification votes"),
+    NP_("template column", "what it measures"),
+)
+#: Columns that are not experts (any language).
+_FIXED = ("code", "name", "what it measures", "source", "provenance")
+
+
+@dataclass(frozen=True)
+class ClassificationPanel:
+    """The experts' classification votes, checked.
+
+    Attributes
+    ----------
+    votes
+        Indicators (code) × experts: a class id, or ``None`` for an abstention.
+    names
+        Indicator names as the sheet gives them (may be empty).
+    source, sha256
+        The file read and its digest.
+    provenance
+        The ``provenance`` column's flag(s) (``synthetic`` for the bundled
+        demonstration votes), or ``unknown``.
+    """
+
+    votes: pd.DataFrame
+    names: pd.Series
+    source: str = ""
+    sha256: str = ""
+    provenance: str = "unknown"
+
+    @property
+    def experts(self) -> list[str]:
+        """Expert names, in sheet order."""
+        return list(self.votes.columns)
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether the votes are flagged synthetic (demonstration data)."""
+        return "synthetic" in self.provenance
+
+    @property
+    def abstentions(self) -> list[tuple[str, str]]:
+        """``(indicator code, expert)`` of every blank cell."""
+        missing = self.votes.isna()
+        return [
+            (code, expert)
+            for code in self.votes.index
+            for expert in self.votes.columns
+            if missing.at[code, expert]
+        ]
+
+    def codes(self, classes: tuple[str, ...] = CLASSES) -> np.ndarray:
+        """Return indicators × experts as class positions 0..k-1 (NaN: abstained)."""
+        position = {c: float(i) for i, c in enumerate(classes)}
+        return self.votes.apply(lambda col: col.map(position)).to_numpy(float)
+
+    def shares(self, classes: tuple[str, ...] = CLASSES) -> pd.DataFrame:
+        """Return indicators × classes: the share of the votes cast for each class."""
+        codes = self.codes(classes)
+        counts = np.stack(
+            [(codes == j).sum(axis=1) for j in range(len(classes))], axis=1
+        ).astype(float)
+        cast = counts.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            shares = np.where(cast > 0, counts / cast, np.nan)
+        return pd.DataFrame(shares, index=self.votes.index, columns=list(classes))
+
+
+def _sheet_table(path: Path) -> Table:
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return read_table(path)
+    names = {
+        n.casefold()
+        for n in every_translation("template sheet", "classification votes")
+    }
+    wb = open_workbook(path)
+    try:
+        titles = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    finally:
+        wb.close()
+    return read_table(
+        path, sheet=next((t for t in titles if t.casefold() in names), None)
+    )
+
+
+def _fixed_keys(table: Table) -> dict[str, str]:
+    """Map the non-expert headers (any language) to their keys."""
+    lookup = {}
+    for key in _FIXED:
+        for name in every_translation("template column", key):
+            lookup[name.casefold()] = key
+    return {
+        h: lookup[h.strip().casefold()]
+        for h in table.frame.columns
+        if h.strip().casefold() in lookup
+    }
+
+
+def is_classification_panel_file(path: Path) -> bool:
+    """Whether ``path`` looks like a classification panel (its sheet or columns).
+
+    A ``code`` column, no ``significance_class`` column and at least one
+    other (expert) column.
+    """
+    try:
+        table = _sheet_table(path)
+    except EceiDataError:
+        return False
+    fixed = _fixed_keys(table)
+    experts = [h for h in table.frame.columns if h not in fixed]
+    return (
+        "code" in fixed.values()
+        and "significance_class" not in table.frame.columns
+        and bool(experts)
+        and not any(h in ("max_points", "points", "cluster_id") for h in experts)
+    )
+
+
+def load_classification_panel(
+    path: str | Path, indicators: pd.DataFrame | None = None
+) -> ClassificationPanel:
+    """Load and check the experts' classification votes.
+
+    Parameters
+    ----------
+    path
+        CSV or ``.xlsx``: a ``code`` column, one column per expert (headed by
+        the expert's name), optionally ``name``, ``what it measures``,
+        ``source`` and ``provenance``.
+    indicators
+        The framework (from :func:`~ecei_analysis.load_indicators` or a study):
+        every indicator needs a row, and no other code may have one.
+
+    Returns
+    -------
+    ClassificationPanel
+
+    Raises
+    ------
+    EceiDataError
+        Naming the file, row and column: no expert column, an empty or repeated
+        code, a code of no indicator, a missing indicator, an unknown class.
+        Blank cells are abstentions, not errors.
+    """
+    path = usable_path(path)
+    table = _sheet_table(path)
+    table.require_non_empty()
+    fixed = _fixed_keys(table)
+    header = {key: name for name, key in fixed.items()}
+    if "code" not in header:
+        raise EceiDataError(
+            "missing column 'code'; expected a code column and one column per expert",
+            file=table.file,
+            row=1,
+            sheet=table.sheet,
+        )
+    experts = [h for h in table.frame.columns if h not in fixed]
+    if not experts:
+        raise EceiDataError(
+            "no expert column; expected one column per expert, headed by the "
+            "expert's name",
+            file=table.file,
+            row=1,
+            sheet=table.sheet,
+        )
+    known = None if indicators is None else set(indicators.index)
+    codes: list[str] = []
+    rows: dict[str, int] = {}
+    votes = []
+    for i in range(len(table.frame)):
+        code = REPORTED
+        with problem_guard:
+            code = table.cell(i, header["code"])
+            if code in rows:
+                raise table.error(
+                    f"indicator {code!r} appears twice (first at row {rows[code]})",
+                    index=i,
+                    column=header["code"],
+                )
+            rows[code] = table.rows[i]
+            if known is not None and code not in known:
+                raise table.error(
+                    f"{code!r} is not an indicator of the framework",
+                    index=i,
+                    column=header["code"],
+                )
+        codes.append(code)
+        row = []
+        for expert in experts:
+            text = table.frame.iat[i, table.frame.columns.get_loc(expert)]
+            cls = None
+            if text == REPORTED:
+                cls = REPORTED
+            elif text != "":
+                cls = class_from_text(text)
+                if cls is None:
+                    cls = REPORTED
+                    with problem_guard:
+                        raise table.error(
+                            f"unknown significance class {text!r}; expected "
+                            f"{', '.join(class_label(c) for c in CLASSES)} (or a "
+                            "blank cell to abstain)",
+                            index=i,
+                            column=expert,
+                        )
+            row.append(cls)
+        votes.append(row)
+    if indicators is not None:
+        absent = [c for c in indicators.index if c not in rows]
+        if absent:
+            with problem_guard:
+                raise EceiDataError(
+                    f"no row for indicator(s) {', '.join(absent)}; every indicator "
+                    "needs a row (leave a cell blank to abstain)",
+                    file=table.file,
+                    column=header["code"],
+                    sheet=table.sheet,
+                )
+    if "provenance" in header:
+        for i, value in enumerate(table.frame[header["provenance"]]):
+            with problem_guard:
+                if value not in PROVENANCE:
+                    raise table.error(
+                        f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
+                        index=i,
+                        column=header["provenance"],
+                    )
+    if has_problems():
+        return None  # only reachable while collecting problems (ecei validate)
+    frame = pd.DataFrame(
+        votes,
+        index=pd.Index(codes, name="code"),
+        columns=[table.typed_header(e) for e in experts],
+        dtype=object,
+    )
+    frame = frame.where(frame.notna(), None)
+    if indicators is not None:
+        frame = frame.reindex(indicators.index)
+    names = (
+        pd.Series(list(table.frame[header["name"]]), index=codes, name="name")
+        if "name" in header
+        else pd.Series("", index=codes, name="name")
+    ).reindex(frame.index)
+    provenance = (
+        "+".join(sorted(set(table.frame[header["provenance"]])))
+        if "provenance" in header
+        else "unknown"
+    )
+    return ClassificationPanel(
+        votes=frame,
+        names=names,
+        source=str(path),
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        provenance=provenance,
+    )

@@ -1,0 +1,150 @@
+"""The classification voting sheet: every expert sorts the indicators into classes.
+
+Layout (every label in the language chosen; read back in any language by
+:func:`~ecei_analysis.data.classification_panel.load_classification_panel`):
+
+* ``instructions``: how to vote (and how to abstain);
+* ``classification votes``: one row per indicator (code, name, what it
+  measures) and one column per expert, each input cell a drop-down of the three
+  class names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.errors import EceiDataError
+from ..core.i18n import check_language, pgettext, use_language
+from ..core.vocabulary import CLASSES, class_label
+from .workbook import (
+    INPUT_FILL,
+    add_list_validation,
+    column_range,
+    new_workbook,
+    put,
+    save_workbook,
+    write_header,
+    write_lines,
+)
+
+__all__ = ["write_classification_template"]
+
+
+def _instructions() -> list[str]:
+    sheet = pgettext("template sheet", "classification votes")
+    classes = ", ".join(class_label(c) for c in CLASSES)
+    return [
+        pgettext("template", "ECEI indicators by significance: the experts' sheet"),
+        "",
+        pgettext(
+            "template",
+            "Sheet '{sheet}': one row per indicator, one column per expert. Put "
+            "your name at the top of a column and give every indicator a class: "
+            "{classes}.",
+        ).format(sheet=sheet, classes=classes),
+        pgettext(
+            "template",
+            "Leave a cell blank to abstain on an indicator; abstentions are "
+            "reported, never filled in for you.",
+        ),
+        pgettext(
+            "template",
+            "Do not change the codes. Then: ecei validate votes.xlsx, and ecei "
+            "report -p classification_panel=votes.xlsx.",
+        ),
+    ]
+
+
+def write_classification_template(
+    path: str | Path,
+    indicators: pd.DataFrame,
+    *,
+    experts: int | Sequence[str] = 8,
+    lang: str = "en",
+    force: bool = False,
+) -> Path:
+    """Write the experts' classification voting sheet (``.xlsx``).
+
+    Parameters
+    ----------
+    path
+        Output ``.xlsx``.
+    indicators
+        The framework (code index; ``name``, and ``category_name`` or
+        ``category`` for "what it measures").
+    experts
+        How many expert columns to prepare (headed "expert 1", ...), or the
+        experts' names.
+    lang
+        ``"en"`` or ``"ru"``: every label, the class names of the drop-downs.
+    force
+        Replace an existing workbook that this command did not write.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    check_language(lang)
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise EceiDataError("the voting sheet must be written as .xlsx", file=path)
+    if isinstance(experts, int) and not isinstance(experts, bool):
+        if not 1 <= experts <= 200:
+            raise EceiDataError(f"experts must be from 1 to 200, got {experts}")
+        names = None
+    else:
+        names = [str(e).strip() for e in experts]
+        if not names or any(not n for n in names) or len(set(names)) != len(names):
+            raise EceiDataError("expert names must be distinct and not empty")
+    with use_language(lang):
+        if names is None:
+            names = [
+                pgettext("template", "expert {n}").format(n=k)
+                for k in range(1, experts + 1)
+            ]
+        wb = new_workbook()
+        write_lines(
+            wb.create_sheet(pgettext("template sheet", "instructions")), _instructions()
+        )
+        sheet = wb.create_sheet(pgettext("template sheet", "classification votes"))
+        fixed = [
+            pgettext("template column", "code"),
+            pgettext("template column", "name"),
+            pgettext("template column", "what it measures"),
+        ]
+        write_header(sheet, [*fixed, *names])
+        what = (
+            indicators["category_name"]
+            if "category_name" in indicators.columns
+            else indicators.get("category", pd.Series("", index=indicators.index))
+        )
+        for row, code in enumerate(indicators.index, start=2):
+            put(sheet, row, 1, code)
+            put(sheet, row, 2, indicators.at[code, "name"])
+            put(sheet, row, 3, what[code])
+        last = len(indicators) + 1
+        first_expert = len(fixed) + 1
+        cells = column_range(first_expert, len(fixed) + len(names), (2, last))
+        add_list_validation(
+            sheet,
+            cells,
+            [class_label(c) for c in CLASSES],
+            title=pgettext("template", "Significance class"),
+            message=pgettext(
+                "template",
+                "Choose very important, important or not so important (blank: "
+                "abstain).",
+            ),
+        )
+        for row in sheet.iter_rows(min_row=2, max_row=last, min_col=first_expert):
+            for cell in row:
+                cell.fill = INPUT_FILL
+        sheet.freeze_panes = sheet.cell(row=2, column=first_expert).coordinate
+        sheet.column_dimensions["B"].width = 50
+        sheet.column_dimensions["C"].width = 30
+    return save_workbook(
+        wb, path, command="template --classification-panel", force=force
+    )

@@ -1,0 +1,107 @@
+import pytest
+from openpyxl import load_workbook
+
+from ecei_analysis import EceiDataError, load_classification_panel, load_study
+from ecei_analysis.cli import main
+from ecei_analysis.data.classification_panel import is_classification_panel_file
+from ecei_analysis.data.problems import collect_problems
+from ecei_analysis.data.validate import validate_paths
+
+VI, IMP, NSI = "very_important", "important", "not_so_important"
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return load_study().indicators
+
+
+def fill(path, votes, sheet=1):
+    """votes: {row offset: [cells...]} written from the expert columns (D on)."""
+    wb = load_workbook(path)
+    ws = wb.worksheets[sheet]
+    for row, cells in votes.items():
+        for k, value in enumerate(cells):
+            ws.cell(row=row, column=4 + k).value = value
+    wb.save(path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "labels"),
+    [
+        ("en", "classification votes", ["very important", "important"]),
+        ("ru", "голосование по классам", ["очень важный", "важный"]),
+    ],
+)
+def test_the_sheet_round_trips_in_both_languages(
+    tmp_path, indicators, lang, sheet, labels
+):
+    out = tmp_path / "votes.xlsx"
+    assert (
+        main(
+            [
+                "template",
+                "--classification-panel",
+                "--experts",
+                "3",
+                "--lang",
+                lang,
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    wb = load_workbook(out)
+    assert wb.sheetnames[1] == sheet
+    ws = wb[sheet]
+    header = [c.value for c in ws[1]]
+    assert len(header) == 6 and header[3].endswith("1")
+    check = ws.data_validations.dataValidation[0]
+    assert labels[0] in check.formula1 and check.type == "list"
+    ws.cell(row=1, column=4).value = "Dr Ivanova"  # an expert writes her name
+    for row in range(2, len(indicators) + 2):
+        ws.cell(row=row, column=4).value = labels[0]
+        ws.cell(row=row, column=5).value = labels[1]
+    ws.cell(row=3, column=5).value = None  # an abstention
+    wb.save(out)
+    panel = load_classification_panel(out, indicators)
+    assert panel.experts[0] == "Dr Ivanova"  # the name as typed
+    assert set(panel.votes["Dr Ivanova"]) == {VI}
+    assert (indicators.index[1], panel.experts[1]) in panel.abstentions
+    assert panel.votes[panel.experts[2]].isna().all()  # a column left blank
+    assert validate_paths([out]) == []
+    assert is_classification_panel_file(out)
+
+
+def test_problems_are_located(tmp_path, indicators):
+    out = tmp_path / "votes.xlsx"
+    main(["template", "--classification-panel", "--experts", "2", "--out", str(out)])
+    wb = load_workbook(out)
+    ws = wb.worksheets[1]
+    ws.cell(row=2, column=4).value = "urgent"
+    ws.cell(row=3, column=1).value = indicators.index[0]  # a code twice
+    ws.cell(row=4, column=1).value = "9.9"  # a code of no indicator
+    ws.cell(row=5, column=5).value = "=A1"  # a formula
+    wb.save(out)
+    _, problems = collect_problems(load_classification_panel, out, indicators)
+    found = sorted((p.row or 0, p.column or "") for p in problems)
+    text = " | ".join(str(p) for p in problems)
+    assert (2, "expert 1") in found and "unknown significance class 'urgent'" in text
+    assert (3, "code") in found and "appears twice (first at row 2)" in text
+    assert (4, "code") in found and "'9.9' is not an indicator" in text
+    assert any(r == 5 for r, _ in found) and "formula '=A1'" in text
+    assert "no row for indicator(s)" in text  # the two codes overwritten are missing
+
+
+def test_csv_votes_and_bad_headers(tmp_path, indicators):
+    path = tmp_path / "votes.csv"
+    rows = "\n".join(f"{code},{VI},{NSI}" for code in indicators.index)
+    path.write_text("code,Anna,Boris\n" + rows + "\n", encoding="utf-8")
+    panel = load_classification_panel(path, indicators)
+    assert panel.experts == ["Anna", "Boris"] and not panel.abstentions
+    path.write_text("code,name\n1.1.0,x\n", encoding="utf-8")
+    with pytest.raises(EceiDataError, match="no expert column"):
+        load_classification_panel(path, indicators)
+    path.write_text("indicator,Anna\n1.1.0,important\n", encoding="utf-8")
+    with pytest.raises(EceiDataError, match="missing column 'code'"):
+        load_classification_panel(path, indicators)
