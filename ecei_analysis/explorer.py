@@ -1,14 +1,27 @@
-"""A live weight explorer for JupyterLab (ipywidgets), with a static fallback.
+"""A live weight explorer for JupyterLab and Voilà, with a static fallback.
 
-Sliders for the three class weights, the ordinal-constraint toggle and the tie
-rule update, as they move, the ranking table (changes versus the published
-baseline), the rank-flow chart and the marker on the exact weight-space map.
+Sliders for the class weights, the ordinal-constraint toggle and the tie rule
+update, as they move, the ranking table (changes versus equal weights, i.e. the
+published record), the rank-flow chart and the marker on the exact weight-space
+map.
 
-The work per slider move is small by design: :func:`explorer_state` (scores,
-ranks, table) is a few milliseconds for 19 clusters; the weight map is drawn
-once and the marker is painted onto its pixels; only the small rank-flow chart
-is redrawn. Under papermill, without ipywidgets or with ``static=True``, the
-explorer shows a static snapshot instead of widgets.
+For people, not only for the computation:
+
+* the pictures are responsive ``<img>`` elements (alt text = caption) in a
+  wrapping row, so nothing overflows an output area 800 px wide;
+* sliders are wide enough to hit a value (a 300 px track and a number box),
+  every control has a tooltip, and one line explains the ordinal and tie-rule
+  controls;
+* with the ordinal box ticked the sliders show the projected weights;
+* invalid weights (all zero) replace the pictures and the table with a note:
+  nothing stale stays on screen;
+* the table uses the reports' formatter; the synthetic banner appears once.
+
+The work per move is small by design: :func:`explorer_state` is a few
+milliseconds for 19 clusters; the weight map is drawn once and the marker is
+painted onto its pixels; only the small rank-flow chart is redrawn. Under
+papermill, without ipywidgets or with ``static=True``, a static snapshot is
+shown instead of widgets.
 """
 
 from __future__ import annotations
@@ -23,10 +36,14 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .core.i18n import _, format_significant, pgettext
+from .core.vocabulary import class_label
 from .data.study import Study
+from .figures._common import caption_of
 from .figures.rank_flow import plot_rank_flow
 from .figures.weight_map import plot_weight_map
-from .reports.provenance import data_label, synthetic_banner
+from .reports.formatting import table_html
+from .reports.provenance import data_label, study_banner
 from .scoring.points import class_points, score_clusters
 from .scoring.ranks import clusters_ahead, rank_clusters
 from .scoring.weights import WEIGHT_SETS, resolve_weights
@@ -156,13 +173,16 @@ class Explorer:
         self.note = data_label(study)
         self.highlight = highlight or list(study.published.index) or None
         self.widgets: dict = {}  # filled by explore() when live
-        self._map_pixels, self._to_pixel = self._render_map()
+        self._map_pixels, self._to_pixel, self.map_caption = self._render_map()
+        self.flow_caption = ""
 
     def _render_map(self):
-        fig = Figure(figsize=(6.5, 5.0), dpi=90)
+        fig = Figure(figsize=(7.6, 4.6), dpi=90)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(projection="ternary")
         plot_weight_map(self.points, labels=self.labels, data_note=self.note, ax=ax)
+        # Room on the right for the legend, below for the axis labels.
+        fig.subplots_adjust(left=0.06, right=0.56, bottom=0.16, top=0.9)
         fig.canvas.draw()
         pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
         height = pixels.shape[0]
@@ -172,7 +192,7 @@ class Explorer:
             x, y = ax.transData.transform(xy)[0]
             return round(x), round(height - y)
 
-        return pixels, to_pixel
+        return pixels, to_pixel, caption_of(ax)
 
     def map_png(self, shares: np.ndarray) -> bytes:
         """Return the weight map with the marker at ``shares`` as PNG bytes."""
@@ -200,6 +220,7 @@ class Explorer:
             data_note=self.note,
             ax=ax,
         )
+        self.flow_caption = caption_of(ax)
         fig.subplots_adjust(left=0.14, right=0.72, bottom=0.16, top=0.97)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png")
@@ -228,25 +249,73 @@ class Explorer:
             self.flow_png(state),
         )
 
+    def pictures_html(self, state: ExplorerState, map_png: bytes, flow_png: bytes):
+        """Return the two pictures as responsive ``<figure>`` HTML (map, flow)."""
+        ratio = ":".join(format_significant(v) for v in state.weights.values())
+        marker = pgettext(
+            "explorer", "Gold dot: the current weights ({ratio})."
+        ).format(ratio=ratio)
+        return (
+            _figure(map_png, f"{self.map_caption} {marker}", 684),
+            _figure(flow_png, self.flow_caption, 378),
+        )
+
+
+def _figure(png: bytes, caption: str, width: int) -> str:
+    """Return a picture that shrinks to its space, with its caption as alt text."""
+    import base64
+    import html
+
+    data = base64.b64encode(png).decode("ascii")
+    text = html.escape(caption)
+    return (
+        f'<figure style="margin:0;max-width:{width}px">'
+        f'<img src="data:image/png;base64,{data}" alt="{text}" '
+        'style="width:100%;height:auto;display:block"/>'
+        f'<figcaption style="font-size:11px;color:#444">{text}</figcaption>'
+        "</figure>"
+    )
+
 
 def _table_html(state: ExplorerState, study: Study) -> str:
+    import html
+
     note = ""
     if state.projected:
+        values = ", ".join(
+            f"{class_label(k)} {format_significant(v)}"
+            for k, v in state.weights.items()
+        )
         note = (
-            "<p><i>Sliders projected onto very important ≥ important ≥ not so "
-            "important: "
-            + ", ".join(f"{k} {v:.2f}" for k, v in state.weights.items())
+            "<p><i>"
+            + html.escape(
+                _(
+                    "The sliders broke the order very important ≥ important ≥ not "
+                    "so important; they were moved to the nearest weights that keep "
+                    "it: {values}."
+                ).format(values=values)
+            )
             + "</i></p>"
         )
-    banner = (
-        f"<p style='color:#7b241c;font-weight:bold'>{synthetic_banner()}</p>"
-        if study.is_synthetic
-        else ""
+    caption = html.escape(
+        _("Ranking under the current weights. Data: {label}.").format(
+            label=data_label(study)
+        )
     )
-    caption = (
-        f"<p><i>Ranking under the current weights. Data: {data_label(study)}.</i></p>"
+    table = state.table
+    frame = pd.DataFrame(
+        {
+            pgettext("column", "place"): table["rank"].to_numpy(),
+            pgettext("column", "cluster"): table["cluster"].to_numpy(),
+            pgettext("column", "score (weighted sum)"): table["score"].to_numpy(),
+            pgettext("column", "place, equal weights"): table[
+                "baseline_rank"
+            ].to_numpy(),
+            pgettext("column", "change"): table["change"].to_numpy(),
+            pgettext("column", "published place"): table["published_place"].to_numpy(),
+        }
     )
-    return banner + note + caption + state.table.to_html(index=False)
+    return note + f"<p><i>{caption}</i></p>" + table_html(frame, index=False)
 
 
 def _in_kernel() -> bool:
@@ -256,6 +325,27 @@ def _in_kernel() -> bool:
         return False
     shell = get_ipython()
     return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+#: The explorer's page style: wrapping picture row, report-like table.
+_STYLE = """<style>
+.ecei-explorer table{border-collapse:collapse;font-size:12px}
+.ecei-explorer th{border-bottom:1px solid #333;text-align:left;padding:2px 8px}
+.ecei-explorer td{padding:2px 8px;border:none}
+.ecei-explorer td.num,.ecei-explorer th.num{text-align:right}
+.ecei-explorer tr:nth-child(even) td{background:#f6f6f6}
+.ecei-explorer .ecei-banner{color:#7b241c;font-weight:bold;border:1px solid #7b241c;
+ background:#fdecea;padding:6px 10px}
+</style>"""
+
+
+def _help_text() -> str:
+    return _(
+        "Only the ratios of the weights matter. 'keep VI ≥ I ≥ NSI': when ticked, "
+        "weights that break this order are moved to the nearest weights that keep "
+        "it, and the sliders show them. 'ties': dense numbers tied clusters 1, 2, "
+        "2, 3 (as published in 2015); min numbers them 1, 2, 2, 4."
+    )
 
 
 def explore(
@@ -283,7 +373,9 @@ def explore(
         The renderer (its ``update`` is what the sliders call); when live, its
         ``widgets`` dict holds the controls and outputs.
     """
-    from IPython.display import HTML, Image, display
+    import html
+
+    from IPython.display import HTML, display
 
     weights = dict(weights or WEIGHT_SETS["proposal"])
     explorer = Explorer(study)
@@ -295,17 +387,42 @@ def explore(
             except ImportError:
                 static = True
     state, table, map_png, flow_png = explorer.update(weights)
+    map_html, flow_html = explorer.pictures_html(state, map_png, flow_png)
+    banner = (
+        f'<p class="ecei-banner">{html.escape(study_banner(study))}</p>'
+        if study.is_synthetic
+        else ""
+    )
+    row = (
+        '<div style="display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start">'
+        f'<div style="flex:1 1 360px;min-width:0">{map_html}</div>'
+        f'<div style="flex:1 1 240px;min-width:0">{flow_html}</div></div>'
+    )
     if static:
-        display(
-            HTML(
-                "<p><b>Static snapshot</b> (no live widgets here): weights "
-                + ", ".join(f"{k} = {v:g}" for k, v in state.weights.items())
-                + ".</p>"
+        ratio = ", ".join(
+            f"{class_label(k)} = {format_significant(v)}"
+            for k, v in state.weights.items()
+        )
+        snapshot = html.escape(
+            _("Static snapshot (no live widgets here): weights {ratio}.").format(
+                ratio=ratio
             )
         )
-        display(Image(map_png), Image(flow_png), HTML(table))
+        display(
+            HTML(
+                f'{_STYLE}<div class="ecei-explorer">{banner}<p><b>{snapshot}</b></p>'
+                f"{row}{table}</div>"
+            )
+        )
         return explorer
+    return _live(explorer, weights, state, banner, table, map_html, flow_html)
+
+
+def _live(explorer, weights, state, banner, table, map_html, flow_html) -> Explorer:
+    import html
+
     import ipywidgets as widgets
+    from IPython.display import display
 
     classes = list(explorer.points.columns)
     sliders = {
@@ -314,27 +431,94 @@ def explore(
             min=0.0,
             max=10.0,
             step=0.1,
-            description=c.replace("_", " "),
+            description=class_label(c),
+            tooltip=pgettext(
+                "explorer",
+                "Weight of the class '{cls}' (0 to 10; only the ratios matter)",
+            ).format(cls=class_label(c)),
             continuous_update=True,
-            style={"description_width": "120px"},
+            readout=True,
+            readout_format=".1f",
+            style={"description_width": "130px"},
+            layout=widgets.Layout(width="min(100%, 560px)"),
         )
         for c in classes
     }
-    ordered = widgets.Checkbox(value=False, description="keep VI ≥ I ≥ NSI")
-    ties = widgets.Dropdown(options=["dense", "min"], value="dense", description="ties")
-    map_image = widgets.Image(value=map_png, format="png")
-    flow_image = widgets.Image(value=flow_png, format="png")
-    table_html = widgets.HTML(value=table)
+    ordered = widgets.Checkbox(
+        value=False,
+        description=pgettext("explorer", "keep VI ≥ I ≥ NSI"),
+        tooltip=pgettext(
+            "explorer",
+            "Move weights that break very important ≥ important ≥ not so important "
+            "to the nearest weights that keep it",
+        ),
+        indent=False,
+    )
+    ties = widgets.Dropdown(
+        options=[
+            (pgettext("explorer", "dense (1, 2, 2, 3)"), "dense"),
+            (pgettext("explorer", "min (1, 2, 2, 4)"), "min"),
+        ],
+        value="dense",
+        description=pgettext("explorer", "ties"),
+        tooltip=pgettext("explorer", "How tied clusters are numbered"),
+        style={"description_width": "130px"},
+        layout=widgets.Layout(width="min(100%, 330px)"),
+    )
+    help_line = widgets.HTML(
+        value=f'<p style="font-size:12px;color:#444">{html.escape(_help_text())}</p>'
+    )
+    map_view = widgets.HTML(value=map_html, layout=widgets.Layout(flex="1 1 360px"))
+    flow_view = widgets.HTML(value=flow_html, layout=widgets.Layout(flex="1 1 240px"))
+    pictures = widgets.Box(
+        [map_view, flow_view],
+        layout=widgets.Layout(
+            display="flex",
+            flex_flow="row wrap",
+            align_items="flex-start",
+            width="100%",
+        ),
+    )
+    placeholder = widgets.HTML(
+        value="<p><b>"
+        + html.escape(
+            _(
+                "At least one weight must be positive: the map, the chart and the "
+                "table reappear as soon as one is."
+            )
+        )
+        + "</b></p>",
+        layout=widgets.Layout(display="none"),
+    )
+    table_view = widgets.HTML(value=table)
+    busy = {"syncing": False}
 
     def refresh(_change=None) -> None:
+        if busy["syncing"]:
+            return
         values = {c: s.value for c, s in sliders.items()}
         if sum(values.values()) <= 0:
-            table_html.value = "<p>At least one weight must be positive.</p>"
+            pictures.layout.display = "none"
+            table_view.layout.display = "none"
+            placeholder.layout.display = None
             return
-        _, html, png_map, png_flow = explorer.update(
+        state, table_html_, png_map, png_flow = explorer.update(
             values, ordered=ordered.value, ties=ties.value
         )
-        table_html.value, map_image.value, flow_image.value = html, png_map, png_flow
+        if state.projected:  # the sliders show the weights actually used
+            busy["syncing"] = True
+            try:
+                for c, s in sliders.items():
+                    s.value = round(state.weights[c], 1)
+            finally:
+                busy["syncing"] = False
+        map_view.value, flow_view.value = explorer.pictures_html(
+            state, png_map, png_flow
+        )
+        table_view.value = table_html_
+        placeholder.layout.display = "none"
+        pictures.layout.display = "flex"
+        table_view.layout.display = None
 
     for control in [*sliders.values(), ordered, ties]:
         control.observe(refresh, names="value")
@@ -342,10 +526,26 @@ def explore(
         **sliders,
         "ordered": ordered,
         "ties": ties,
-        "map": map_image,
-        "flow": flow_image,
-        "table": table_html,
+        "map": map_view,
+        "flow": flow_view,
+        "pictures": pictures,
+        "placeholder": placeholder,
+        "table": table_view,
     }
-    controls = widgets.VBox([*sliders.values(), ordered, ties])
-    display(widgets.VBox([controls, widgets.HBox([map_image, flow_image]), table_html]))
+    style = widgets.HTML(value=_STYLE + banner)
+    box = widgets.VBox(
+        [
+            style,
+            *sliders.values(),
+            ordered,
+            ties,
+            help_line,
+            placeholder,
+            pictures,
+            table_view,
+        ],
+        layout=widgets.Layout(width="100%"),
+    )
+    box.add_class("ecei-explorer")
+    display(box)
     return explorer

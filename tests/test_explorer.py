@@ -80,7 +80,13 @@ def test_update_images_show_the_marker_where_the_weights_are(explorer):
     assert (x2, y2) != (x, y) and tuple(image2[y2, x2]) == (255, 215, 0)
     assert tuple(image2[y, x]) != (255, 215, 0)
     assert Image.open(io.BytesIO(flow_png)).size[0] > 200
-    assert "SYNTHETIC" in html and "Kaluga" in html
+    assert "Kaluga" in html and 'class="ecei-table"' in html
+    assert "SYNTHETIC DEMONSTRATION" not in html  # the banner is shown once, above
+    map_html, flow_html = explorer.pictures_html(state, map_png, flow_png)
+    assert (
+        'alt="Weight map:' in map_html and "Gold dot: the current weights" in map_html
+    )
+    assert 'alt="Rank flow:' in flow_html and "width:100%" in flow_html
 
 
 def test_live_widgets_update_on_slider_move(study):
@@ -95,11 +101,190 @@ def test_live_widgets_update_on_slider_move(study):
     live.widgets["very_important"].value = 0.5  # favour important / not so important
     after = rows()
     assert after != before and after.index("Tomsk") < after.index("Kaluga")
+    # The ordinal box: the sliders show the projected weights, the note says why.
+    live.widgets["important"].value = 4.0  # 0.5 : 4 : 1 breaks the order
     live.widgets["ordered"].value = True
-    assert "projected" in live.widgets["table"].value
+    assert "moved to the nearest weights that keep it" in live.widgets["table"].value
+    shown = [live.widgets[c].value for c in W]
+    np.testing.assert_allclose(
+        shown, project_ordered(np.array([0.5, 4.0, 1.0])), atol=0.05
+    )
+    # All weights zero: no stale pictures or table, a note instead.
+    live.widgets["ordered"].value = False
+    for c in W:
+        live.widgets[c].value = 0.0
+    assert live.widgets["pictures"].layout.display == "none"
+    assert live.widgets["table"].layout.display == "none"
+    assert live.widgets["placeholder"].layout.display is None
+    live.widgets["important"].value = 1.0
+    assert live.widgets["pictures"].layout.display == "flex"
+    assert live.widgets["placeholder"].layout.display == "none"
+    # Every control explains itself.
+    for name in (*W, "ordered", "ties"):
+        assert live.widgets[name].tooltip, name
 
 
 def test_static_snapshot(study, capsys):
-    snap = explore(study, W, static=True)
+    from IPython.display import HTML
+
+    shown = []
+    import IPython.display
+
+    original = IPython.display.display
+    IPython.display.display = lambda *objs, **kw: shown.extend(objs)
+    try:
+        snap = explore(study, W, static=True)
+    finally:
+        IPython.display.display = original
     assert snap.widgets == {}
-    assert capsys.readouterr().out.count("Image object") == 2  # map and flow shown
+    assert len(shown) == 1 and isinstance(shown[0], HTML)
+    page = shown[0].data
+    assert page.count("<img ") == 2 and page.count('alt="') == 2
+    assert page.count("SYNTHETIC DEMONSTRATION") == 1
+    assert "Static snapshot" in page
+
+
+# --- In a real browser: Voilà serving the explorer, driven by Playwright ----------
+
+
+def _browser_tools():
+    import os
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    missing = []
+    if chromium is None:
+        missing.append("chromium")
+    try:
+        import playwright.sync_api  # noqa: F401
+        import voila  # noqa: F401
+    except ImportError:
+        missing.append("playwright/voila (pip install -e '.[test]')")
+    if missing:
+        if os.environ.get("ECEI_REQUIRE_CHROMIUM"):
+            pytest.fail(f"ECEI_REQUIRE_CHROMIUM is set but {missing} are missing")
+        pytest.skip(f"not installed: {', '.join(missing)}")
+    return chromium
+
+
+@pytest.fixture(scope="module")
+def served_explorer(tmp_path_factory):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import nbformat
+
+    chromium = _browser_tools()
+    folder = tmp_path_factory.mktemp("voila")
+    book = nbformat.v4.new_notebook()
+    book.cells = [
+        nbformat.v4.new_code_cell(
+            "import ecei_analysis as ea\n"
+            "ex = ea.explore(ea.load_study(), {'very_important': 3, 'important': 2, "
+            "'not_so_important': 1})"
+        )
+    ]
+    book.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(book, folder / "explore.ipynb")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in __import__("os").environ.items() if k != "ECEI_STATIC"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            "explore.ipynb",
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+        ],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5)
+            break
+        except OSError:
+            time.sleep(0.5)
+    try:
+        yield url, chromium
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _set_slider(page, index: int, value: float) -> None:
+    readout = page.locator(".ecei-explorer .widget-readout").nth(index)
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(f"{value}")
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.slow
+def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
+    from playwright.sync_api import sync_playwright
+
+    url, chromium = served_explorer
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 800, "height": 1000})
+        page.goto(url, timeout=120_000)
+        page.wait_for_selector(".ecei-explorer .ecei-table", timeout=120_000)
+        # The widgets render, without a widget error.
+        body = page.inner_text("body")
+        assert "Error displaying widget" not in body and "Model not found" not in body
+        assert page.locator(".ecei-explorer .widget-slider").count() == 3
+        # Nothing overflows 800 px; the slider tracks are usable (>= 300 px).
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1] <= 800, widths
+        inner = page.evaluate(
+            "Array.from(document.querySelectorAll('.ecei-explorer *'))"
+            ".filter(e => e.scrollWidth > e.clientWidth + 1 && "
+            "getComputedStyle(e).overflowX !== 'visible').map(e => e.className)"
+        )
+        assert inner == [], inner
+        track = page.locator(".ecei-explorer .slider-container").first.bounding_box()
+        assert track["width"] >= 300, track
+        assert page.locator(".ecei-explorer img[alt^='Weight map:']").count() == 1
+        assert page.locator(".ecei-explorer img[alt^='Rank flow:']").count() == 1
+        # Moving a weight changes the table as explorer_state predicts.
+        _set_slider(page, 0, 0.5)
+        expected = (
+            explorer_state(
+                study, {"very_important": 0.5, "important": 2, "not_so_important": 1}
+            )
+            .table["cluster"]
+            .iloc[0]
+        )
+        page.wait_for_function(
+            "name => document.querySelector('.ecei-table tbody tr td:nth-child(2)')"
+            ".textContent === name",
+            arg=expected,
+            timeout=30_000,
+        )
+        # All weights zero: the pictures and the table give way to a note.
+        for index in range(3):
+            _set_slider(page, index, 0)
+        page.wait_for_selector(
+            "text=At least one weight must be positive", state="visible", timeout=30_000
+        )
+        assert not page.locator(".ecei-explorer img").first.is_visible()
+        assert not page.locator(".ecei-table").is_visible()
+        browser.close()
