@@ -120,6 +120,7 @@ _EXPORTS: dict[str, str] = {
     # explorer
     "explore": "explorer",
     "explorer_state": "explorer",
+    "explorer_table": "explorer",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

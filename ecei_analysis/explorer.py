@@ -48,7 +48,14 @@ from .scoring.points import class_points, score_clusters
 from .scoring.ranks import clusters_ahead, rank_clusters
 from .scoring.weights import WEIGHT_SETS, resolve_weights
 
-__all__ = ["Explorer", "ExplorerState", "explore", "explorer_state", "project_ordered"]
+__all__ = [
+    "Explorer",
+    "ExplorerState",
+    "explore",
+    "explorer_state",
+    "explorer_table",
+    "project_ordered",
+]
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,12 @@ def explorer_state(
             .astype("Int64"),
         }
     ).sort_values(["rank", "score"], ascending=[True, False], kind="stable")
-    flow = pd.DataFrame({"equal weights": baseline, "current": ranks})
+    flow = pd.DataFrame(
+        {
+            pgettext("explorer", "equal weights"): baseline,
+            pgettext("explorer", "current"): ranks,
+        }
+    )
     return ExplorerState(used, w / w.sum(), projected, table, flow)
 
 
@@ -277,6 +289,23 @@ def _figure(png: bytes, caption: str, width: int) -> str:
     )
 
 
+def explorer_table(state: ExplorerState) -> pd.DataFrame:
+    """Return the ranking of a state for people: translated headers, names."""
+    table = state.table
+    return pd.DataFrame(
+        {
+            pgettext("column", "place"): table["rank"].to_numpy(),
+            pgettext("column", "cluster"): table["cluster"].to_numpy(),
+            pgettext("column", "score (weighted sum)"): table["score"].to_numpy(),
+            pgettext("column", "place, equal weights"): table[
+                "baseline_rank"
+            ].to_numpy(),
+            pgettext("column", "change"): table["change"].to_numpy(),
+            pgettext("column", "published place"): table["published_place"].to_numpy(),
+        }
+    )
+
+
 def _table_html(state: ExplorerState, study: Study) -> str:
     import html
 
@@ -302,20 +331,11 @@ def _table_html(state: ExplorerState, study: Study) -> str:
             label=data_label(study)
         )
     )
-    table = state.table
-    frame = pd.DataFrame(
-        {
-            pgettext("column", "place"): table["rank"].to_numpy(),
-            pgettext("column", "cluster"): table["cluster"].to_numpy(),
-            pgettext("column", "score (weighted sum)"): table["score"].to_numpy(),
-            pgettext("column", "place, equal weights"): table[
-                "baseline_rank"
-            ].to_numpy(),
-            pgettext("column", "change"): table["change"].to_numpy(),
-            pgettext("column", "published place"): table["published_place"].to_numpy(),
-        }
+    return (
+        note
+        + f"<p><i>{caption}</i></p>"
+        + table_html(explorer_table(state), index=False)
     )
-    return note + f"<p><i>{caption}</i></p>" + table_html(frame, index=False)
 
 
 def _in_kernel() -> bool:

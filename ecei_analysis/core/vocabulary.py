@@ -10,6 +10,7 @@ from .i18n import NP_
 
 __all__ = [
     "CLASSES",
+    "CLASS_INPUT_VARIANTS",
     "CLASS_LABELS",
     "CLASS_SHORT",
     "IMPORTANCE_MEASURES",
@@ -20,7 +21,10 @@ __all__ = [
     "check_ties",
     "class_from_text",
     "class_label",
+    "class_short",
     "importance_measure",
+    "provenance_label",
+    "weight_set_label",
 ]
 
 #: The three significance classes asked for at the 2015 brainstorm, most important
@@ -34,11 +38,12 @@ CLASS_LABELS: dict[str, str] = {
     "not_so_important": NP_("class", "not so important"),
 }
 
-#: Short symbols used in formulas and axis labels (w_VI, w_I, w_NSI).
+#: Short symbols used in formulas and axis labels (w_VI, w_I, w_NSI); marked
+#: for translation (see :func:`class_short`).
 CLASS_SHORT: dict[str, str] = {
-    "very_important": "VI",
-    "important": "I",
-    "not_so_important": "NSI",
+    "very_important": NP_("class short", "VI"),
+    "important": NP_("class short", "I"),
+    "not_so_important": NP_("class short", "NSI"),
 }
 
 #: Allowed values of every data file's ``provenance`` column.
@@ -69,6 +74,35 @@ def class_label(cls: str) -> str:
     return pgettext("class", CLASS_LABELS[cls]) if cls in CLASS_LABELS else cls
 
 
+#: Other spellings a person may type for a class (read, never written): the
+#: abbreviations and the Russian singular forms (the catalog's names are plural,
+#: as the 2015 meeting named the classes).
+CLASS_INPUT_VARIANTS: dict[str, tuple[str, ...]] = {
+    "very_important": ("vi", "ов", "очень важный", "очень важная", "очень важное"),
+    "important": ("i", "в", "важный", "важная", "важное"),
+    "not_so_important": (
+        "nsi",
+        "нов",
+        "не очень важный",
+        "не очень важная",
+        "не очень важное",
+    ),
+}
+
+
+def class_short(cls: str) -> str:
+    """Return a class's short symbol in the current language (``VI``, ``ОВ``).
+
+    Examples
+    --------
+    >>> class_short("not_so_important")
+    'NSI'
+    """
+    from .i18n import pgettext
+
+    return pgettext("class short", CLASS_SHORT[cls]) if cls in CLASS_SHORT else cls
+
+
 def class_from_text(text: str) -> str | None:
     """Return the class a person typed: its id or its name in any language.
 
@@ -79,6 +113,8 @@ def class_from_text(text: str) -> str | None:
     --------
     >>> class_from_text("Very important"), class_from_text("VERY_IMPORTANT")
     ('very_important', 'very_important')
+    >>> class_from_text("Очень важный"), class_from_text("NSI")
+    ('very_important', 'not_so_important')
     >>> class_from_text("urgent") is None
     True
     """
@@ -86,7 +122,11 @@ def class_from_text(text: str) -> str | None:
 
     wanted = " ".join(str(text).replace("_", " ").split()).casefold()
     for cls, label in CLASS_LABELS.items():
-        names = {cls.replace("_", " "), *every_translation("class", label)}
+        names = {
+            cls.replace("_", " "),
+            *every_translation("class", label),
+            *CLASS_INPUT_VARIANTS[cls],
+        }
         if wanted in {" ".join(n.split()).casefold() for n in names}:
             return cls
     return None
@@ -141,3 +181,52 @@ def importance_measure(method: str) -> str:
     from .i18n import pgettext
 
     return pgettext("importance", IMPORTANCE_MEASURES[method])
+
+
+_PROVENANCE_LABELS = {
+    "published": NP_("provenance", "published"),
+    "assumed": NP_("provenance", "assumed"),
+    "synthetic": NP_("provenance", "synthetic"),
+    "translated": NP_("provenance", "translated"),
+    "unknown": NP_("provenance", "unknown"),
+}
+
+
+def provenance_label(flags: str) -> str:
+    """Return provenance flag(s) (``assumed+published``) in the current language.
+
+    Examples
+    --------
+    >>> provenance_label("assumed+published")
+    'assumed+published'
+    """
+    from .i18n import pgettext
+
+    return "+".join(
+        pgettext("provenance", _PROVENANCE_LABELS[f]) if f in _PROVENANCE_LABELS else f
+        for f in str(flags).split("+")
+    )
+
+
+_WEIGHT_SET_LABELS = {
+    "equal": NP_("weight set", "equal"),
+    "proposal": NP_("weight set", "proposal"),
+    "geometric": NP_("weight set", "geometric"),
+    "vi_double": NP_("weight set", "vi_double"),
+    "drop_nsi": NP_("weight set", "drop_nsi"),
+    "vi_only": NP_("weight set", "vi_only"),
+}
+
+
+def weight_set_label(name: str) -> str:
+    """Return a named weight set's display name in the current language.
+
+    Examples
+    --------
+    >>> weight_set_label("equal")
+    'equal'
+    """
+    from .i18n import pgettext
+
+    label = _WEIGHT_SET_LABELS.get(name)
+    return pgettext("weight set", label) if label else name

@@ -19,6 +19,7 @@ import pandas as pd
 from ..core.errors import EceiDataError
 from ..core.i18n import check_language, pgettext, use_language
 from ..core.vocabulary import CLASSES, class_label
+from .study import Study
 from .workbook import (
     INPUT_FILL,
     add_list_validation,
@@ -116,14 +117,13 @@ def write_classification_template(
             pgettext("template column", "what it measures"),
         ]
         write_header(sheet, [*fixed, *names])
-        what = (
-            indicators["category_name"]
-            if "category_name" in indicators.columns
-            else indicators.get("category", pd.Series("", index=indicators.index))
-        )
+        what = Study.localised(indicators, "category_name")
+        if what is None:
+            what = indicators.get("category", pd.Series("", index=indicators.index))
+        names = Study.localised(indicators, "name")
         for row, code in enumerate(indicators.index, start=2):
             put(sheet, row, 1, code)
-            put(sheet, row, 2, indicators.at[code, "name"])
+            put(sheet, row, 2, names[code])
             put(sheet, row, 3, what[code])
         last = len(indicators) + 1
         first_expert = len(fixed) + 1

@@ -115,10 +115,39 @@ class Study:
         return self.clusters["name"]
 
     def labels(self) -> dict[str, str]:
-        """Short display names (``short_name`` column, else the id) by cluster id."""
-        if "short_name" not in self.clusters.columns:
+        """Short display names by cluster id, in the current language.
+
+        ``short_name`` (``short_name_ru`` in Russian where the file has it),
+        else the id.
+        """
+        names = self.localised(self.clusters, "short_name")
+        if names is None:
             return {c: c for c in self.clusters.index}
-        return {c: (s or c) for c, s in self.clusters["short_name"].items()}
+        return {c: (s or c) for c, s in names.items()}
+
+    @staticmethod
+    def localised(table: pd.DataFrame, column: str) -> pd.Series | None:
+        """Return a text column in the current language (``column_ru`` in Russian).
+
+        Falls back, cell by cell, to ``column`` where the Russian cell is empty;
+        ``None`` when the table has neither column.
+        """
+        from ..core.i18n import current_language
+
+        base = table[column] if column in table.columns else None
+        lang = current_language()
+        variant = f"{column}_{lang}"
+        if lang != "en" and variant in table.columns:
+            local = table[variant].astype(object)
+            if base is None:
+                return local
+            return local.where(local.astype(str).str.strip() != "", base)
+        return base
+
+    def indicator_text(self, column: str) -> pd.Series:
+        """Return an indicator text column (``name``, ...) in the current language."""
+        out = self.localised(self.indicators, column)
+        return pd.Series("", index=self.indicators.index) if out is None else out
 
     def resolve_cluster(self, text: str) -> str:
         """Return the cluster id named by ``text``: an id, a name or a short name.

@@ -35,6 +35,7 @@ from ..core.i18n import (
 )
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, problem_guard
+from .study import Study
 from .tables import Table, open_workbook, plain_texts, sheet_grid, usable_path
 from .workbook import (
     INPUT_FILL,
@@ -67,12 +68,20 @@ _MARKED = (
     NP_("template column", "cluster_id"),
     NP_("template column", "short_name"),
     NP_("template column", "name_ru"),
+    NP_("template column", "short_name_ru"),
     NP_("template column", "region"),
     NP_("template column", "specialisation"),
 )
 _FIXED = ("code", "name", "category", "significance_class", "max_points")
 _CLASSIFICATION = ("code", "name", "significance_class", "significance_rationale")
-_CLUSTER_COLUMNS = ("name", "short_name", "name_ru", "region", "specialisation")
+_CLUSTER_COLUMNS = (
+    "name",
+    "short_name",
+    "name_ru",
+    "short_name_ru",
+    "region",
+    "specialisation",
+)
 
 
 def _sheet_name(key: str) -> str:
@@ -175,9 +184,11 @@ def _build(indicators: pd.DataFrame, clusters: pd.DataFrame):
     write_header(sheet, [*(_header(c) for c in _FIXED), *ids])
     n = len(indicators)
     reference = sheet_reference(classification_name)
+    names = Study.localised(indicators, "name")
+    rationales = Study.localised(indicators, "significance_rationale")
     for k, (code, row) in enumerate(indicators.iterrows(), start=2):
         put(sheet, k, 1, code)
-        put(sheet, k, 2, row["name"])
+        put(sheet, k, 2, names[code])
         put(sheet, k, 3, row["category"])
         sheet.cell(row=k, column=4).value = f"=VLOOKUP($A{k},{reference}!$A:$C,3,FALSE)"
         put(sheet, k, 5, float(row["max_points"]))
@@ -216,9 +227,9 @@ def _build(indicators: pd.DataFrame, clusters: pd.DataFrame):
     write_header(classes, [_header(c) for c in _CLASSIFICATION])
     for k, (code, row) in enumerate(indicators.iterrows(), start=2):
         put(classes, k, 1, code)
-        put(classes, k, 2, row["name"])
+        put(classes, k, 2, names[code])
         put(classes, k, 3, class_label(row["significance_class"]))
-        put(classes, k, 4, row.get("significance_rationale", ""))
+        put(classes, k, 4, "" if rationales is None else rationales[code])
     add_list_validation(
         classes,
         f"C2:C{n + 1}",

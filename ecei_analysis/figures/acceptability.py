@@ -70,7 +70,7 @@ def plot_rank_acceptability(
         cmap="rocket_r",
         vmin=0,
         vmax=100,
-        cbar_kws={"label": pgettext("figure", "% of weightings")},
+        cbar_kws={"label": pgettext("figure", "share of weightings, %")},
         annot=text if annotate else False,
         fmt="",
         annot_kws={"fontsize": 6},

@@ -26,6 +26,7 @@ def plot_classification_votes(
     panel: ClassificationPanel,
     agreement: ClassificationAgreement,
     *,
+    names=None,
     data_note: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
@@ -39,6 +40,8 @@ def plot_classification_votes(
     ----------
     panel
         The experts' votes.
+    names
+        Indicator names by code (a Series; default: the sheet's).
     agreement
         From :func:`~ecei_analysis.classification_agreement` (row order and the
         consensus).
@@ -70,7 +73,7 @@ def plot_classification_votes(
     )
     n_experts = codes.shape[1]
     ax.axvline(n_experts - 0.5, color="black", lw=1.5)
-    names = panel.names
+    names = panel.names if names is None else names
     labels = []
     for code in order:
         name = str(names.get(code, "") or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.i18n import format_percent, pgettext
-from ..core.vocabulary import CLASS_SHORT, CLASSES, class_label
+from ..core.vocabulary import CLASSES, class_label, class_short
 from ..data.classification_panel import ClassificationPanel
 from ..sensitivity.classification_panel import ClassificationPanelResult
 from .findings import Finding
@@ -32,6 +32,7 @@ def classification_findings(
     *,
     disputed: int = 3,
     top: int = 4,
+    names: pd.Series | None = None,
 ) -> list[Finding]:
     """Agreement, the disputed indicators, the consensus and its consequences.
 
@@ -48,6 +49,9 @@ def classification_findings(
     top
         The clusters within the first ``top`` places (under the consensus) whose
         places are told.
+    names
+        Indicator names by code (e.g. the study's, in the report language);
+        default: the names the sheet gives.
 
     Returns
     -------
@@ -80,7 +84,7 @@ def classification_findings(
     rows = [
         {
             "code": code,
-            "name": str(panel.names.get(code, "") or ""),
+            "name": str((panel.names if names is None else names).get(code, "") or ""),
             "votes": int((panel.votes.loc[code] == row["modal_class"]).sum()),
             "cast": int(row["cast"]),
             "modal": row["modal_class"],
@@ -176,6 +180,7 @@ def disputed_table(
     result: ClassificationPanelResult,
     panel: ClassificationPanel,
     labels: dict[str, str],
+    names: pd.Series | None = None,
 ) -> pd.DataFrame:
     """List the disputed indicators: votes per class, consensus, who would move.
 
@@ -185,17 +190,18 @@ def disputed_table(
     """
     agreement = result.agreement
     moves = result.moves
+    names = panel.names if names is None else names
     rows = []
     for code in agreement.disputed.index:
         counts = " · ".join(
-            f"{CLASS_SHORT[c]} {int((panel.votes.loc[code] == c).sum())}"
+            f"{class_short(c)} {int((panel.votes.loc[code] == c).sum())}"
             for c in CLASSES
         )
         for _, move in moves[moves["indicator"] == code].iterrows():
             rows.append(
                 {
                     pgettext("column", "indicator"): code,
-                    pgettext("column", "name"): str(panel.names.get(code, "") or ""),
+                    pgettext("column", "name"): str(names.get(code, "") or ""),
                     pgettext("column", "votes"): counts,
                     pgettext("column", "consensus"): class_label(
                         agreement.consensus[code]

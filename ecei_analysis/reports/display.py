@@ -87,10 +87,10 @@ def show_provenance_compact(
     files: Mapping[str, str] | None = None,
 ) -> None:
     """Show the provenance record as one small paragraph (for printed briefings)."""
-    record = provenance_record(study, parameters, files)["value"]
+    record = provenance_record(study, parameters, files).iloc[:, 0]
     parts = []
     for item, value in record.items():
-        if item.startswith("file: "):
+        if str(value).startswith("sha256 "):
             value = value[:19] + "…"  # "sha256 " + 12 hex digits
         parts.append(f"<b>{html.escape(item)}</b> {html.escape(str(value))}")
     _html('<p class="ecei-provenance">' + "; ".join(parts) + "</p>")

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.i18n import _
+from ..core.i18n import NP_, _, format_date, pgettext
 from ..core.results import jsonable
 from ..core.versions import library_versions
+from ..core.vocabulary import provenance_label
 from ..data.study import Study
 
 __all__ = [
@@ -79,6 +80,15 @@ def report_date() -> str:
     return stamp.date().isoformat()
 
 
+# The record's item labels, marked for translation (looked up by key below).
+_ITEMS = (
+    NP_("provenance", "parameter: {name}"),
+    NP_("provenance", "file: {name}"),
+    NP_("provenance", "provenance: {name}"),
+    NP_("provenance", "version: {name}"),
+)
+
+
 def provenance_record(
     study: Study,
     parameters: Mapping[str, object],
@@ -90,14 +100,21 @@ def provenance_record(
     its sha256 and provenance, other input files (``files``: path -> sha256, e.g.
     a panel's votes), and the package and library versions.
     """
-    rows = [("date", report_date())]
+
+    def item(kind: str, name: str) -> str:
+        return pgettext("provenance", kind).format(name=name)
+
+    rows = [(pgettext("provenance", "date"), format_date(report_date()))]
     rows += [
-        (f"parameter: {k}", json.dumps(jsonable(v), ensure_ascii=False))
+        (item("parameter: {name}", k), json.dumps(jsonable(v), ensure_ascii=False))
         for k, v in parameters.items()
     ]
     for path, digest in {**study.files, **(files or {})}.items():
-        rows.append((f"file: {Path(path).name}", f"sha256 {digest}"))
+        rows.append((item("file: {name}", Path(path).name), f"sha256 {digest}"))
     for name, flag in study.provenance.items():
-        rows.append((f"provenance: {name}", flag))
-    rows += [(f"version: {k}", v) for k, v in library_versions().items()]
-    return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")
+        rows.append((item("provenance: {name}", name), provenance_label(flag)))
+    rows += [(item("version: {name}", k), v) for k, v in library_versions().items()]
+    frame = pd.DataFrame(
+        rows, columns=[pgettext("column", "item"), pgettext("column", "value")]
+    )
+    return frame.set_index(frame.columns[0])

@@ -20,7 +20,7 @@ from ..core.i18n import (
     format_significant,
     ngettext,
 )
-from ..core.vocabulary import CLASS_SHORT, class_label, importance_measure
+from ..core.vocabulary import class_label, class_short, importance_measure
 from ..scoring.weights import format_ratio
 
 __all__ = [
@@ -73,7 +73,7 @@ def condition_formula(lead: Mapping[str, float]) -> str:
     for cls, value in lead.items():
         if value == 0:
             continue
-        term = f"{format_number(abs(value), None)}·w_{CLASS_SHORT.get(cls, cls)}"
+        term = f"{format_number(abs(value), None)}·w_{class_short(cls)}"
         if not text:
             text = term if value > 0 else f"−{term}"
         else:
@@ -253,7 +253,7 @@ def sentence_swap(row: Mapping, names: Mapping[str, str], weights: Mapping) -> s
     k = classes.index(best)
     w = np.array([float(weights[c]) for c in classes])
     threshold = row[f"threshold_{best}"]
-    symbol = f"w_{CLASS_SHORT.get(best, best)}"
+    symbol = f"w_{class_short(best)}"
     sense = "≥" if lead[best] > 0 else "≤"
     text = _(
         "{a} stays above {b} while {symbol} {sense} {threshold} (now {now}; the "
@@ -302,7 +302,7 @@ def sentence_radius(
             "slightest change of the weights can reorder them."
         ).format(a=a, b=b)
     where = ", ".join(
-        f"w_{CLASS_SHORT.get(c, c)} = {format_significant(float(v))}"
+        f"w_{class_short(c)} = {format_significant(float(v))}"
         for c, v in (nearest or {}).items()
     )
     return ngettext(
@@ -415,7 +415,7 @@ def sentence_uncertainty(rows: Sequence[dict], measure: str, draws: int) -> str:
             )
         parts.append(
             _(
-                "{name} is {nominal} at the proposal and {span} in 90 % of cases "
+                "{name} is {nominal} at the proposal and {span} in 9 cases out of 10 "
                 "(keeps its place in {keep})"
             ).format(
                 name=r["name"],

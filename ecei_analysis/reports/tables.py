@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.i18n import pgettext
-from ..core.vocabulary import class_label
+from ..core.vocabulary import class_label, provenance_label
 from ..data.study import Study
 from ..scoring.table import ranking_table
 from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
@@ -89,7 +89,7 @@ def what_if_table(
             rows.append(
                 {
                     pgettext("column", "cluster"): labels[cluster],
-                    pgettext("column", "distance"): norm.upper(),
+                    pgettext("column", "distance"): {"l1": "L1", "linf": "L∞"}[norm],
                     pgettext("column", "possible"): r.feasible,
                     pgettext("column", "change"): r.distance if r.feasible else None,
                     pgettext("column", "weights then"): format_ratio(
@@ -108,16 +108,16 @@ def classification_table(study: Study) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             pgettext("column", "code"): ind.index,
-            pgettext("column", "indicator"): ind["name"].to_numpy(),
+            pgettext("column", "indicator"): study.indicator_text("name").to_numpy(),
             pgettext("column", "class"): [
                 class_label(c) for c in ind["significance_class"]
             ],
         }
     )
     if "significance_rationale" in ind.columns:
-        frame[pgettext("column", "rationale")] = ind[
+        frame[pgettext("column", "rationale")] = study.indicator_text(
             "significance_rationale"
-        ].to_numpy()
+        ).to_numpy()
     return frame
 
 
@@ -128,7 +128,9 @@ def clusters_table(study: Study) -> pd.DataFrame:
         {
             pgettext("column", "id"): study.clusters.index,
             pgettext("column", "cluster"): [labels[c] for c in study.clusters.index],
-            pgettext("column", "full name"): study.clusters["name"].to_numpy(),
+            pgettext("column", "full name"): study.localised(
+                study.clusters, "name"
+            ).to_numpy(),
         }
     )
 
@@ -217,7 +219,7 @@ def data_files_table(study: Study) -> pd.DataFrame:
                 len(study.published),
             ],
             pgettext("column", "provenance"): [
-                study.provenance.get(k, "—")
+                provenance_label(study.provenance.get(k, "—"))
                 for k in ("indicators", "clusters", "assessments", "published")
             ],
         }
@@ -257,8 +259,8 @@ def comparison_table(places: pd.DataFrame) -> pd.DataFrame:
     frame.insert(0, pgettext("column", "weighting"), frame.index)
     frame.columns = [
         pgettext("column", "weighting"),
-        "Kendall τ",
-        "Spearman ρ",
+        pgettext("column", "Kendall τ"),
+        pgettext("column", "Spearman ρ"),
         pgettext("column", "top 4 kept"),
         pgettext("column", "largest shift"),
         pgettext("column", "mean shift"),

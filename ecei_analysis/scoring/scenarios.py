@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.errors import EceiDataError
+from ..core.vocabulary import weight_set_label
 from .points import score_clusters
 from .ranks import clusters_ahead
 from .weights import (
@@ -22,7 +23,8 @@ __all__ = ["scenario_places"]
 def scenario_places(points: pd.DataFrame, weights: WeightsLike) -> pd.DataFrame:
     """Return places (1 + clusters strictly ahead) under the named sets and proposal.
 
-    Columns are labelled ``name ratio`` (``"equal 1:1:1"``), the proposal last.
+    Columns are labelled ``name ratio`` (``"equal 1:1:1"``; the name in the
+    current language), the proposal last.
     Sets that weight the same (after dropping classes the study lacks) are shown
     once, under their first name; a set equal to the proposal is shown as the
     proposal. Sets weighting only absent classes are left out.
@@ -46,8 +48,8 @@ def scenario_places(points: pd.DataFrame, weights: WeightsLike) -> pd.DataFrame:
         if any((shares - other).abs().max() < 1e-12 for other in seen):
             continue
         seen.append(shares)
-        columns[f"{name} {format_ratio(resolved)}"] = resolved
-    columns[f"{DEFAULT_WEIGHTS} {format_ratio(proposal)}"] = proposal
+        columns[f"{weight_set_label(name)} {format_ratio(resolved)}"] = resolved
+    columns[f"{weight_set_label(DEFAULT_WEIGHTS)} {format_ratio(proposal)}"] = proposal
     return pd.DataFrame(
         {
             label: clusters_ahead(score_clusters(points, w)) + 1

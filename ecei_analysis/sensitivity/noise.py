@@ -34,6 +34,7 @@ import pandas as pd
 from scipy.special import ndtr, ndtri
 
 from ..core.errors import EceiDataError
+from ..core.i18n import pgettext
 from .streams import BlockStream
 
 __all__ = ["BLOCK_BYTES", "LAWS", "AssessorNoise"]
@@ -207,18 +208,43 @@ class AssessorNoise:
         spread = self._spread
         same = bool(np.all(spread == spread[0]))
         if self.law == "levels":
-            amount = f"{spread[0]:g} whole points" if same else "per-indicator points"
-            return f"indicator points ± up to {amount} (uniform, clipped to [0, max])"
-        if self.law == "relative":
-            amount = f"{spread[0]:.0%}" if same else "per-indicator shares"
-            return f"indicator points × U(1 ∓ {amount}) (clipped to [0, max])"
-        if self.law == "gaussian":
-            amount = f"sd {spread[0]:g} points" if same else "per-indicator sd"
-            return (
-                f"indicator points + Gaussian noise ({amount}), truncated to [0, max]"
+            amount = (
+                pgettext("measure", "{k} whole points").format(k=f"{spread[0]:g}")
+                if same
+                else pgettext("measure", "per-indicator points")
             )
-        amount = f"±{spread[0]:g} points" if same else "per-indicator half-widths"
-        return f"indicator points + symmetric triangular noise ({amount}), truncated"
+            return pgettext(
+                "measure",
+                "indicator points ± up to {amount} (uniform, clipped to [0, max])",
+            ).format(amount=amount)
+        if self.law == "relative":
+            amount = (
+                f"{spread[0]:.0%}"
+                if same
+                else pgettext("measure", "per-indicator shares")
+            )
+            return pgettext(
+                "measure", "indicator points × U(1 ∓ {amount}) (clipped to [0, max])"
+            ).format(amount=amount)
+        if self.law == "gaussian":
+            amount = (
+                pgettext("measure", "sd {k} points").format(k=f"{spread[0]:g}")
+                if same
+                else pgettext("measure", "per-indicator sd")
+            )
+            return pgettext(
+                "measure",
+                "indicator points + Gaussian noise ({amount}), truncated to [0, max]",
+            ).format(amount=amount)
+        amount = (
+            pgettext("measure", "±{k} points").format(k=f"{spread[0]:g}")
+            if same
+            else pgettext("measure", "per-indicator half-widths")
+        )
+        return pgettext(
+            "measure",
+            "indicator points + symmetric triangular noise ({amount}), truncated",
+        ).format(amount=amount)
 
     def nominal_class_points(self) -> np.ndarray:
         """``(n_clusters, k)``: the class subtotals without noise."""

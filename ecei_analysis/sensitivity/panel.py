@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..core.errors import EceiDataError
+from ..core.i18n import pgettext
 from ..core.results import Result
 from ..core.seeds import DEFAULT_SEED, SeedLike
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
@@ -95,10 +96,15 @@ def panel_sampler(panel: Panel, concentration: float | None = None) -> Sampler:
                 )
             )
     label = (
-        f"the panel's {len(components)} votes (a ranking: anywhere in its region)"
+        pgettext(
+            "measure", "the panel's {n} votes (a ranking: anywhere in its region)"
+        ).format(n=len(components))
         if concentration is None
-        else f"the panel's {len(components)} votes, each held loosely (a Dirichlet "
-        f"law around each vote, κ = {concentration:g})"
+        else pgettext(
+            "measure",
+            "the panel's {n} votes, each held loosely (a Dirichlet law around each "
+            "vote, κ = {kappa})",
+        ).format(n=len(components), kappa=f"{concentration:g}")
     )
     return MixtureSampler(classes=classes, components=tuple(components), label=label)
 

@@ -48,8 +48,9 @@ from scipy.optimize import linprog
 
 from ..core.checks import whole_number
 from ..core.errors import EceiDataError
+from ..core.i18n import NP_, pgettext
 from ..core.seeds import DEFAULT_SEED, SeedLike, handle_seed
-from ..core.vocabulary import CLASSES
+from ..core.vocabulary import CLASSES, class_label
 from ..scoring.weights import WeightsLike, weight_vector
 from .streams import BLOCK, BlockStream
 
@@ -184,10 +185,12 @@ class Sampler:
         return self.stream(rng).take(int(size))[0]
 
     def describe(self) -> str:
-        """One line naming the measure (for captions and report provenance)."""
-        text = self.measure
+        """One line naming the measure, in the current language (for captions)."""
+        text = pgettext("measure", self.measure) if self.measure else ""
         if self.bounds:
-            text += f", restricted to normalised weights within {dict(self.bounds)}"
+            text += pgettext(
+                "measure", ", restricted to normalised weights within {bounds}"
+            ).format(bounds=dict(self.bounds))
         return text
 
 
@@ -196,7 +199,7 @@ class UniformSimplexSampler(Sampler):
     """Uniform on the simplex: Dirichlet(1, ..., 1)."""
 
     name = "uniform"
-    measure = "uniform on the weight simplex (Dirichlet(1))"
+    measure = NP_("measure", "uniform on the weight simplex (Dirichlet(1))")
 
     def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
         return rng.dirichlet(np.ones(self.k), size=size)
@@ -207,7 +210,7 @@ class OrderedSimplexSampler(Sampler):
     """Uniform on w_1 >= w_2 >= ... >= w_k (classes in order of importance)."""
 
     name = "ordered"
-    measure = "uniform on the ordered region w_VI >= w_I >= w_NSI"
+    measure = NP_("measure", "uniform on the ordered region w_VI >= w_I >= w_NSI")
     ordered = True
 
     def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -241,11 +244,15 @@ def _face_note(vec: np.ndarray, classes) -> str:
     if not zero:
         return ""
     if len(zero) == len(classes) - 1:
-        return " (the nominal is a vertex of the simplex: every draw is the nominal)"
-    return (
-        f", on the face where {', '.join(zero)} stay at 0 (a neighbourhood on the "
-        "face of the simplex)"
-    )
+        return pgettext(
+            "measure",
+            " (the nominal is a vertex of the simplex: every draw is the nominal)",
+        )
+    return pgettext(
+        "measure",
+        ", on the face where {classes} stay at 0 (a neighbourhood on the face of "
+        "the simplex)",
+    ).format(classes=", ".join(class_label(c) for c in zero))
 
 
 @dataclass(frozen=True)
@@ -268,10 +275,9 @@ class DirichletSampler(Sampler):
     @property
     def measure(self) -> str:  # type: ignore[override]
         """The measure, with the concentration."""
-        return (
-            f"Dirichlet around the nominal weights (κ = {self.concentration:g})"
-            + _face_note(self._vec, self.classes)
-        )
+        return pgettext(
+            "measure", "Dirichlet around the nominal weights (κ = {kappa})"
+        ).format(kappa=f"{self.concentration:g}") + _face_note(self._vec, self.classes)
 
     def __post_init__(self) -> None:
         vec = _nominal_vector(self.nominal, self.classes)
@@ -323,9 +329,9 @@ class BoxSampler(Sampler):
     @property
     def measure(self) -> str:  # type: ignore[override]
         """The measure, with the spread."""
-        return f"raw weights uniform within ±{self.spread:.0%} of nominal" + _face_note(
-            self._nominal, self.classes
-        )
+        return pgettext(
+            "measure", "raw weights uniform within ±{spread} of nominal"
+        ).format(spread=f"{self.spread:.0%}") + _face_note(self._nominal, self.classes)
 
     def __post_init__(self) -> None:
         vec = _nominal_vector(self.nominal, self.classes)
@@ -354,7 +360,7 @@ class FixedSampler(Sampler):
     nominal: WeightsLike | Sequence[float] = (3.0, 2.0, 1.0)
 
     name = "fixed"
-    measure = "weights fixed at the nominal"
+    measure = NP_("measure", "weights fixed at the nominal")
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -393,8 +399,8 @@ class RegionSampler(Sampler):
     def measure(self) -> str:  # type: ignore[override]
         """The measure, naming the region."""
         if len(self.vertices) == 1:
-            return f"fixed at {self.label}"
-        return f"uniform on {self.label}"
+            return pgettext("measure", "fixed at {region}").format(region=self.label)
+        return pgettext("measure", "uniform on {region}").format(region=self.label)
 
     def __post_init__(self) -> None:
         try:
@@ -453,10 +459,14 @@ class MixtureSampler(Sampler):
         """The measure, naming the mixture and its components."""
         n = len(self.components)
         if self._equal:
-            return f"{self.label}: one of {n} components, picked at random per draw"
-        return (
-            f"{self.label}: one of {n} components, picked per draw with shares "
-            + ", ".join(f"{x:.3g}" for x in self._shares)
+            return pgettext(
+                "measure", "{label}: one of {n} components, picked at random per draw"
+            ).format(label=self.label, n=n)
+        return pgettext(
+            "measure",
+            "{label}: one of {n} components, picked per draw with shares {shares}",
+        ).format(
+            label=self.label, n=n, shares=", ".join(f"{x:.3g}" for x in self._shares)
         )
 
     def __post_init__(self) -> None:

@@ -29,7 +29,7 @@ def fill(path, votes, sheet=1):
     ("lang", "sheet", "labels"),
     [
         ("en", "classification votes", ["very important", "important"]),
-        ("ru", "голосование по классам", ["очень важный", "важный"]),
+        ("ru", "голосование по классам", ["очень важные", "важные"]),
     ],
 )
 def test_the_sheet_round_trips_in_both_languages(

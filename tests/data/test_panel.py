@@ -60,7 +60,7 @@ def test_a_ranking_stands_for_its_ordered_region():
 
 def test_headers_forms_and_classes_read_in_russian(tmp_path):
     text = (
-        "участник;способ;очень важный;важный;не очень важный\n"
+        "участник;способ;очень важные;важные;не очень важные\n"
         "Иванов;баллы;50;30;20\nПетров;ранги;1;2;2\n"
     )
     path = write(tmp_path, text, encoding="cp1251")

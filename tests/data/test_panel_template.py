@@ -61,7 +61,7 @@ def test_the_russian_voting_sheet_reads_back(tmp_path):
     assert [c.value for c in wb["голоса"][1]][:3] == [
         "участник",
         "способ",
-        "очень важный",
+        "очень важные",
     ]
     fill(path, [["Иванов", "баллы", 60, 30, 10], ["Петров", "ранги", 1, 2, 3]])
     panel = load_panel(path)

@@ -86,7 +86,7 @@ def test_russian_template_reads_back_the_same(tmp_path):
         "класс значимости",
         "макс. баллов",
     ]
-    assert wb["классификация"]["C2"].value == "очень важный"
+    assert wb["классификация"]["C2"].value == "очень важные"
     assert (
         "Недопустимые баллы"
         == wb["оценки"].data_validations.dataValidation[0].errorTitle
@@ -213,3 +213,52 @@ def test_a_hidden_stale_sheet_is_never_read(tmp_path):
     wb.save(path)
     with pytest.raises(EceiDataError, match="sheet 'classification' is hidden"):
         load_study(path)
+
+
+def test_the_russian_template_is_fully_russian(tmp_path):
+    """Every text a Russian assessor reads: sheets, headers, instructions,
+    indicator names, classes, rationales and the validation pop-ups."""
+    import re
+
+    study = load_study()
+    path = write_template(
+        tmp_path / "оценка.xlsx", study.indicators, study.clusters, lang="ru"
+    )
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["инструкция", "оценки", "классификация", "кластеры"]
+    texts = list(wb.sheetnames)
+    for title in ("инструкция", "оценки", "классификация"):
+        ws = wb[title]
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and not value.startswith("=VLOOKUP"):
+                    texts.append(value)
+        for check in ws.data_validations.dataValidation:
+            texts += [
+                check.error or "",
+                check.prompt or "",
+                check.errorTitle or "",
+                check.promptTitle or "",
+                check.formula1 or "",
+            ]
+    texts += [c.value for c in wb["кластеры"][1]]  # the headers
+    allowed = set(study.clusters.index) | {
+        "ecei",
+        "validate",
+        "rank",
+        "data",
+        "assessment",
+        "xlsx",
+        "ECEI",
+        "ecei_analysis",
+    }
+    allowed |= {
+        w for cid in study.clusters.index for w in re.findall(r"[A-Za-z_]+", cid)
+    }
+    words = {w for t in texts for w in re.findall(r"[A-Za-z][A-Za-z_\-']+", str(t))}
+    assert words - allowed == set(), sorted(words - allowed)
+    assert (
+        "очень важные" in texts
+        and "Вовлечённость (приверженность) участников кластера" in texts
+    )

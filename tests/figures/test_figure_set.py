@@ -119,3 +119,36 @@ def test_every_plot_draws_hostile_names_literally():
     # Captions are plain text: the name as typed, no escaping backslash.
     assert HOSTILE_NAMES[0] in ea.caption_of(axes[2])
     assert "$w$ set" in ea.caption_of(axes[0])
+
+
+def test_russian_figures_have_every_glyph_and_embed_fonts(tmp_path):
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    import ecei_analysis as ea
+    from ecei_analysis import use_language
+
+    study = ea.load_study()
+    points = ea.class_points(study)
+    with use_language("ru"), ea.use_style("publication"), warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font" would raise
+        labels = study.labels()
+        axes = [
+            ea.plot_rank_flow(ea.scenario_places(points, "proposal"), labels=labels),
+            ea.plot_weight_map(points, labels=labels, nominal="3:2:1"),
+            ea.plot_rank_intervals(
+                ea.rank_uncertainty(points, "proposal", draws=300, seed=1),
+                labels=labels,
+            ),
+            ea.plot_importance(ea.class_importance(points, "3:2:1")),
+        ]
+        for k, ax in enumerate(axes):
+            ax.figure.canvas.draw()
+            ea.save_figure(ax.figure, tmp_path / f"f{k}.pdf")
+            ea.save_figure(ax.figure, tmp_path / f"f{k}.svg")
+            plt.close(ax.figure)
+    assert "Карта весов" in ea.caption_of(axes[1])
+    for pdf in tmp_path.glob("*.pdf"):
+        data = pdf.read_bytes()
+        assert b"/FontFile2" in data  # TrueType embedded (pdf.fonttype 42)

@@ -25,7 +25,7 @@ def test_record_has_date_parameters_files_and_versions(study, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1424995200")
     assert report_date() == "2015-02-27"
     record = provenance_record(study, {"weights": "3:2:1", "draws": 10})
-    assert record.loc["date", "value"] == "2015-02-27"
+    assert record.loc["date", "value"] == "27 February 2015"
     assert record.loc["parameter: weights", "value"] == '"3:2:1"'
     assert record.loc["file: assessments.csv", "value"].startswith("sha256 ")
     assert record.loc["provenance: assessments", "value"] == "synthetic"

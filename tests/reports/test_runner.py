@@ -140,7 +140,7 @@ def test_determinism_of_report_html(tmp_path, monkeypatch):
     a = run_report("briefing", {"draws": 2000}, tmp_path / "a", progress=False)
     b = run_report("briefing", {"draws": 2000}, tmp_path / "b", progress=False)
     assert a.read_bytes() == b.read_bytes()
-    assert "2015-02-27" in a.read_text(encoding="utf-8")
+    assert "27 February 2015" in a.read_text(encoding="utf-8")
 
 
 def test_html_renders_in_headless_chromium(tmp_path):
@@ -436,9 +436,9 @@ def test_the_classification_sheet_runs_to_the_briefing_in_russian(
     wb = load_workbook("классы.xlsx")
     ws = wb.worksheets[1]
     labels = {
-        "very_important": "очень важный",
-        "important": "важный",
-        "not_so_important": "не очень важный",
+        "very_important": "очень важные",
+        "important": "важные",
+        "not_so_important": "не очень важные",
     }
     for row, code in enumerate(study.indicators.index, start=2):
         cls = study.classification[code]
@@ -455,3 +455,110 @@ def test_the_classification_sheet_runs_to_the_briefing_in_russian(
     assert "How the panel classified the criteria" in html
     assert "3 experts classified 29 indicators" in html
     assert "file: классы.xlsx" in html
+
+
+def _visible_text(html_text: str) -> str:
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("style", "script")
+            self.parts += [v for k, v in attrs if k == "alt" and v]
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("style", "script")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html_text)
+    return " ".join(parser.parts)
+
+
+def test_the_russian_briefing_has_no_english_words(tmp_path):
+    """Latin words allowed: ids, parameter and file names, library names, symbols."""
+    from ecei_analysis import load_study
+    from ecei_analysis.core.versions import library_versions
+
+    html = run_report(
+        "briefing", {"draws": 2000, "language": "ru"}, tmp_path / "ru", progress=False
+    )
+    text = _visible_text(html.read_text(encoding="utf-8"))
+    study = load_study()
+    allowed = {
+        *(w for cid in study.clusters.index for w in re.findall(r"[A-Za-z_]+", cid)),
+        *notebook_parameters("briefing"),
+        *library_versions(),
+        "indicators",
+        "clusters",
+        "assessments",
+        "published",
+        "published_results",
+        "csv",
+        "sha",
+        "ECEI",
+        "XXI",
+        "w_",
+        "dense",
+        "pearson",
+        "ru",
+        "figures",
+    }
+    words = set(re.findall(r"[A-Za-z][A-Za-z_\-']+", text))
+    words = {w for w in words if not re.fullmatch(r"[0-9a-f]+", w)}  # hashes
+    assert words - allowed == set(), sorted(words - allowed)
+    assert "Справка: как классы значимости меняют порядок кластеров" in text
+    assert "СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ" in text
+
+
+def test_the_russian_and_english_findings_carry_the_same_numbers():
+    import numbers
+
+    from ecei_analysis import briefing_findings, load_study, use_language
+
+    def numbers_in(value, path=""):
+        if isinstance(value, dict):
+            for k, v in sorted(value.items(), key=lambda kv: str(kv[0])):
+                yield from numbers_in(v, f"{path}/{k}")
+        elif isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                yield from numbers_in(v, f"{path}/{i}")
+        elif isinstance(value, numbers.Number) and not isinstance(value, bool):
+            yield path, float(value)
+
+    study = load_study()
+    english = briefing_findings(study, "3:2:1", draws=3000, seed=1)
+    with use_language("ru"):
+        russian = briefing_findings(study, "3:2:1", draws=3000, seed=1)
+    assert [f.key for f in english] == [f.key for f in russian]
+    for en, ru in zip(english, russian, strict=True):
+        assert list(numbers_in(en.values)) == list(numbers_in(ru.values)), en.key
+        assert en.sentences != ru.sentences
+
+
+def test_the_russian_pdf_renders_cyrillic(tmp_path):
+    chromium = _chromium()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    assert chromium
+    html = run_report(
+        "briefing",
+        {"draws": 2000, "language": "ru"},
+        tmp_path / "ru",
+        pdf=True,
+        progress=False,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(html.with_suffix(".pdf")), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Справка" in text and "Главные выводы" in text
+    assert "Томск" in text and "\ufffd" not in text
