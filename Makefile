@@ -6,8 +6,8 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 LOCK   := requirements-lock.txt
 
-.PHONY: report test test-fast check lint imports format figures docs-figures bench \
-	check-installed lock catalogs clean
+.PHONY: report test test-fast check lint imports format figures docs-figures docs \
+	bench check-installed lock catalogs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ figures: $(VENV)/.installed-report
 docs-figures: $(VENV)/.installed-report
 	$(BIN)/ecei figures --out docs/figures --formats png --draws 200000
 
+# The documentation site, offline, warnings as errors: the notebooks are executed
+# first (small draws) and rendered as tutorials; the gallery runs every plot.
+docs: $(VENV)/.installed-docs
+	$(PY) docs/run_tutorials.py
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	@echo "docs: docs/_build/html/index.html"
+
 bench: $(VENV)/.installed-test
 	$(PY) bench/run_all.py
 
@@ -60,7 +67,8 @@ lock: $(VENV)/.installed-dev
 	$(BIN)/pip freeze --exclude-editable | sort > $(LOCK)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache result_images
+	rm -rf $(VENV) .pytest_cache .ruff_cache result_images docs/_build docs/generated \
+		docs/tutorials/_runs docs/tutorials/*.ipynb
 
 # Message catalogs: extract the marked texts, update each language, compile.
 CATALOG := ecei_analysis/locale

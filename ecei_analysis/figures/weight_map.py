@@ -335,7 +335,10 @@ def plot_weight_map(
                 w = to_weights(seg)
                 ax.plot(w[:, 0], w[:, 1], w[:, 2], color="white", lw=0.5, zorder=2)
         mappable = plt.cm.ScalarMappable(cmap=cmap, norm=norm)
-        bar = ax.figure.colorbar(mappable, ax=ax, shrink=0.6, pad=0.14)
+        # Bottom-aligned, so the legend above it never runs into it.
+        bar = ax.figure.colorbar(
+            mappable, ax=ax, shrink=0.55, pad=0.14, anchor=(0.0, 0.0)
+        )
         step = max(1, int(np.ceil(len(levels) / 12)))
         bar.set_ticks(levels[::step])
         bar.set_label(

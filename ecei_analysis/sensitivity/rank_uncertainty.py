@@ -51,7 +51,7 @@ class RankUncertaintyResult(Result):
     ----------
     table
         Indexed by cluster: ``nominal``, ``median``, ``low``, ``high`` (the
-        interval), ``mean_abs_shift`` (expected |rank - nominal|), ``p_nominal``
+        interval), ``mean_abs_shift`` (expected ``|rank - nominal|``), ``p_nominal``
         (probability of keeping the nominal rank).
     histogram
         Clusters × ranks: share of draws giving each rank.
