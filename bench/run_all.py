@@ -265,6 +265,40 @@ def main() -> int:
         "full_update_ms": 1000 * t_update,
     }
 
+    # Geometry at realistic sizes, each in a fresh interpreter (time, peak RSS).
+    geo = {}
+    for n in (40, 100):
+        seconds, rss = peak_rss_of(
+            "import numpy as np, pandas as pd\n"
+            "from ecei_analysis import exact_rank_acceptability\n"
+            f"rng = np.random.default_rng({n})\n"
+            f"pts = pd.DataFrame(rng.integers(100, 400, size=({n}, 3)).astype(float),\n"
+            "    columns=['very_important', 'important', 'not_so_important'])\n"
+            "exact_rank_acceptability(pts)"
+        )
+        geo[f"exact_acceptability_{n}"] = {"seconds": seconds, "peak_rss_mib": rss}
+    seconds, rss = peak_rss_of(
+        "import numpy as np, pandas as pd\n"
+        "from ecei_analysis import first_place_map\n"
+        "rng = np.random.default_rng(1300)\n"
+        "pts = pd.DataFrame(rng.integers(100, 400, size=(1300, 3)).astype(float),\n"
+        "    columns=['very_important', 'important', 'not_so_important'])\n"
+        "first_place_map(pts)"
+    )
+    geo["first_place_1300"] = {"seconds": seconds, "peak_rss_mib": rss}
+    from ecei_analysis import exact_rank_acceptability
+
+    t_full = best_of(lambda: weight_space(points, region="simplex").acceptability, 3)
+    t_per_cluster = best_of(lambda: exact_rank_acceptability(points), 5)
+    geo["ratio_vs_full_arrangement_19"] = t_full / t_per_cluster
+    results["geometry_at_scale"] = geo
+    sobol_n = 2**16 if args.quick else 2**20
+    seconds, rss = peak_rss_of(
+        "from ecei_analysis import class_points, load_study, sobol_rank_indices\n"
+        f"sobol_rank_indices(class_points(load_study()), n={sobol_n}, progress=False)"
+    )
+    results["sobol"] = {"n": sobol_n, "seconds": seconds, "peak_rss_mib": rss}
+
     results["cli"] = cli_timings()
 
     (HERE / "last_run.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -308,6 +342,36 @@ def main() -> int:
     print(
         f"Explorer: recomputation {ex['state_ms']:.1f} ms per slider move (target well "
         f"under 50 ms); with re-rendered map and flow images {ex['full_update_ms']:.0f} ms"
+    )
+    g = results["geometry_at_scale"]
+    print("Geometry at scale (fresh process each; time, peak RSS):")
+    print(
+        f"  exact acceptability, 40 clusters   {g['exact_acceptability_40']['seconds']:6.2f} s"
+        f"  {g['exact_acceptability_40']['peak_rss_mib']:5.0f} MiB   target <= 2 s, "
+        "<= 500 MiB"
+    )
+    print(
+        f"  exact acceptability, 100 clusters  {g['exact_acceptability_100']['seconds']:6.2f} s"
+        f"  {g['exact_acceptability_100']['peak_rss_mib']:5.0f} MiB   target <= 20 s, "
+        "<= 1 GiB"
+    )
+    print(
+        f"  first-place map, 1,300 clusters    {g['first_place_1300']['seconds']:6.2f} s"
+        f"  {g['first_place_1300']['peak_rss_mib']:5.0f} MiB   target <= 2 s"
+    )
+    print(
+        f"  19 clusters: per-cluster lines vs the full arrangement: "
+        f"{g['ratio_vs_full_arrangement_19']:.1f}x faster"
+    )
+    print(
+        f"  noise path 1,300 x 36 x {sc['draws_with_indicator_noise']:,}: "
+        f"{sc['with_indicator_noise_s']:.2f} s, peak {sc['peak_rss_mib']:.0f} MiB   "
+        "target <= 10 s, <= 512 MiB"
+    )
+    so = results["sobol"]
+    print(
+        f"Sobol, 19 clusters, n = {so['n']:,} (streamed): {so['seconds']:.1f} s, peak "
+        f"{so['peak_rss_mib']:.0f} MiB"
     )
     print("CLI wall time (fresh process each):")
     for name, seconds in results["cli"].items():

@@ -317,16 +317,14 @@ class AssessorNoise:
         return self._alias
 
     def _draw_fast(self, size: int, rng: np.random.Generator) -> np.ndarray:
-        offset, prob, alias, width = self._tables()
-        n, k = offset.shape
-        u = rng.random((size, n, k)) * width
-        j = u.astype(np.int64)
+        offset, prob, alias, width, row = self._tables()
+        u = rng.random((size, *offset.shape))
+        u *= width
+        j = u.astype(np.int32)  # the column of the alias table
         np.minimum(j, width - 1, out=j)
-        u -= j
-        row = np.arange(n * k).reshape(n, k) * width
+        u -= j  # the uniform within the column
         flat = j + row
-        choose = np.where(u < prob.ravel()[flat], j, alias.ravel()[flat])
-        return choose + offset
+        return np.where(u < prob[flat], j, alias[flat]) + offset
 
 
 def _whole(*arrays: np.ndarray) -> bool:
@@ -412,4 +410,5 @@ def _alias_tables(noise: AssessorNoise):
             (small if scaled[g] < 1.0 else large).append(g)
         for rest in small + large:  # rounding leftovers
             prob[row, rest] = 1.0
-    return offset, prob.reshape(n, k, width), alias.reshape(n, k, width), width
+    row = (np.arange(n * k, dtype=np.int32) * width).reshape(n, k)
+    return offset, prob.ravel(), alias.astype(np.int32).ravel(), width, row

@@ -11,8 +11,11 @@ independent. We reparameterise with independent inputs ``x_c ~ U(0, 1)``:
 ``"box"``
     ``w_c = nominal_c · (1 + spread · (2 x_c - 1))``: the JRC/COINr ±x % box.
 
-Estimator: Saltelli (2010) via :func:`scipy.stats.sobol_indices` (no bootstrap,
-which would hold ``n_resamples × n`` evaluations in memory).
+Estimator: Saltelli (2010), as :func:`scipy.stats.sobol_indices` computes it
+(the same scrambled Sobol' design of 2k columns, centred outputs, the same
+formulas), but **streamed**: the design is read in chunks and only running sums
+are kept, so memory is bounded whatever ``n`` (up to 2^24 and beyond). Up to
+rounding the result is the one :func:`scipy.stats.sobol_indices` gives (tested).
 
 References
 ----------
@@ -86,6 +89,7 @@ def sobol_rank_indices(
     seed: SeedLike = DEFAULT_SEED,
     ties: Ties = "dense",
     tol: float | None = None,
+    progress: bool | None = None,
 ) -> SobolResult:
     """Sobol indices of each cluster's rank with respect to the class weights.
 
@@ -107,13 +111,13 @@ def sobol_rank_indices(
         Int, Generator or None.
     ties, tol
         Rank tie rule and tolerance.
+    progress
+        Progress bar (default: for interactive runs estimated over 2 s).
 
     Returns
     -------
     SobolResult
     """
-    from scipy.stats import sobol_indices, uniform
-
     points = check_points(points)
     classes = list(points.columns)
     k = len(classes)
@@ -142,23 +146,15 @@ def sobol_rank_indices(
         shift = np.abs(ranks - nominal_ranks).mean(axis=1)
         return np.vstack([ranks.T.astype(float), shift[None, :]])
 
-    with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        result = sobol_indices(
-            func=model, n=n, dists=[uniform(0, 1)] * k, rng=handle_seed(seed)
-        )
     outputs = [*points.index, SHIFT_ROW]
-    # Variance of each output over A and B (the estimator's own samples).
-    sample = handle_seed(0).random((k, 2048))
-    variance = pd.Series(model(sample).var(axis=1), index=outputs, name="variance")
-    first = np.asarray(result.first_order, dtype=float)
-    total = np.asarray(result.total_order, dtype=float)
-    flat = np.isnan(first).all(axis=1) | np.isnan(total).all(axis=1)
-    invariant = pd.Series(
-        flat | (variance.to_numpy() == 0), index=outputs, name="invariant"
-    )
+    sums = _streamed_sums(model, k, len(outputs), n, handle_seed(seed), progress)
+    first, total, var = _saltelli_2010(sums, n)
+    variance = pd.Series(var, index=outputs, name="variance")
+    invariant = pd.Series(variance.to_numpy() <= 0, index=outputs, name="invariant")
     first[invariant.to_numpy()] = 0.0
     total[invariant.to_numpy()] = 0.0
+    first[~np.isfinite(first)] = 0.0
+    total[~np.isfinite(total)] = 0.0
     return SobolResult(
         first_order=pd.DataFrame(first, index=outputs, columns=classes),
         total=pd.DataFrame(total, index=outputs, columns=classes),
@@ -173,3 +169,80 @@ def sobol_rank_indices(
             "seed": record,
         },
     )
+
+
+#: Memory of one chunk of the streamed design (model evaluations included).
+CHUNK_BYTES = 64 * 2**20
+
+
+def _streamed_sums(model, k: int, outputs: int, n: int, rng, progress) -> dict:
+    """Accumulate the Saltelli (2010) estimators' sums over the design, by chunks.
+
+    The design is scipy's: a scrambled Sobol' sequence of 2k columns, A the first
+    k, B the last k, AB_i = A with column i from B.
+    """
+    from scipy.stats import qmc
+
+    from ..core.work import show_progress
+    from .engine import estimate_seconds
+
+    engine = qmc.Sobol(d=2 * k, rng=rng, bits=64)
+    per_row = 8 * outputs * (k + 2) * 4  # model outputs and temporaries
+    chunk = int(max(1, min(n, CHUNK_BYTES // per_row)))
+    chunk = 1 << (chunk.bit_length() - 1)  # a power of 2: the sequence stays balanced
+    zeros = np.zeros(outputs)
+    sums = {
+        "a": zeros.copy(),
+        "b": zeros.copy(),
+        "aa": zeros.copy(),
+        "bb": zeros.copy(),
+        "b_ab_a": np.zeros((k, outputs)),
+        "ab_a": np.zeros((k, outputs)),
+        "a_ab_sq": np.zeros((k, outputs)),
+    }
+    seconds = estimate_seconds(n * (k + 2), max(outputs - 1, 1), pairwise=False)
+    bar = None
+    if show_progress(seconds, progress):
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=n, desc="Sobol", unit="base rows", leave=False)
+    done = 0
+    with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        while done < n:
+            m = min(chunk, n - done)
+            design = engine.random(m).T  # (2k, m)
+            a, b = design[:k], design[k:]
+            f_a, f_b = model(a), model(b)  # (outputs, m)
+            sums["a"] += f_a.sum(axis=1)
+            sums["b"] += f_b.sum(axis=1)
+            sums["aa"] += (f_a**2).sum(axis=1)
+            sums["bb"] += (f_b**2).sum(axis=1)
+            for i in range(k):
+                ab = a.copy()
+                ab[i] = b[i]
+                diff = model(ab) - f_a
+                sums["b_ab_a"][i] += (f_b * diff).sum(axis=1)
+                sums["ab_a"][i] += diff.sum(axis=1)
+                sums["a_ab_sq"][i] += (diff**2).sum(axis=1)
+            done += m
+            if bar is not None:
+                bar.update(m)
+    if bar is not None:
+        bar.close()
+    return sums
+
+
+def _saltelli_2010(sums: dict, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return first-order and total indices (outputs × classes), and variances.
+
+    With the outputs centred on the mean m of A and B (as scipy does):
+    S_i = mean(f_B (f_AB_i - f_A)) / V, S_Ti = mean((f_A - f_AB_i)²) / (2V).
+    """
+    mean = (sums["a"] + sums["b"]) / (2 * n)
+    var = (sums["aa"] + sums["bb"]) / (2 * n) - mean**2
+    var = np.where(var > 1e-12 * np.maximum(mean**2, 1.0), var, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        first = ((sums["b_ab_a"] - mean * sums["ab_a"]) / n / var).T
+        total = (0.5 * sums["a_ab_sq"] / n / var).T
+    return first, total, var
