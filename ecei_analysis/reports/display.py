@@ -57,10 +57,32 @@ def show_caption(text: str, study: Study | None = None) -> None:
     _html(f'<p class="ecei-caption"><i>{html.escape(text)}</i></p>')
 
 
-def show_table(frame: pd.DataFrame, caption: str, study: Study | None = None) -> None:
-    """Show a captioned table; the caption names the data's provenance."""
+#: Most rows a report table shows; longer tables show their first rows and say so.
+MAX_TABLE_ROWS = 40
+
+
+def show_table(
+    frame: pd.DataFrame,
+    caption: str,
+    study: Study | None = None,
+    *,
+    max_rows: int = MAX_TABLE_ROWS,
+) -> None:
+    """Show a captioned table; the caption names the data's provenance.
+
+    A table longer than ``max_rows`` (a large study) shows its first rows, and
+    the caption says how many are left out and where the whole table is.
+    """
     from .formatting import table_html
 
+    if len(frame) > max_rows:
+        from ..core.i18n import format_number
+
+        caption += " " + _(
+            "The first {shown} of {n} rows are shown; ecei rank --format csv writes "
+            "the whole ranking."
+        ).format(shown=max_rows, n=format_number(len(frame)))
+        frame = frame.head(max_rows)
     show_caption(caption, study)
     _html(table_html(frame))
 

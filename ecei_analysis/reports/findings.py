@@ -22,6 +22,7 @@ from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead, rank_clusters
 from ..scoring.weights import WEIGHT_SETS, WeightsLike, resolve_weights
 from ..sensitivity.geometry.acceptability import exact_rank_acceptability
+from ..sensitivity.geometry.first_place import first_place_map
 from ..sensitivity.geometry.stability import stability_radius, swap_thresholds
 from ..sensitivity.inverse import points_to_reach, weights_to_reach
 from ..sensitivity.rank_uncertainty import rank_uncertainty
@@ -212,8 +213,12 @@ def briefing_findings(
     if len(classes) == 1:
         first, keep_acc = pd.Series(1.0, index=points.index), None
     elif exact:
-        first = exact_rank_acceptability(points, region="ordered", ties=ties)[1]
-        keep_acc = exact_rank_acceptability(points, region="ordered", ties="min")
+        # Exactly and fast at any size: first place from the upper envelope of
+        # the score planes, the leaders' place distributions on their own lines.
+        first = first_place_map(points, region="ordered").shares
+        keep_acc = exact_rank_acceptability(
+            points, region="ordered", ties="min", clusters=leaders
+        )
     else:
         result = smaa(
             points,

@@ -562,3 +562,37 @@ def test_the_russian_pdf_renders_cyrillic(tmp_path):
     ).stdout
     assert "Справка" in text and "Главные выводы" in text
     assert "Томск" in text and "\ufffd" not in text
+
+
+def test_the_briefing_of_a_large_study_stays_short_and_legible(tmp_path):
+    """300 clusters: every section runs; long tables show their first rows."""
+    import numpy as np
+    import pandas as pd
+
+    from ecei_analysis.core.resources import bundled_data_dir
+
+    data = tmp_path / "big"
+    data.mkdir()
+    shutil.copy(bundled_data_dir() / "indicators.csv", data / "indicators.csv")
+    ids = [f"c{i:03d}" for i in range(300)]
+    pd.DataFrame({"cluster_id": ids, "name": ids}).to_csv(
+        data / "clusters.csv", index=False
+    )
+    codes = pd.read_csv(data / "indicators.csv")["code"]
+    rng = np.random.default_rng(300)
+    rows = [(c, code, int(rng.integers(5, 41))) for c in ids for code in codes]
+    pd.DataFrame(rows, columns=["cluster_id", "indicator_code", "points"]).to_csv(
+        data / "assessments.csv", index=False
+    )
+    pd.DataFrame(columns=["cluster_id", "points", "place"]).to_csv(
+        data / "published_results.csv", index=False
+    )
+    html = run_report(
+        "briefing",
+        {"data_dir": str(data), "draws": 5000},
+        tmp_path / "out",
+        progress=False,
+    ).read_text(encoding="utf-8")
+    assert "The first 40 of 300 rows are shown" in html
+    assert "The first 30 of 300 clusters are shown" in html  # the figures
+    assert html.count("<tr>") < 300  # no table lists every cluster

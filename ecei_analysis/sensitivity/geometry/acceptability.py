@@ -17,9 +17,12 @@ scores ahead). Other ties lie on lines (zero area).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from ...core.errors import EceiDataError
 from ...core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ._plane import (
     EPS,
@@ -131,6 +134,7 @@ def exact_rank_acceptability(
     region: str = "simplex",
     ties: Ties = "dense",
     tol: float | None = None,
+    clusters: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Exact rank acceptability: area share of the region giving each rank.
 
@@ -150,6 +154,9 @@ def exact_rank_acceptability(
     tol
         Accepted for symmetry with the Monte Carlo functions; ties of distinct
         clusters lie on lines and carry no area, so it does not change the result.
+    clusters
+        Compute only these clusters' rows (ids; each row costs O(n³ log n), so
+        for large studies ask for the clusters of interest).
 
     Returns
     -------
@@ -166,11 +173,19 @@ def exact_rank_acceptability(
     ties = check_ties(ties, MONTE_CARLO_TIES)
     matrix = check_three_classes(points)
     n = len(matrix)
+    if clusters is None:
+        rows = list(range(n))
+    else:
+        position = {c: k for k, c in enumerate(points.index)}
+        unknown = [c for c in clusters if c not in position]
+        if unknown:
+            raise EceiDataError(f"clusters: unknown cluster id(s) {unknown}")
+        rows = [position[c] for c in clusters]
     poly = region_vertices(region)[:, :2]
     total = polygon_area(poly)
     groups = _identical_groups(matrix)
-    acc = np.zeros((n, n))
-    for i in range(n):
+    acc = np.zeros((len(rows), n))
+    for out, i in enumerate(rows):
         others = np.flatnonzero(groups != groups[i])
         # One line per other group: its members tie among themselves everywhere.
         _, first, sizes = np.unique(
@@ -180,6 +195,6 @@ def exact_rank_acceptability(
         lines = plane_lines(matrix[rep] - matrix[i])
         multiplicity = sizes if ties == "min" else np.ones_like(sizes)
         areas = place_areas(lines, multiplicity.astype(np.int64), poly)
-        acc[i, : len(areas)] += areas[:n] / total
+        acc[out, : len(areas)] += areas[:n] / total
     index = pd.Index(range(1, n + 1), name="rank")
-    return pd.DataFrame(acc, index=points.index, columns=index)
+    return pd.DataFrame(acc, index=points.index[rows], columns=index)

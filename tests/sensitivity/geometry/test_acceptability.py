@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from helpers import C3, frame
 
-from ecei_analysis import exact_rank_acceptability, smaa, weight_space
+from ecei_analysis import EceiDataError, exact_rank_acceptability, smaa, weight_space
 from ecei_analysis.sensitivity.geometry.acceptability import place_areas
 
 
@@ -48,3 +48,30 @@ def test_place_areas_hand_worked():
     # Counted twice (two identical clusters under competition ranking).
     twice = place_areas(np.array([[1.0, -1.0, 0.0]]), np.array([2]), square)
     np.testing.assert_allclose(twice, [0.25, 0.0, 0.25])
+
+
+def test_rows_for_chosen_clusters_equal_the_full_table(points):
+    full = exact_rank_acceptability(points, region="ordered", ties="min")
+    chosen = ["zelenograd", "tomsk"]
+    part = exact_rank_acceptability(
+        points, region="ordered", ties="min", clusters=chosen
+    )
+    pd.testing.assert_frame_equal(part, full.loc[chosen])
+    with pytest.raises(EceiDataError, match="unknown cluster"):
+        exact_rank_acceptability(points, clusters=["atlantis"])
+
+
+def test_memory_stays_bounded_at_100_clusters():
+    import tracemalloc
+
+    rng = np.random.default_rng(100)
+    pts = pd.DataFrame(
+        rng.integers(100, 400, size=(100, 3)).astype(float),
+        columns=["very_important", "important", "not_so_important"],
+    )
+    tracemalloc.start()
+    acc = exact_rank_acceptability(pts)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    np.testing.assert_allclose(acc.sum(axis=1), 1.0)
+    assert peak < 256 * 2**20, peak / 2**20  # the full arrangement needed > 16 GB
