@@ -46,7 +46,7 @@ from .reports.formatting import table_html
 from .reports.provenance import data_label, study_banner
 from .scoring.points import class_points, score_clusters
 from .scoring.ranks import clusters_ahead, rank_clusters
-from .scoring.weights import WEIGHT_SETS, resolve_weights
+from .scoring.weights import WEIGHT_SETS, WeightsLike, resolve_weights
 
 __all__ = [
     "Explorer",
@@ -185,8 +185,21 @@ class Explorer:
         self.note = data_label(study)
         self.highlight = highlight or list(study.published.index) or None
         self.widgets: dict = {}  # filled by explore() when live
+        self.state: ExplorerState | None = None  # the last state shown
         self._map_pixels, self._to_pixel, self.map_caption = self._render_map()
         self.flow_caption = ""
+
+    def __repr__(self) -> str:
+        """Return the ranking under the last weights shown (terminals, scripts)."""
+        if self.state is None:
+            return f"<Explorer of {len(self.points)} clusters>"
+        ratio = ":".join(format_significant(v) for v in self.state.weights.values())
+        return (
+            f"{study_banner(self.study)}\n"
+            + _("Ranking under the current weights ({ratio}).").format(ratio=ratio)
+            + "\n"
+            + explorer_table(self.state).to_string(index=False)
+        )
 
     def _render_map(self):
         fig = Figure(figsize=(7.6, 4.6), dpi=90)
@@ -301,7 +314,7 @@ def explorer_table(state: ExplorerState) -> pd.DataFrame:
                 "baseline_rank"
             ].to_numpy(),
             pgettext("column", "change"): table["change"].to_numpy(),
-            pgettext("column", "published place"): table["published_place"].to_numpy(),
+            pgettext("column", "published place"): table["published_place"].array,
         }
     )
 
@@ -370,7 +383,7 @@ def _help_text() -> str:
 
 def explore(
     study: Study,
-    weights: Mapping[str, float] | None = None,
+    weights: WeightsLike | None = None,
     *,
     static: bool | None = None,
 ) -> Explorer:
@@ -381,7 +394,8 @@ def explore(
     study
         The study.
     weights
-        Initial slider values (default 3 : 2 : 1).
+        Initial slider values in any accepted form (``"5:2:1"``, a named set, a
+        mapping; default 3 : 2 : 1).
     static
         ``True``: static snapshot. ``None``: static when ipywidgets is missing,
         outside a Jupyter kernel, or when ``ECEI_STATIC`` is set (the report
@@ -391,14 +405,18 @@ def explore(
     -------
     Explorer
         The renderer (its ``update`` is what the sliders call); when live, its
-        ``widgets`` dict holds the controls and outputs.
+        ``widgets`` dict holds the controls and outputs. Outside Jupyter nothing
+        is displayed and the explorer's repr is the ranking table.
     """
     import html
 
     from IPython.display import HTML, display
 
-    weights = dict(weights or WEIGHT_SETS["proposal"])
     explorer = Explorer(study)
+    weights = resolve_weights(
+        WEIGHT_SETS["proposal"] if weights is None else weights,
+        list(explorer.points.columns),
+    )
     if static is None:
         static = bool(os.environ.get("ECEI_STATIC")) or not _in_kernel()
         if not static:
@@ -407,6 +425,9 @@ def explore(
             except ImportError:
                 static = True
     state, table, map_png, flow_png = explorer.update(weights)
+    explorer.state = state
+    if static and not _in_kernel():  # a terminal or a script: the repr says it
+        return explorer
     map_html, flow_html = explorer.pictures_html(state, map_png, flow_png)
     banner = (
         f'<p class="ecei-banner">{html.escape(study_banner(study))}</p>'
@@ -525,6 +546,7 @@ def _live(explorer, weights, state, banner, table, map_html, flow_html) -> Explo
         state, table_html_, png_map, png_flow = explorer.update(
             values, ordered=ordered.value, ties=ties.value
         )
+        explorer.state = state
         if state.projected:  # the sliders show the weights actually used
             busy["syncing"] = True
             try:

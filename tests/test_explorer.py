@@ -124,8 +124,22 @@ def test_live_widgets_update_on_slider_move(study):
         assert live.widgets[name].tooltip, name
 
 
-def test_static_snapshot(study, capsys):
+def test_outside_jupyter_the_repr_is_the_ranking(study, capsys):
+    explorer = explore(study, "5:2:1")  # weights as text
+    assert capsys.readouterr().out == ""  # no "<IPython ... object>" noise
+    text = repr(explorer)
+    assert text.startswith("SYNTHETIC DEMONSTRATION DATA")
+    assert "Ranking under the current weights (5:2:1)." in text
+    lines = text.splitlines()
+    assert lines[3].split()[1] == explorer.state.table["cluster"].iloc[0]
+
+
+def test_static_snapshot(study, capsys, monkeypatch):
     from IPython.display import HTML
+
+    import ecei_analysis.explorer as module
+
+    monkeypatch.setattr(module, "_in_kernel", lambda: True)  # as in a notebook
 
     shown = []
     import IPython.display
