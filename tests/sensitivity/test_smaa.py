@@ -139,29 +139,31 @@ def test_the_r_smaa_thrombolytics_example_is_reproduced_from_its_samples():
     )
 
 
-@pytest.mark.parametrize("ties", ["dense", "min"])
-def test_the_r_smaa_hansen_test_is_reproduced_with_six_criteria(ties):
-    """R package smaa, itest/hansen.R: ordinal weights, 5 drugs x 6 criteria."""
-    data, weights, labels = _published("hansen")
+def test_given_samples_with_six_criteria_match_brute_force():
+    """Five alternatives, six criteria, given weights and measurements."""
+    rng = np.random.default_rng(6)
+    n_draws, n, k = 3000, 5, 6
+    meas = rng.normal(size=(n_draws, n, k)) + np.linspace(0, 1, n)[None, :, None]
+    weights = rng.dirichlet(np.ones(k), size=n_draws) * rng.uniform(1, 5, (n_draws, 1))
+    columns = [f"criterion {j}" for j in range(k)]
     result = smaa(
-        labels,
-        weights=weights,
-        measurements=data["measurements"],
-        ties=ties,
-        progress=False,
+        None, weights=pd.DataFrame(weights, columns=columns), measurements=meas
     )
-    np.testing.assert_array_equal(
-        result.acceptability.to_numpy(), data["expected_acceptability"]
-    )
-    np.testing.assert_allclose(
-        result.central_weights.to_numpy(),
-        data["expected_central_weights"],
-        rtol=1e-12,
-    )
-    np.testing.assert_array_equal(
-        result.confidence.to_numpy(), data["expected_confidence"]
-    )
-    assert result.parameters["sampler"] == "given"
+    w = weights / weights.sum(axis=1, keepdims=True)
+    values = np.einsum("mnk,mk->mn", meas, w)
+    order = np.argsort(-values, axis=1)
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(1, n + 1)[None, :], axis=1)
+    for i in range(n):
+        counts = np.bincount(ranks[:, i], minlength=n + 1)[1:] / n_draws
+        np.testing.assert_allclose(result.acceptability.iloc[i], counts, atol=1e-15)
+        first = ranks[:, i] == 1
+        if first.any():
+            central = w[first].mean(axis=0)
+            np.testing.assert_allclose(result.central_weights.iloc[i], central)
+            conf = (np.argmax(meas @ central, axis=1) == i).mean()
+            assert result.confidence.iloc[i] == pytest.approx(conf)
+    assert list(result.central_weights.columns) == columns
 
 
 @pytest.mark.parametrize("ties", ["dense", "min"])
