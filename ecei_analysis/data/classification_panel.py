@@ -19,9 +19,9 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.i18n import NP_, every_translation
-from ..core.vocabulary import CLASSES, PROVENANCE, class_from_text, class_label
+from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
-from .tables import Table, open_workbook, read_table, usable_path
+from .tables import Table, check_provenance, read_keyed_sheet, usable_path
 
 __all__ = [
     "ClassificationPanel",
@@ -98,23 +98,6 @@ class ClassificationPanel:
         return pd.DataFrame(shares, index=self.votes.index, columns=list(classes))
 
 
-def _sheet_table(path: Path) -> Table:
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return read_table(path)
-    names = {
-        n.casefold()
-        for n in every_translation("template sheet", "classification votes")
-    }
-    wb = open_workbook(path)
-    try:
-        titles = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
-    finally:
-        wb.close()
-    return read_table(
-        path, sheet=next((t for t in titles if t.casefold() in names), None)
-    )
-
-
 def _fixed_keys(table: Table) -> dict[str, str]:
     """Map the non-expert headers (any language) to their keys."""
     lookup = {}
@@ -135,7 +118,7 @@ def is_classification_panel_file(path: Path) -> bool:
     other (expert) column.
     """
     try:
-        table = _sheet_table(path)
+        table = read_keyed_sheet(path, "classification votes")
     except EceiDataError:
         return False
     fixed = _fixed_keys(table)
@@ -175,7 +158,7 @@ def load_classification_panel(
         Blank cells are abstentions, not errors.
     """
     path = usable_path(path)
-    table = _sheet_table(path)
+    table = read_keyed_sheet(path, "classification votes")
     table.require_non_empty()
     fixed = _fixed_keys(table)
     header = {key: name for name, key in fixed.items()}
@@ -249,14 +232,7 @@ def load_classification_panel(
                     sheet=table.sheet,
                 )
     if "provenance" in header:
-        for i, value in enumerate(table.frame[header["provenance"]]):
-            with problem_guard:
-                if value not in PROVENANCE:
-                    raise table.error(
-                        f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
-                        index=i,
-                        column=header["provenance"],
-                    )
+        check_provenance(table, header["provenance"])
     if has_problems():
         return None  # only reachable while collecting problems (ecei validate)
     frame = pd.DataFrame(

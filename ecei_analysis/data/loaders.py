@@ -23,10 +23,10 @@ from ..core.resources import (
     PUBLISHED_FILE,
     bundled_data_dir,
 )
-from ..core.vocabulary import CLASSES, PROVENANCE
+from ..core.vocabulary import CLASSES
 from .problems import REPORTED, has_problems, problem_guard
 from .study import Study
-from .tables import Table, find_data_file, read_table, usable_path
+from .tables import Table, check_provenance, find_data_file, read_table, usable_path
 
 __all__ = [
     "load_assessments",
@@ -55,20 +55,6 @@ _YES_NO = {
 
 def _sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def _check_provenance(table: Table) -> str | None:
-    if "provenance" not in table.frame.columns:
-        return None
-    for i, value in enumerate(table.frame["provenance"]):
-        with problem_guard:
-            if value != REPORTED and value not in PROVENANCE:
-                raise table.error(
-                    f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
-                    index=i,
-                    column="provenance",
-                )
-    return "+".join(sorted(set(table.frame["provenance"])))
 
 
 def _provenance_flags(table: Table) -> str:
@@ -124,7 +110,7 @@ def load_indicators(path: str | Path) -> pd.DataFrame:
     table.require_columns(_INDICATOR_COLUMNS)
     table.require_non_empty()
     _check_unique(table, "code", "indicator code")
-    _check_provenance(table)
+    check_provenance(table)
     _validate_classes(table)
     frame = table.frame.copy()
     max_points = np.full(len(frame), np.nan)
@@ -171,7 +157,7 @@ def load_clusters(path: str | Path) -> pd.DataFrame:
     table.require_columns(_CLUSTER_COLUMNS)
     table.require_non_empty()
     _check_unique(table, "cluster_id", "cluster id")
-    _check_provenance(table)
+    check_provenance(table)
     for i in range(len(table.frame)):
         with problem_guard:
             table.cell(i, "name")
@@ -198,7 +184,7 @@ def load_published_results(
     table = _open(path)
     table.require_columns(_PUBLISHED_COLUMNS)
     _check_unique(table, "cluster_id", "cluster id")
-    _check_provenance(table)
+    check_provenance(table)
     frame = table.frame.copy()
     points = np.full(len(frame), np.nan)
     places = np.zeros(len(frame), dtype=int)
@@ -265,7 +251,7 @@ def load_assessments(
     table = _open(path)
     table.require_columns(_ASSESSMENT_COLUMNS)
     table.require_non_empty()
-    provenance = _check_provenance(table)
+    provenance = check_provenance(table)
     frame = table.frame
     cluster_pos = {c: k for k, c in enumerate(clusters.index)}
     indicator_pos = {c: k for k, c in enumerate(indicators.index)}

@@ -35,9 +35,9 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.i18n import NP_, every_translation, pgettext
-from ..core.vocabulary import CLASSES, PROVENANCE, class_from_text, class_label
+from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
-from .tables import Table, open_workbook, read_table, usable_path
+from .tables import Table, check_provenance, read_keyed_sheet, usable_path
 
 __all__ = [
     "FORMS",
@@ -183,25 +183,11 @@ def is_panel_file(path: Path) -> bool:
     Used by ``ecei validate`` to tell a panel file from the study's files.
     """
     try:
-        table = _votes_table(path)
+        table = read_keyed_sheet(path, "votes")
     except EceiDataError:
         return False
     names = {n.casefold() for n in every_translation("template column", "participant")}
     return any(h.strip().casefold() in names for h in table.frame.columns)
-
-
-def _votes_table(path: Path) -> Table:
-    """Read the votes sheet of a workbook (any language), or the CSV."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return read_table(path)
-    names = {n.casefold() for n in every_translation("template sheet", "votes")}
-    wb = open_workbook(path)
-    try:
-        titles = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
-    finally:
-        wb.close()
-    sheet = next((t for t in titles if t.casefold() in names), None)
-    return read_table(path, sheet=sheet)
 
 
 def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
@@ -301,7 +287,7 @@ def load_panel(
         not a whole number from 1 to the number of classes.
     """
     path = usable_path(path)
-    table = _votes_table(path)
+    table = read_keyed_sheet(path, "votes")
     table.require_non_empty()
     keys = _column_keys(table, None if classes is None else list(classes))
     classes = [c for c in CLASSES if c in keys.values()]
@@ -322,14 +308,7 @@ def load_panel(
         if form not in FORMS:
             raise EceiDataError(f"form must be one of {', '.join(FORMS)}, got {form!r}")
     if "provenance" in header:
-        for i, value in enumerate(table.frame[header["provenance"]]):
-            with problem_guard:
-                if value not in PROVENANCE:
-                    raise table.error(
-                        f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
-                        index=i,
-                        column=header["provenance"],
-                    )
+        check_provenance(table, header["provenance"])
     names: list[str] = []
     forms: list[str] = []
     values = np.full((len(table.frame), len(classes)), np.nan)

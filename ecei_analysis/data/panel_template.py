@@ -21,6 +21,7 @@ from .panel import FORMS, POINTS_TOTAL, form_label
 from .workbook import (
     INPUT_FILL,
     add_list_validation,
+    add_number_validation,
     column_range,
     new_workbook,
     save_workbook,
@@ -130,23 +131,15 @@ def write_panel_template(
                 "Choose weights, points (100 split) or ranks (1 = most important).",
             ),
         )
-        from openpyxl.worksheet.datavalidation import DataValidation
-
-        message = pgettext("template", "Enter a number of 0 or more.")
-        validation = DataValidation(
-            type="decimal",
+        add_number_validation(
+            sheet,
+            column_range(3, 2 + len(classes), (2, last)),
             operator="greaterThanOrEqual",
-            formula1="0",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=pgettext("template", "Invalid number"),
-            error=message,
-            showInputMessage=True,
-            promptTitle=pgettext("template", "Vote"),
-            prompt=message,
+            low="0",
+            error_title=pgettext("template", "Invalid number"),
+            prompt_title=pgettext("template", "Vote"),
+            message=pgettext("template", "Enter a number of 0 or more."),
         )
-        validation.add(column_range(3, 2 + len(classes), (2, last)))
-        sheet.add_data_validation(validation)
         for row in sheet.iter_rows(min_row=2, max_row=last, max_col=len(header)):
             for cell in row:
                 cell.fill = INPUT_FILL

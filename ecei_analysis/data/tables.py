@@ -43,11 +43,13 @@ __all__ = [
     "MAX_CELL",
     "Table",
     "cell_text",
+    "check_provenance",
     "excel_text",
     "find_data_file",
     "merged_ranges",
     "open_workbook",
     "plain_texts",
+    "read_keyed_sheet",
     "read_table",
     "sheet_grid",
     "usable_path",
@@ -173,6 +175,27 @@ class Table:
         return value
 
 
+def check_provenance(table: Table, column: str = "provenance") -> str | None:
+    """Check a provenance column cell by cell; return its flags joined by ``+``.
+
+    ``None`` when the table has no such column. Each cell must be one of
+    ``published``, ``assumed``, ``synthetic`` (a problem located at its cell).
+    """
+    from ..core.vocabulary import PROVENANCE
+
+    if column not in table.frame.columns:
+        return None
+    for i, value in enumerate(table.frame[column]):
+        with problem_guard:
+            if value != REPORTED and value not in PROVENANCE:
+                raise table.error(
+                    f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
+                    index=i,
+                    column=column,
+                )
+    return "+".join(sorted(set(table.frame[column]) - {REPORTED}))
+
+
 def _fmt(bound: float | None) -> str:
     return "-inf" if bound is None else f"{bound:g}"
 
@@ -262,6 +285,29 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
             "old binary Excel (.xls) is not supported; save as .xlsx or CSV", file=path
         )
     return _read_csv(path)
+
+
+def read_keyed_sheet(path: str | Path, key: str) -> Table:
+    """Read a CSV, or the visible sheet of a workbook named ``key`` in any language.
+
+    ``key`` is a sheet name marked in the ``"template sheet"`` catalog context
+    (``votes``, ``classification votes``); a workbook without such a sheet is
+    read like :func:`read_table` (its only or first visible sheet).
+    """
+    from ..core.i18n import every_translation
+
+    path = usable_path(path)
+    if path.suffix.lower() not in _EXCEL_SUFFIXES:
+        return read_table(path)
+    names = {n.casefold() for n in every_translation("template sheet", key)}
+    wb = open_workbook(path)
+    try:
+        titles = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    finally:
+        wb.close()
+    return read_table(
+        path, sheet=next((t for t in titles if t.casefold() in names), None)
+    )
 
 
 def _line_of(data: bytes, position: int) -> int:

@@ -40,6 +40,7 @@ from .tables import Table, open_workbook, plain_texts, sheet_grid, usable_path
 from .workbook import (
     INPUT_FILL,
     add_list_validation,
+    add_number_validation,
     column_range,
     new_workbook,
     put,
@@ -193,29 +194,19 @@ def _build(indicators: pd.DataFrame, clusters: pd.DataFrame):
         sheet.cell(row=k, column=4).value = f"=VLOOKUP($A{k},{reference}!$A:$C,3,FALSE)"
         put(sheet, k, 5, float(row["max_points"]))
     if ids:
-        from openpyxl.worksheet.datavalidation import DataValidation
-
-        message = pgettext(
-            "template",
-            "Enter a number from 0 to the indicator's maximum points (column E).",
-        )
-        title = pgettext("template", "Invalid points")
-        validation = DataValidation(
-            type="decimal",
+        add_number_validation(
+            sheet,
+            column_range(len(_FIXED) + 1, len(_FIXED) + len(ids), (2, n + 1)),
             operator="between",
-            formula1="0",
-            formula2="$E2",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=title,
-            error=message,
-            showInputMessage=True,
-            promptTitle=pgettext("template", "Points"),
-            prompt=message,
+            low="0",
+            high="$E2",
+            error_title=pgettext("template", "Invalid points"),
+            prompt_title=pgettext("template", "Points"),
+            message=pgettext(
+                "template",
+                "Enter a number from 0 to the indicator's maximum points (column E).",
+            ),
         )
-        cells = column_range(len(_FIXED) + 1, len(_FIXED) + len(ids), (2, n + 1))
-        validation.add(cells)
-        sheet.add_data_validation(validation)
         for row in sheet.iter_rows(min_row=2, min_col=len(_FIXED) + 1, max_row=n + 1):
             for cell in row:
                 cell.fill = INPUT_FILL

@@ -22,6 +22,7 @@ __all__ = [
     "HEADER_FILL",
     "INPUT_FILL",
     "add_list_validation",
+    "add_number_validation",
     "new_workbook",
     "put",
     "save_workbook",
@@ -93,6 +94,39 @@ def add_list_validation(
         error=message,
         showInputMessage=True,
         promptTitle=title,
+        prompt=message,
+    )
+    validation.add(cells)
+    ws.add_data_validation(validation)
+
+
+def add_number_validation(
+    ws,
+    cells: str,
+    *,
+    operator: str,
+    low: str,
+    high: str | None = None,
+    error_title: str,
+    prompt_title: str,
+    message: str,
+) -> None:
+    """Restrict ``cells`` to decimal numbers, with a pop-up saying what fits.
+
+    ``operator`` is ``between`` or ``greaterThanOrEqual``; the bounds are Excel
+    formulas (``"0"``, ``"$E2"``).
+    """
+    validation = DataValidation(
+        type="decimal",
+        operator=operator,
+        formula1=low,
+        formula2=high,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=error_title,
+        error=message,
+        showInputMessage=True,
+        promptTitle=prompt_title,
         prompt=message,
     )
     validation.add(cells)
