@@ -324,7 +324,7 @@ class AssessorNoise:
         np.minimum(j, width - 1, out=j)
         u -= j  # the uniform within the column
         flat = j + row
-        return np.where(u < prob[flat], j, alias[flat]) + offset
+        return np.where(u < np.take(prob, flat), j, np.take(alias, flat)) + offset
 
 
 def _whole(*arrays: np.ndarray) -> bool:
@@ -369,14 +369,6 @@ def _truncated_triangular(base, half, top, u):
     return np.clip(out, 0.0, top)
 
 
-def _indicator_pmf(point: float, top: float, level: int) -> tuple[int, np.ndarray]:
-    """Lowest value and pmf of clip(point + U{-L..L}, 0, top) (whole points)."""
-    values = np.clip(np.arange(point - level, point + level + 1), 0, top).astype(int)
-    low = int(values.min())
-    pmf = np.bincount(values - low).astype(float)
-    return low, pmf / pmf.sum()
-
-
 def _alias_tables(noise: AssessorNoise):
     """Walker alias tables of every (cluster, class) subtotal's exact law."""
     pts = noise.indicator_points
@@ -384,16 +376,29 @@ def _alias_tables(noise: AssessorNoise):
     levels = noise._spread.astype(int)
     member = noise.membership.astype(bool)
     n, k = pts.shape[0], member.shape[1]
+    # Each class subtotal's law: the convolution of its indicators' laws, built
+    # for all clusters at once (one indicator at a time).
     pmfs, offset = [], np.zeros((n, k))
-    for i in range(n):
-        for c in range(k):
-            low, pmf = 0, np.ones(1)
-            for j in np.flatnonzero(member[:, c]):
-                lo, p = _indicator_pmf(pts[i, j], top[j], int(levels[j]))
-                low += lo
-                pmf = np.convolve(pmf, p)
-            offset[i, c] = low
-            pmfs.append(pmf)
+    for c in range(k):
+        acc = np.ones((n, 1))
+        low_sum = np.zeros(n)
+        for j in np.flatnonzero(member[:, c]):
+            level = int(levels[j])
+            values = np.clip(
+                pts[:, j, None] + np.arange(-level, level + 1), 0, top[j]
+            ).astype(int)
+            low = values.min(axis=1)
+            step = np.zeros((n, 2 * level + 1))
+            np.add.at(step, (np.arange(n)[:, None], values - low[:, None]), 1.0)
+            step /= step.sum(axis=1, keepdims=True)
+            wider = np.zeros((n, acc.shape[1] + step.shape[1] - 1))
+            for s_ in range(step.shape[1]):
+                wider[:, s_ : s_ + acc.shape[1]] += acc * step[:, s_ : s_ + 1]
+            acc, low_sum = wider, low_sum + low
+        offset[:, c] = low_sum
+        pmfs.append(acc)
+    # Rows in (cluster, class) order, trailing zeros trimmed as before.
+    pmfs = [np.trim_zeros(pmfs[c][i], "b") for i in range(n) for c in range(k)]
     width = max(len(p) for p in pmfs)
     prob = np.ones((n * k, width))
     alias = np.tile(np.arange(width), (n * k, 1))
