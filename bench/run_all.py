@@ -230,11 +230,25 @@ def main() -> int:
         "print(mid)\n"
     )
     weights_only, total, peak = run_measured(scale_code)
+    # Side by side: the same law drawn indicator by indicator and summed (the first
+    # wave's method), on a tenth of the draws, scaled up.
+    tenth = scale_draws // 10
+    every_code = scale_code.split("run_engine(")[0] + (
+        "class EveryIndicator(AssessorNoise):\n"
+        "    _fast = False\n"
+        "noise = EveryIndicator(pts, np.full(36, 40.0), member, levels=2)\n"
+        "begin = time.perf_counter()\n"
+        f"run_engine(WeightModel(cp, make_sampler('uniform'), noise), {tenth}, "
+        "seed=1, progress=False)\n"
+        "print(time.perf_counter() - begin)\n"
+    )
+    every_s = run_measured(every_code)[0] * scale_draws / tenth
     results["scale_1300x36"] = {
         "draws_weights_only": scale_draws,
         "weights_only_s": weights_only,
         "draws_with_indicator_noise": scale_draws,
         "with_indicator_noise_s": total - weights_only,
+        "every_indicator_extrapolated_s": every_s,
         "peak_rss_mib": peak,
     }
 
@@ -367,6 +381,12 @@ def main() -> int:
         f"  noise path 1,300 x 36 x {sc['draws_with_indicator_noise']:,}: "
         f"{sc['with_indicator_noise_s']:.2f} s, peak {sc['peak_rss_mib']:.0f} MiB   "
         "target <= 10 s, <= 512 MiB"
+    )
+    print(
+        f"    vs every indicator drawn and summed (first wave's method, "
+        f"extrapolated from {sc['draws_with_indicator_noise'] // 10:,} draws): "
+        f"{sc['every_indicator_extrapolated_s']:.1f} s, ratio "
+        f"{sc['every_indicator_extrapolated_s'] / sc['with_indicator_noise_s']:.1f}x"
     )
     so = results["sobol"]
     print(

@@ -171,11 +171,15 @@ class ClassificationModel:
             lambda rng: self.draw_classes(BLOCK, rng), streams["classification"]
         )
 
-        def next_chunk(m: int) -> Chunk:
+        def next_chunk(m: int) -> Callable[[], Chunk]:
             w = normalise_rows(weight_stream.take(m)[0])
             drawn, moved, pick = class_stream.take(m)
-            v = np.take_along_axis(w, drawn, axis=1)  # (m, n_ind) indicator weights
-            return Chunk(w, v @ self.points.T, {"moved": moved, "pick": pick})
+
+            def build() -> Chunk:
+                v = np.take_along_axis(w, drawn, axis=1)  # (m, n_ind) weights
+                return Chunk(w, v @ self.points.T, {"moved": moved, "pick": pick})
+
+            return build
 
         return next_chunk
 

@@ -1,7 +1,9 @@
 """The one chunked Monte Carlo engine behind every stochastic analysis (hot path).
 
 A *scenario model* turns random streams into chunks of scenarios: weights, and
-the scores of every cluster under each. The engine ranks each chunk and counts:
+the scores of every cluster under each. It takes each chunk's random numbers in
+draw order and hands back the function that builds the chunk from them, so the
+building runs in the worker threads. The engine ranks each chunk and counts:
 
 * ``rank_counts[i, r - 1]``: draws in which cluster i had rank r;
 * ``winner_weight_sums[i]``: sums of normalised weights over draws that rank i
@@ -63,7 +65,7 @@ _MAX_CHUNK = 1 << 13
 # Seconds per unit of work on the 2-core reference machine (measured, rounded up).
 _COST_SORT = 3e-9  # per cluster-draw × log2(clusters)
 _COST_PAIR = 1.2e-9  # per pair-draw
-_COST_NOISE = 3e-9  # per random number of assessor noise
+_COST_NOISE = 8e-9  # per random number of assessor noise
 
 
 @dataclass
@@ -165,30 +167,41 @@ class WeightModel:
         noise = self.measurements
         if not isinstance(noise, AssessorNoise):
             return 0
-        if noise.bytes_per_draw < 4 * noise.indicator_points.size * 8:
-            return self.n * self.k
-        return noise.indicator_points.size
+        rows, columns = noise.uniforms_per_draw
+        return rows * columns
 
-    def open(self, streams: dict[str, np.random.Generator]) -> Callable[[int], Chunk]:
-        """Return ``next_chunk(m)`` reading the model's streams in order."""
+    def open(
+        self, streams: dict[str, np.random.Generator]
+    ) -> Callable[[int], Callable[[], Chunk]]:
+        """Return ``next_chunk(m)`` reading the model's streams in order.
+
+        ``next_chunk(m)`` takes the random numbers of the next ``m`` draws and
+        returns the function that builds their :class:`Chunk` (run in a worker).
+        """
         if isinstance(self.weights, Sampler):
             weight_stream = self.weights.stream(streams["weights"])
         else:
             weight_stream = ArrayStream(self.weights)
-        noise_stream = None
+        noise_stream, to_points = None, None
         if isinstance(self.measurements, AssessorNoise):
-            noise_stream = self.measurements.stream(streams["noise"])
+            # Only the uniforms are taken in draw order; the class points are
+            # made from them in the workers.
+            noise_stream = self.measurements.uniform_stream(streams["noise"])
+            to_points = self.measurements.class_points
         elif self.measurements is not None:
             noise_stream = ArrayStream(self.measurements)
 
-        def next_chunk(m: int) -> Chunk:
+        def next_chunk(m: int) -> Callable[[], Chunk]:
             w = normalise_rows(weight_stream.take(m)[0])
             if noise_stream is None:
-                scores = w @ self.points.T
-            else:
-                (class_pts,) = noise_stream.take(m)
-                scores = np.einsum("mnk,mk->mn", class_pts, w)
-            return Chunk(w, scores)
+                return lambda: Chunk(w, w @ self.points.T)
+            (taken,) = noise_stream.take(m)
+
+            def build() -> Chunk:
+                class_pts = taken if to_points is None else to_points(taken)
+                return Chunk(w, (class_pts @ w[:, :, None])[:, :, 0])
+
+            return build
 
         return next_chunk
 
@@ -431,7 +444,9 @@ def run_engine(
     winner_sums = np.zeros((n, k))
     pair_counts = np.zeros((n, n), dtype=np.int64) if pairwise else None
 
-    def work(scenarios: Chunk):
+    def work(build: Callable[[], Chunk]):
+        scenarios = build()
+        _check_chunk(scenarios)
         return _chunk_counts(scenarios, ties, tol, pairwise, observers)
 
     def merge(result) -> None:
@@ -444,21 +459,20 @@ def run_engine(
             obs.merge(part)
 
     bar = _progress_bar(draws, what, show_progress(estimate, progress))
-    # Scenarios are drawn in order in this thread; ranking and counting run in a
-    # pool and are merged in draw order.
+    # Random numbers are taken in order in this thread; building the scenarios
+    # from them, ranking and counting run in a pool and are merged in draw order.
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
     pending: deque = deque()
     done = 0
     try:
         while done < draws:
             m = min(chunk, draws - done)
-            scenarios = next_chunk(m)
-            _check_chunk(scenarios)
+            build = next_chunk(m)
             if pool is None:
-                merge(work(scenarios))
+                merge(work(build))
                 bar(m)
             else:
-                pending.append((pool.submit(work, scenarios), m))
+                pending.append((pool.submit(work, build), m))
                 while len(pending) > 2 * workers:
                     future, size = pending.popleft()
                     merge(future.result())

@@ -35,7 +35,7 @@ from scipy.special import ndtr, ndtri
 
 from ..core.errors import EceiDataError
 from ..core.i18n import pgettext
-from .streams import BlockStream
+from .streams import BlockStream, MappedStream
 
 __all__ = ["BLOCK_BYTES", "LAWS", "AssessorNoise"]
 
@@ -280,34 +280,62 @@ class AssessorNoise:
                 "study or classification?): build the noise from the same study"
             )
 
-    def stream(self, rng: np.random.Generator) -> BlockStream:
-        """Return a stream of draws that any request sizes read identically.
+    @property
+    def uniforms_per_draw(self) -> tuple[int, int]:
+        """Shape of the uniforms one draw reads.
 
-        The draws come in fixed blocks of at most 1024 (and about
-        :data:`BLOCK_BYTES` of memory), so a run reads the same numbers whatever
-        its chunk size; the engine reads the noise this way.
+        ``(n_clusters, k)`` for whole-point levels (one per class subtotal), else
+        ``(n_clusters, n_indicators)``.
+        """
+        n, n_ind = self.indicator_points.shape
+        return (n, self.membership.shape[1]) if self._fast else (n, n_ind)
+
+    def uniform_stream(self, rng: np.random.Generator) -> BlockStream:
+        """Return the stream of uniforms behind the draws, in fixed blocks.
+
+        The blocks hold at most 1024 draws (and about :data:`BLOCK_BYTES`), so a
+        run reads the same numbers whatever its chunk size. The engine takes the
+        uniforms in draw order and turns them into class points
+        (:meth:`class_points`) in its worker threads.
         """
         block = max(1, min(1024, BLOCK_BYTES // self.bytes_per_draw))
-        return BlockStream(lambda generator: (self.draw(block, generator),), rng)
+        return BlockStream(lambda generator: (self.uniforms(block, generator),), rng)
+
+    def stream(self, rng: np.random.Generator) -> MappedStream:
+        """Return the stream of draws (class points), the same for any request sizes.
+
+        It is :meth:`uniform_stream` turned into class points.
+        """
+        return MappedStream(self.uniform_stream(rng), self.class_points)
+
+    def uniforms(self, size: int, rng: np.random.Generator) -> np.ndarray:
+        """Draw the uniforms of ``size`` draws (see :attr:`uniforms_per_draw`)."""
+        return rng.random((size, *self.uniforms_per_draw))
 
     def draw(self, size: int, rng: np.random.Generator) -> np.ndarray:
         """Draw ``(size, n_clusters, k)`` perturbed class points."""
+        return self.class_points(self.uniforms(size, rng))
+
+    def class_points(self, u: np.ndarray) -> np.ndarray:
+        """Turn uniforms into ``(size, n_clusters, k)`` perturbed class points.
+
+        ``u`` comes from :meth:`uniforms`; it is used as working memory
+        (overwritten).
+        """
         if self._fast:
-            return self._draw_fast(size, rng)
+            return self._alias_draw(u)
         base = self.indicator_points
         top = self.max_points
         spread = self._spread
-        shape = (size, *base.shape)
         if self.law == "levels":
-            u = rng.random(shape)
             shift = np.floor(u * (2 * spread + 1)) - spread
             pts = np.clip(base + shift, 0.0, top)
         elif self.law == "relative":
-            pts = np.clip(base * rng.uniform(1 - spread, 1 + spread, shape), 0.0, top)
+            pts = np.clip(base * (1 - spread + 2 * spread * u), 0.0, top)
         elif self.law == "gaussian":
-            pts = _truncated_gaussian(base, spread, top, rng.random(shape))
+            pts = _truncated_gaussian(base, spread, top, u)
         else:
-            pts = _truncated_triangular(base, spread, top, rng.random(shape))
+            pts = _truncated_triangular(base, spread, top, u)
         return pts @ self.membership
 
     # The exact class-subtotal law for whole-point levels ---------------------------
@@ -316,15 +344,19 @@ class AssessorNoise:
             object.__setattr__(self, "_alias", _alias_tables(self))
         return self._alias
 
-    def _draw_fast(self, size: int, rng: np.random.Generator) -> np.ndarray:
-        offset, prob, alias, width, row = self._tables()
-        u = rng.random((size, *offset.shape))
+    def _alias_draw(self, u: np.ndarray) -> np.ndarray:
+        prob, values, width, row = self._tables()
         u *= width
-        j = u.astype(np.int32)  # the column of the alias table
+        j = u.astype(np.intp)  # the column of the alias table
         np.minimum(j, width - 1, out=j)
         u -= j  # the uniform within the column
-        flat = j + row
-        return np.where(u < np.take(prob, flat), j, np.take(alias, flat)) + offset
+        j += row
+        keep = u < np.take(prob, j)
+        # values[2 x] is column x's alias, values[2 x + 1] column x itself (both
+        # with the subtotal's offset added): one gather gives the subtotal.
+        j <<= 1
+        j += keep
+        return np.take(values, j)
 
 
 def _whole(*arrays: np.ndarray) -> bool:
@@ -415,5 +447,8 @@ def _alias_tables(noise: AssessorNoise):
             (small if scaled[g] < 1.0 else large).append(g)
         for rest in small + large:  # rounding leftovers
             prob[row, rest] = 1.0
-    row = (np.arange(n * k, dtype=np.int32) * width).reshape(n, k)
-    return offset, prob.ravel(), alias.astype(np.int32).ravel(), width, row
+    row = (np.arange(n * k, dtype=np.intp) * width).reshape(n, k)
+    # Indices are intp: np.take converts any other integer type first.
+    own = np.tile(np.arange(width), (n * k, 1))
+    values = np.stack([alias, own], axis=2) + offset.reshape(n * k, 1, 1)
+    return prob.ravel(), values.ravel(), width, row

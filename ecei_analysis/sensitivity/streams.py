@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-__all__ = ["BLOCK", "ArrayStream", "BlockStream"]
+__all__ = ["BLOCK", "ArrayStream", "BlockStream", "MappedStream"]
 
 #: Rows generated per block (a property of the stream, never of the request).
 BLOCK = 4096
@@ -71,3 +71,20 @@ class ArrayStream:
         out = tuple(a[self._at : self._at + m] for a in self._arrays)
         self._at += m
         return out
+
+
+class MappedStream:
+    """Serve another stream's rows through a function (e.g. uniforms -> draws).
+
+    The function maps a batch of rows to a batch of the same length, row by row,
+    so the rows served do not depend on the request sizes either.
+    """
+
+    def __init__(self, stream, function: Callable[[np.ndarray], np.ndarray]) -> None:
+        self._stream = stream
+        self._function = function
+
+    def take(self, m: int) -> Arrays:
+        """Return the next ``m`` rows, mapped."""
+        (rows,) = self._stream.take(m)
+        return (self._function(rows),)

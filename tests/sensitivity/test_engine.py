@@ -48,22 +48,28 @@ def test_counts_equal_brute_force_whatever_the_chunk(points, workers):
 
 
 @pytest.mark.parametrize("sampler_name", ["uniform", "dirichlet", "box"])
-def test_bounded_samplers_and_noise_do_not_depend_on_chunk_size(
-    points, study, sampler_name
+@pytest.mark.parametrize("law", [{"levels": 1}, {"relative": 0.1}])
+def test_bounded_samplers_and_noise_do_not_depend_on_chunk_size_or_workers(
+    points, study, sampler_name, law
 ):
-    """The rejection sampler and the noise draw in fixed blocks of their own streams."""
+    """The rejection sampler and the noise draw in fixed blocks of their own streams;
+    the workers turn the noise's uniforms into class points (both noise paths)."""
     sampler = make_sampler(
         sampler_name, bounds={"very_important": (0.3, 0.7), "important": (0.1, 0.5)}
     )
-    noise = AssessorNoise.from_study(study, levels=1)
+    noise = AssessorNoise.from_study(study, **law)
     counts = [
         run_engine(
-            WeightModel(points.to_numpy(), sampler, noise), 6000, seed=9, chunk_size=c
+            WeightModel(points.to_numpy(), sampler, noise),
+            6000,
+            seed=9,
+            chunk_size=c,
+            workers=workers,
         ).rank_counts
-        for c in (500, 5000, 777)
+        for c, workers in ((500, 1), (5000, 2), (777, 2), (777, 1))
     ]
-    np.testing.assert_array_equal(counts[0], counts[1])
-    np.testing.assert_array_equal(counts[0], counts[2])
+    for other in counts[1:]:
+        np.testing.assert_array_equal(counts[0], other)
 
 
 def test_min_ties_match_brute_force():

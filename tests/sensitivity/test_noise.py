@@ -27,6 +27,19 @@ def test_exact_levels_law_equals_brute_force_enumeration():
     assert set(np.unique(draws)) == set(values)
 
 
+@pytest.mark.parametrize("law", [{"levels": 2}, {"relative": 0.2}, {"sd": 1.5}])
+def test_the_stream_serves_the_same_draws_whatever_the_request_sizes(law):
+    """The stream maps fixed blocks of uniforms to class points, so requests of any
+    size read the draws one call of ``draw`` makes (the block is 1024 draws)."""
+    noise = tiny(**law)
+    whole = noise.draw(1024, np.random.default_rng(8))
+    stream = noise.stream(np.random.default_rng(8))
+    pieces = [stream.take(m)[0] for m in (300, 1, 699, 24)]
+    np.testing.assert_array_equal(np.concatenate(pieces), whole)
+    assert whole.shape == (1024, 1, 2)
+    assert np.all((whole >= 0) & (whole <= [20.0, 10.0]))
+
+
 def test_fast_and_per_indicator_paths_agree_in_distribution():
     fast = tiny(levels=1)
     # Non-whole points take the per-indicator path; shifted by 0.5 it is the
