@@ -137,6 +137,63 @@ def cli_timings() -> dict[str, float]:
     return out
 
 
+def write_random_study(folder: Path, n: int) -> Path:
+    """Write a random study of ``n`` clusters on the bundled indicators."""
+    import shutil
+
+    import pandas as pd
+
+    from ecei_analysis.core.resources import bundled_data_dir
+
+    folder.mkdir()
+    shutil.copy(bundled_data_dir() / "indicators.csv", folder / "indicators.csv")
+    ids = [f"c{i:04d}" for i in range(n)]
+    pd.DataFrame({"cluster_id": ids, "name": ids}).to_csv(
+        folder / "clusters.csv", index=False
+    )
+    codes = pd.read_csv(folder / "indicators.csv")["code"]
+    rng = np.random.default_rng(n)
+    points = rng.integers(5, 41, size=(n, len(codes)))
+    pd.DataFrame(
+        {
+            "cluster_id": np.repeat(ids, len(codes)),
+            "indicator_code": np.tile(codes, n),
+            "points": points.ravel(),
+        }
+    ).to_csv(folder / "assessments.csv", index=False)
+    pd.DataFrame(columns=["cluster_id", "points", "place"]).to_csv(
+        folder / "published_results.csv", index=False
+    )
+    return folder
+
+
+def large_study_timings(sizes: tuple[int, ...]) -> dict[int, dict[str, float]]:
+    """Wall time of ``ecei figures`` and ``ecei report`` (default draws) per size."""
+    import shutil
+    import tempfile
+
+    ecei = shutil.which("ecei", path=str(Path(sys.executable).parent))
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            data = write_random_study(Path(tmp) / f"study{n}", n)
+            times = {}
+            for name, argv in {
+                "figures": ["figures", "--data", str(data), "--formats", "png"],
+                "briefing": ["report", "-p", f"data_dir={data}"],
+            }.items():
+                start = time.perf_counter()
+                subprocess.run(
+                    [ecei, *argv, "--out", f"{tmp}/{name}{n}"],
+                    check=True,
+                    capture_output=True,
+                    cwd=tmp,
+                )
+                times[name] = time.perf_counter() - start
+            out[n] = times
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--draws", type=int, default=1_000_000)
@@ -314,6 +371,9 @@ def main() -> int:
     results["sobol"] = {"n": sobol_n, "seconds": seconds, "peak_rss_mib": rss}
 
     results["cli"] = cli_timings()
+    results["large_studies"] = large_study_timings(
+        (40, 100) if args.quick else (40, 100, 1300)
+    )
 
     (HERE / "last_run.json").write_text(json.dumps(results, indent=2) + "\n")
     s = results["smaa"]
@@ -393,6 +453,15 @@ def main() -> int:
         f"Sobol, 19 clusters, n = {so['n']:,} (streamed): {so['seconds']:.1f} s, peak "
         f"{so['peak_rss_mib']:.0f} MiB"
     )
+    print(
+        "Figures and briefing of random studies, default draws (fresh process each; "
+        "target <= 60 s at 1,300 clusters):"
+    )
+    for n, times in results["large_studies"].items():
+        print(
+            f"  {n:>5,} clusters: ecei figures {times['figures']:6.1f} s, "
+            f"ecei report {times['briefing']:6.1f} s"
+        )
     print("CLI wall time (fresh process each):")
     for name, seconds in results["cli"].items():
         print(f"  ecei {name:<10} {seconds:6.2f} s")

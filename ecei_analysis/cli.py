@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .core.errors import EceiDataError
+from .core.resources import NOTEBOOKS
 
 __all__ = ["build_parser", "main"]
 
@@ -250,8 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--notebook",
         default="briefing",
-        help="briefing (default), 01_baseline_ranking, 02_weight_sensitivity, "
-        "03_uncertainty or 04_explore",
+        help="briefing (default) or "
+        + ", ".join(name for name in NOTEBOOKS if name != "briefing"),
     )
     report.add_argument(
         "--params", type=Path, default=None, help="YAML file of parameters"

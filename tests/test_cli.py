@@ -138,3 +138,15 @@ def test_what_if_on_a_tie_says_so_once(capsys, small_dir):
     assert main([*args, "--cluster", "z"]) == 0  # default target: one place up
     out = capsys.readouterr().out
     assert "target: 1st place (at most 0 ahead)" in out and "weights (L1" in out
+
+
+def test_report_help_names_every_shipped_notebook(capsys):
+    from ecei_analysis.core.resources import bundled_notebooks_dir
+
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    shipped = sorted(p.stem for p in bundled_notebooks_dir().glob("*.ipynb"))
+    assert len(shipped) == 7
+    for name in shipped:
+        assert name in text

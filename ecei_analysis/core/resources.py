@@ -16,6 +16,7 @@ __all__ = [
     "CLASSIFICATION_PANEL_FILE",
     "CLUSTERS_FILE",
     "INDICATORS_FILE",
+    "NOTEBOOKS",
     "PANEL_FILE",
     "PUBLISHED_FILE",
     "bundled_classification_panel_file",
@@ -31,6 +32,17 @@ ASSESSMENTS_FILE = "assessments"
 PUBLISHED_FILE = "published_results"
 PANEL_FILE = "demo_panel"
 CLASSIFICATION_PANEL_FILE = "demo_classification_panel"
+
+#: Notebooks shipped in ``notebooks/`` (name -> file).
+NOTEBOOKS = {
+    "01_baseline_ranking": "01_baseline_ranking.ipynb",
+    "02_weight_sensitivity": "02_weight_sensitivity.ipynb",
+    "03_uncertainty": "03_uncertainty.ipynb",
+    "briefing": "briefing.ipynb",
+    "04_explore": "04_explore.ipynb",
+    "05_panel": "05_panel.ipynb",
+    "06_classification_panel": "06_classification_panel.ipynb",
+}
 
 _PACKAGE = "ecei_analysis"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..core.errors import EceiDataError, short_repr
 from ..core.files import OutputFolder
-from ..core.resources import bundled_notebooks_dir
+from ..core.resources import NOTEBOOKS, bundled_notebooks_dir
 from .html import finish_html
 
 __all__ = [
@@ -29,16 +29,6 @@ __all__ = [
     "run_report",
 ]
 
-#: Notebooks shipped in ``notebooks/`` (name -> file).
-NOTEBOOKS = {
-    "01_baseline_ranking": "01_baseline_ranking.ipynb",
-    "02_weight_sensitivity": "02_weight_sensitivity.ipynb",
-    "03_uncertainty": "03_uncertainty.ipynb",
-    "briefing": "briefing.ipynb",
-    "04_explore": "04_explore.ipynb",
-    "05_panel": "05_panel.ipynb",
-    "06_classification_panel": "06_classification_panel.ipynb",
-}
 #: Parameters naming input files or folders: made absolute (relative to where
 #: ``ecei report`` runs) and never overwritten by the report.
 PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
