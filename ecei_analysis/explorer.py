@@ -19,9 +19,10 @@ For people, not only for the computation:
 
 The work per move is small by design: :func:`explorer_state` is a few
 milliseconds for 19 clusters; the weight map is drawn once and the marker is
-painted onto its pixels; only the small rank-flow chart is redrawn. Under
-papermill, without ipywidgets or with ``static=True``, a static snapshot is
-shown instead of widgets.
+painted onto its pixels; only the small rank-flow chart is redrawn. In reports
+(``ECEI_STATIC``), without ipywidgets or with ``static=True``, a static snapshot is
+shown instead of widgets; the live widgets carry the same snapshot as their HTML
+fallback, so a static render of a notebook run by plain papermill shows it too.
 """
 
 from __future__ import annotations
@@ -439,27 +440,25 @@ def explore(
         f'<div style="flex:1 1 360px;min-width:0">{map_html}</div>'
         f'<div style="flex:1 1 240px;min-width:0">{flow_html}</div></div>'
     )
+    ratio = ", ".join(
+        f"{class_label(k)} = {format_significant(v)}" for k, v in state.weights.items()
+    )
+    note = html.escape(
+        _("Static snapshot (no live widgets here): weights {ratio}.").format(
+            ratio=ratio
+        )
+    )
+    snapshot = (
+        f'{_STYLE}<div class="ecei-explorer">{banner}<p><b>{note}</b></p>'
+        f"{row}{table}</div>"
+    )
     if static:
-        ratio = ", ".join(
-            f"{class_label(k)} = {format_significant(v)}"
-            for k, v in state.weights.items()
-        )
-        snapshot = html.escape(
-            _("Static snapshot (no live widgets here): weights {ratio}.").format(
-                ratio=ratio
-            )
-        )
-        display(
-            HTML(
-                f'{_STYLE}<div class="ecei-explorer">{banner}<p><b>{snapshot}</b></p>'
-                f"{row}{table}</div>"
-            )
-        )
+        display(HTML(snapshot))
         return explorer
-    return _live(explorer, weights, state, banner, table, map_html, flow_html)
+    return _live(explorer, weights, banner, table, map_html, flow_html, snapshot)
 
 
-def _live(explorer, weights, state, banner, table, map_html, flow_html) -> Explorer:
+def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Explorer:
     import html
 
     import ipywidgets as widgets
@@ -589,5 +588,10 @@ def _live(explorer, weights, state, banner, table, map_html, flow_html) -> Explo
         layout=widgets.Layout(width="100%"),
     )
     box.add_class("ecei-explorer")
-    display(box)
+    # A front-end with widgets shows the widgets; a static render of the notebook
+    # (nbconvert, a notebook run by papermill) has no widget state and falls back
+    # to the HTML snapshot instead of an empty slot.
+    bundle = box._repr_mimebundle_()
+    bundle["text/html"] = snapshot
+    display(bundle, raw=True)
     return explorer

@@ -158,6 +158,47 @@ def test_static_snapshot(study, capsys, monkeypatch):
     assert "Static snapshot" in page
 
 
+@pytest.mark.slow
+def test_live_widgets_carry_the_snapshot_for_static_renders(tmp_path, monkeypatch):
+    """Live widgets carry the snapshot as HTML: a static render shows it."""
+    import nbformat
+    import papermill
+    from nbconvert import HTMLExporter
+
+    monkeypatch.delenv("ECEI_STATIC", raising=False)  # not through ecei report
+    book = nbformat.v4.new_notebook()
+    book.cells = [
+        nbformat.v4.new_code_cell(
+            "import ecei_analysis as ea\nex = ea.explore(ea.load_study(), '5:2:1')"
+        )
+    ]
+    book.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(book, tmp_path / "in.ipynb")
+    papermill.execute_notebook(
+        str(tmp_path / "in.ipynb"),
+        str(tmp_path / "out.ipynb"),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    ran = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    (output,) = [o for o in ran.cells[0].outputs if o.output_type == "display_data"]
+    # A front-end with widgets still gets the widgets ...
+    assert "application/vnd.jupyter.widget-view+json" in output.data
+    # ... and a static render without widget state (JupyterLab saves none by
+    # default; GitHub and nbviewer show none) the snapshot instead of a gap.
+    ran.metadata.pop("widgets", None)
+    page, _ = HTMLExporter().from_notebook_node(ran)
+    assert '<script type="application/vnd.jupyter.widget-view+json">' not in page
+    assert page.count('alt="Weight map:') == 1 and page.count('alt="Rank flow:') == 1
+    assert "Static snapshot (no live widgets here): weights" in page
+    assert page.count("SYNTHETIC DEMONSTRATION") >= 1
+
+
 # --- In a real browser: Voilà serving the explorer, driven by Playwright ----------
 
 
