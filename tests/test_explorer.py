@@ -158,6 +158,24 @@ def test_static_snapshot(study, capsys, monkeypatch):
     assert "Static snapshot" in page
 
 
+def write_explorer_notebook(path, weights: str) -> None:
+    """Write a one-cell notebook that opens the explorer at ``weights`` (code)."""
+    import nbformat
+
+    book = nbformat.v4.new_notebook()
+    book.cells = [
+        nbformat.v4.new_code_cell(
+            f"import ecei_analysis as ea\nex = ea.explore(ea.load_study(), {weights})"
+        )
+    ]
+    book.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(book, path)
+
+
 @pytest.mark.slow
 def test_live_widgets_carry_the_snapshot_for_static_renders(tmp_path, monkeypatch):
     """Live widgets carry the snapshot as HTML: a static render shows it."""
@@ -166,18 +184,7 @@ def test_live_widgets_carry_the_snapshot_for_static_renders(tmp_path, monkeypatc
     from nbconvert import HTMLExporter
 
     monkeypatch.delenv("ECEI_STATIC", raising=False)  # not through ecei report
-    book = nbformat.v4.new_notebook()
-    book.cells = [
-        nbformat.v4.new_code_cell(
-            "import ecei_analysis as ea\nex = ea.explore(ea.load_study(), '5:2:1')"
-        )
-    ]
-    book.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(book, tmp_path / "in.ipynb")
+    write_explorer_notebook(tmp_path / "in.ipynb", "'5:2:1'")
     papermill.execute_notebook(
         str(tmp_path / "in.ipynb"),
         str(tmp_path / "out.ipynb"),
@@ -230,24 +237,12 @@ def served_explorer(tmp_path_factory):
     import time
     import urllib.request
 
-    import nbformat
-
     chromium = _browser_tools()
     folder = tmp_path_factory.mktemp("voila")
-    book = nbformat.v4.new_notebook()
-    book.cells = [
-        nbformat.v4.new_code_cell(
-            "import ecei_analysis as ea\n"
-            "ex = ea.explore(ea.load_study(), {'very_important': 3, 'important': 2, "
-            "'not_so_important': 1})"
-        )
-    ]
-    book.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(book, folder / "explore.ipynb")
+    write_explorer_notebook(
+        folder / "explore.ipynb",
+        "{'very_important': 3, 'important': 2, 'not_so_important': 1}",
+    )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
