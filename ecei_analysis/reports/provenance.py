@@ -21,6 +21,8 @@ from ..core.vocabulary import provenance_label
 from ..data.study import Study
 
 __all__ = [
+    "RECORD_2015",
+    "calibrated_to_2015",
     "data_label",
     "panel_label",
     "provenance_record",
@@ -28,6 +30,11 @@ __all__ = [
     "study_banner",
     "synthetic_banner",
 ]
+
+
+#: The published 2015 totals the demonstration data are calibrated to (the claim
+#: the demonstration banner makes, checked against the data before it is made).
+RECORD_2015 = {"tomsk": 825.0, "kaluga": 781.0, "innokam": 781.0, "zelenograd": 723.0}
 
 
 def synthetic_banner() -> str:
@@ -39,13 +46,33 @@ def synthetic_banner() -> str:
     )
 
 
+def calibrated_to_2015(study: Study) -> bool:
+    """Tell whether the data publish and reproduce exactly the four 2015 totals.
+
+    The published table must list exactly those four clusters with those totals,
+    and each one's points must sum to its total (equal weights).
+    """
+    published = study.published
+    if set(published.index) != set(RECORD_2015):
+        return False
+    if not set(RECORD_2015) <= set(study.points.index):
+        return False
+    return all(
+        float(published.at[c, "points"]) == total
+        and float(study.points.loc[c].sum()) == total
+        for c, total in RECORD_2015.items()
+    )
+
+
 def data_label(study: Study) -> str:
     """Return the provenance phrase used in every caption."""
-    if study.is_synthetic:
+    if study.is_synthetic and calibrated_to_2015(study):
         return _(
             "SYNTHETIC demonstration data, calibrated only to the four published "
             "2015 totals; not real assessments"
         )
+    if study.is_synthetic:
+        return _("SYNTHETIC data (so flagged in the assessments); not real assessments")
     flag = study.provenance.get("assessments", "unknown")
     return _("analyst-supplied data ({flag})").format(flag=flag)
 
@@ -65,8 +92,13 @@ def panel_label(panel) -> str:
 
 def study_banner(study: Study) -> str:
     """Return the banner of an output: the synthetic warning or the data label."""
-    if study.is_synthetic:
+    if study.is_synthetic and calibrated_to_2015(study):
         return synthetic_banner()
+    if study.is_synthetic:
+        return _(
+            "SYNTHETIC DATA: the assessments are flagged as synthetic. They are not "
+            "real assessments."
+        )
     return _("Data: {label}.").format(label=data_label(study))
 
 
