@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import EceiDataError, short_repr
+from ..core.i18n import current_language
 from ..core.numbers import parse_number
 from ..core.vocabulary import CLASS_SHORT, CLASSES
 
@@ -264,12 +265,23 @@ def format_weights(weights: Mapping[str, float], digits: int = 3) -> str:
 def format_ratio(weights: Mapping[str, float], digits: int = 2) -> str:
     """``"3:2:1"``: weights as a ratio in class order, ``digits`` significant figures.
 
+    Positional notation without thousands separators, with the current language's
+    decimal mark (``"4,3:0,7:1"`` in Russian): the text is also valid input.
+
     Examples
     --------
     >>> format_ratio({"very_important": 0.5, "important": 1/3, "not_so_important": 1/6})
     '0.5:0.33:0.17'
+    >>> format_ratio({"very_important": 1234.5, "important": 1, "not_so_important": 0})
+    '1200:1:0'
     """
-    return ":".join(f"{float(v):.{digits}g}" for v in weights.values())
+    mark = "," if current_language() == "ru" else "."
+    return ":".join(
+        np.format_float_positional(
+            float(v), precision=digits, unique=True, fractional=False, trim="-"
+        ).replace(".", mark)
+        for v in weights.values()
+    )
 
 
 def normalise_weights(
