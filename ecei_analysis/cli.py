@@ -15,7 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .core.errors import EceiDataError
+from .core.i18n import LANGUAGES, _, ngettext, use_language
 from .core.resources import NOTEBOOKS
+from .core.vocabulary import CLASSES, class_label
 
 __all__ = ["build_parser", "main"]
 
@@ -152,7 +154,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="clusters.csv/.xlsx to list (default: the framework's)",
     )
-    template.add_argument("--lang", choices=("en", "ru"), default="en")
     template.add_argument(
         "--panel",
         action="store_true",
@@ -266,9 +267,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="one parameter (repeatable; overrides --params)",
     )
     report.add_argument(
-        "--lang", default=None, help="report language: en or ru (= -p language=...)"
-    )
-    report.add_argument(
         "--out",
         type=Path,
         default=None,
@@ -282,6 +280,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the notebook's parameters and exit",
     )
+    for command in sub.choices.values():
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=None,
+            help="language of the output: its text, captions, template or report "
+            "(default en; for report, the notebook's language parameter)",
+        )
     return parser
 
 
@@ -304,8 +310,10 @@ def _load(args: argparse.Namespace):
     study = load_study(args.data, missing=args.missing)
     if study.absent_classes:
         _note(
-            "note: no indicator is in class(es) "
-            f"{', '.join(study.absent_classes)}; ranking over the classes present"
+            _(
+                "note: no indicator is in the class(es) {classes}; ranking over the "
+                "classes present"
+            ).format(classes=", ".join(map(class_label, study.absent_classes)))
         )
     return study
 
@@ -343,8 +351,14 @@ def _rank(args: argparse.Namespace) -> int:
     from .scoring.weights import format_ratio
 
     header = (
-        f"{study_banner(study)}\nweights: {format_ratio(weights, 3)} "
-        f"(very important : important : not so important)   ties: {ties}\n"
+        study_banner(study)
+        + "\n"
+        + _("weights: {ratio} ({classes})   ties: {ties}").format(
+            ratio=format_ratio(weights, 3),
+            classes=" : ".join(map(class_label, weights)),
+            ties=ties,
+        )
+        + "\n"
     )
     data = render_table(table, fmt, header=header, raw_csv=args.raw_csv)
     _emit(data, args.out, "rank")
@@ -364,7 +378,7 @@ def _emit(data: bytes, out: Path | None, command: str) -> None:
     from .core.files import write_owned_file
 
     write_owned_file(out, data, command=command)
-    _note(f"wrote {_relative(out)}")
+    _note(_("wrote {path}").format(path=_relative(out)))
 
 
 @_command("figures")
@@ -394,7 +408,11 @@ def _figures(args: argparse.Namespace) -> int:
         style=args.style,
     )
     manifest = build_figure_set(study, args.out, options, inputs=_inputs(args))
-    _note(f"wrote {_relative(manifest.parent)} ({manifest.name} lists every file)")
+    _note(
+        _("wrote {path} ({manifest} lists every file)").format(
+            path=_relative(manifest.parent), manifest=manifest.name
+        )
+    )
     return 0
 
 
@@ -421,11 +439,19 @@ def _template(args: argparse.Namespace) -> int:
         if args.clusters is not None:
             raise EceiDataError("--clusters does not apply to the classification sheet")
         path = write_classification_template(
-            args.out, indicators, experts=args.experts, lang=args.lang, force=args.force
+            args.out,
+            indicators,
+            experts=args.experts,
+            lang=args.lang or "en",
+            force=args.force,
         )
         _note(
-            f"wrote {_relative(path)} (classification sheet, {len(indicators)} "
-            f"indicators x {args.experts} experts)"
+            _(
+                "wrote {path} (classification sheet, {indicators} indicators × "
+                "{experts} experts)"
+            ).format(
+                path=_relative(path), indicators=len(indicators), experts=args.experts
+            )
         )
         return 0
     if args.panel:
@@ -436,17 +462,22 @@ def _template(args: argparse.Namespace) -> int:
             raise EceiDataError("--clusters does not apply to the voting sheet")
         classes = [c for c in CLASSES if c in set(indicators["significance_class"])]
         path = write_panel_template(
-            args.out, classes=classes, lang=args.lang, force=args.force
+            args.out, classes=classes, lang=args.lang or "en", force=args.force
         )
-        _note(f"wrote {_relative(path)} (voting sheet, {len(classes)} classes)")
+        _note(
+            _("wrote {path} (voting sheet, {classes} classes)").format(
+                path=_relative(path), classes=len(classes)
+            )
+        )
         return 0
     clusters = load_clusters(args.clusters or find_data_file(base, "clusters"))
     path = write_template(
-        args.out, indicators, clusters, lang=args.lang, force=args.force
+        args.out, indicators, clusters, lang=args.lang or "en", force=args.force
     )
     _note(
-        f"wrote {_relative(path)} ({len(indicators)} indicators x {len(clusters)} "
-        "clusters)"
+        _("wrote {path} ({indicators} indicators × {clusters} clusters)").format(
+            path=_relative(path), indicators=len(indicators), clusters=len(clusters)
+        )
     )
     return 0
 
@@ -460,73 +491,29 @@ def _validate(args: argparse.Namespace) -> int:
         print(" ".join(str(problem).split()))
     names = ", ".join(_relative(p) for p in args.paths)
     if problems:
-        _note(f"{len(problems)} problem(s) in {names}")
+        _note(
+            ngettext(
+                "{n} problem in {names}", "{n} problems in {names}", len(problems)
+            ).format(n=len(problems), names=names)
+        )
         return 1
-    _note(f"no problems found in {names}")
+    _note(_("no problems found in {names}").format(names=names))
     return 0
 
 
 @_command("what-if")
 def _what_if(args: argparse.Namespace) -> int:
-    from .core.i18n import format_place
-    from .reports.provenance import study_banner
-    from .reports.sentences import sentence_indicator_change, sentence_inverse
-    from .scoring.points import class_points, score_clusters
-    from .scoring.ranks import clusters_ahead
-    from .scoring.weights import format_ratio
-    from .sensitivity.inverse import (
-        points_to_reach,
-        weights_to_overtake,
-        weights_to_reach,
-    )
+    from .reports.what_if import what_if_lines
 
     study = _load(args)
-    cluster = study.resolve_cluster(args.cluster)
-    weights = _weights(args, study)
-    points = class_points(study)
-    labels = study.labels()
-    ahead = int(clusters_ahead(score_clusters(points, weights))[cluster])
-    place = ahead + 1
-    target = args.target_rank if args.target_rank is not None else max(1, ahead)
-    lines = [study_banner(study)]
-    ahead_text = "1 cluster" if ahead == 1 else f"{ahead} clusters"
-    lines.append(
-        f"{labels[cluster]} is {format_place(place)} ({ahead_text} strictly ahead) "
-        f"under {format_ratio(weights, 3)}; target: {format_place(target)} place "
-        f"(at most {target - 1} ahead)."
+    lines = what_if_lines(
+        study,
+        study.resolve_cluster(args.cluster),
+        _weights(args, study),
+        target=args.target_rank,
+        rival=study.resolve_cluster(args.rival) if args.rival else None,
+        top=args.top,
     )
-    if target >= place:
-        lines.append(
-            f"- {labels[cluster]} already holds {format_place(target)} place or better."
-        )
-    else:
-        for ordered in (False, True):
-            for norm in ("l1", "linf"):
-                result = weights_to_reach(
-                    points, cluster, target, weights, norm=norm, ordered=ordered
-                )
-                region = "ordered region" if ordered else "simplex"
-                lines.append(
-                    f"- weights ({norm.upper()}, {region}): "
-                    f"{sentence_inverse(result, labels)}"
-                )
-        change = points_to_reach(study, cluster, target, weights)
-        lines.append(
-            f"- one indicator alone: {sentence_indicator_change(change, labels)}"
-        )
-        shown = change.table.head(args.top)
-        lines.append(
-            "  smallest changes first (indicator, class, +points, within max):"
-        )
-        lines += [
-            f"    {r.indicator} ({r._2}): +{r.delta_whole:g} "
-            f"{'yes' if r.feasible else 'no (' + format(r.room, 'g') + ' left)'}"
-            for r in shown.itertuples()
-        ]
-    if args.rival:
-        rival = study.resolve_cluster(args.rival)
-        result = weights_to_overtake(points, cluster, rival, weights)
-        lines.append(f"- overtaking: {sentence_inverse(result, labels)}")
     print("\n".join(lines))
     return 0
 
@@ -564,15 +551,20 @@ def _importance(args: argparse.Namespace) -> int:
 
 @_command("weights")
 def _weights_list(args: argparse.Namespace) -> int:
-    from .scoring.weights import DEFAULT_WEIGHTS, WEIGHT_SET_ALIASES, WEIGHT_SETS
+    from .scoring.weights import (
+        DEFAULT_WEIGHTS,
+        WEIGHT_SET_ALIASES,
+        WEIGHT_SETS,
+        format_ratio,
+    )
 
-    print("named weight sets (very important : important : not so important):")
+    classes = " : ".join(map(class_label, CLASSES))
+    print(_("named weight sets ({classes}):").format(classes=classes))
     for name, values in WEIGHT_SETS.items():
-        ratio = ":".join(f"{v:g}" for v in values.values())
-        default = "  (default)" if name == DEFAULT_WEIGHTS else ""
-        print(f"  {name:<10} {ratio}{default}")
+        default = "  " + _("(default)") if name == DEFAULT_WEIGHTS else ""
+        print(f"  {name:<10} {format_ratio(values, 3)}{default}")
     aliases = ", ".join(f"{a} = {n}" for a, n in WEIGHT_SET_ALIASES.items())
-    print(f"also accepted: {aliases}")
+    print(_("also accepted: {aliases}").format(aliases=aliases))
     return 0
 
 
@@ -581,7 +573,11 @@ def _notebooks(args: argparse.Namespace) -> int:
     from .reports.runner import copy_notebooks
 
     folder = copy_notebooks(args.out)
-    _note(f"wrote {_relative(folder)} (the analyst notebooks, without outputs)")
+    _note(
+        _("wrote {path} (the analyst notebooks, without outputs)").format(
+            path=_relative(folder)
+        )
+    )
     return 0
 
 
@@ -604,7 +600,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.lang is not None:
         params["language"] = args.lang
     html = run_report(args.notebook, params, args.out, pdf=args.pdf)
-    _note(f"wrote {_relative(html)}")
+    _note(_("wrote {path}").format(path=_relative(html)))
     return 0
 
 
@@ -639,18 +635,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.allow_long:
         os.environ["ECEI_ALLOW_LONG"] = "1"
     try:
-        with cleanup_on_signals():
+        with cleanup_on_signals(), use_language(args.lang or "en"):
             return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         print(
-            f"ecei {args.command}: interrupted; nothing was left half-written",
+            _("ecei {command}: interrupted; nothing was left half-written").format(
+                command=args.command
+            ),
             file=sys.stderr,
         )
         return 130
     except SystemExit as exc:
         if exc.code == 128 + signal.SIGTERM:
             print(
-                f"ecei {args.command}: terminated; nothing was left half-written",
+                _("ecei {command}: terminated; nothing was left half-written").format(
+                    command=args.command
+                ),
                 file=sys.stderr,
             )
         raise

@@ -1,5 +1,6 @@
 import io
 import json
+import shutil
 import subprocess
 import sys
 
@@ -150,3 +151,37 @@ def test_report_help_names_every_shipped_notebook(capsys):
     assert len(shipped) == 7
     for name in shipped:
         assert name in text
+
+
+def output_of(capsys, *argv: str, status: int = 0) -> tuple[str, str]:
+    """Run ``ecei argv``; check its exit status; return (stdout, stderr)."""
+    assert main(list(argv)) == status
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def test_every_command_speaks_russian_with_lang_ru(capsys, tmp_path, small_dir):
+    """--lang ru on any command: its sentences, headers and notes are Russian."""
+    out, _ = output_of(capsys, "what-if", "--lang", "ru", "--cluster", "zelenograd")
+    assert out.startswith("СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ")
+    assert "Зеленоград: 4-е место (3 кластера строго впереди)" in out
+    out, _ = output_of(capsys, "rank", "--lang", "ru", "--weights", "4.5:2:1")
+    assert "веса: 4,5:2:1 (очень важные : важные : не очень важные)" in out
+    out, _ = output_of(capsys, "weights", "--lang", "ru")
+    assert "proposal   3:2:1  (по умолчанию)" in out
+    _, err = output_of(capsys, "rank", "--lang", "ru", "--out", str(tmp_path / "r.csv"))
+    assert err.startswith("записано: ")
+    bad = tmp_path / "bad"
+    shutil.copytree(small_dir, bad)
+    text = (bad / "assessments.csv").read_text().replace(",10,", ",abc,", 1)
+    (bad / "assessments.csv").write_text(text)
+    _, err = output_of(capsys, "validate", "--lang", "ru", str(bad), status=1)
+    assert "1 проблема в " in err
+    _, err = output_of(capsys, "validate", "--lang", "ru", str(small_dir))
+    assert "проблем не найдено" in err
+    # English stays the default, and the header names the classes in use.
+    out, _ = output_of(capsys, "rank", "--weights", "3:2:1")
+    assert (
+        "weights: 3:2:1 (very important : important : not so important)   ties: "
+        "dense" in out
+    )
