@@ -42,7 +42,7 @@ def test_validate_reports_every_seeded_problem(small_dir, capsys):
     for fragment in expected:
         assert sum(fragment in line for line in lines) == 1, (fragment, lines)
     assert len(lines) == len(expected)
-    assert code == 1 and "8 problem(s)" in err
+    assert code == 1 and "8 problems in " in err
 
 
 def test_validate_clean_and_single_files(capsys):
