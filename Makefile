@@ -52,6 +52,7 @@ docs-figures: $(VENV)/.installed-report
 docs: $(VENV)/.installed-docs
 	$(PY) docs/run_tutorials.py
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(PY) docs/check_offline.py docs/_build/html
 	@echo "docs: docs/_build/html/index.html"
 
 bench: $(VENV)/.installed-test

@@ -23,6 +23,7 @@ extensions = [
     "sphinx.ext.autosummary",
     "sphinx.ext.napoleon",
     "sphinx.ext.mathjax",
+    "sphinx-mathjax-offline",  # MathJax served from _static: the site works offline
     "matplotlib.sphinxext.plot_directive",
 ]
 templates_path = ["_templates"]
