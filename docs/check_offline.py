@@ -35,12 +35,16 @@ def remote_resources(site: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    """Check the site folder given (default ``docs/_build/html``); 1 if remote."""
     site = Path(argv[1] if len(argv) > 1 else "docs/_build/html")
     found = remote_resources(site)
     for line in found[:20]:
         print(f"remote resource: {line}", file=sys.stderr)
     if found:
-        print(f"{len(found)} remote resource(s): the site must work offline", file=sys.stderr)
+        print(
+            f"{len(found)} remote resource(s): the site must work offline",
+            file=sys.stderr,
+        )
         return 1
     print(f"docs: no remote resources in {site}")
     return 0
