@@ -22,7 +22,8 @@ milliseconds for 19 clusters; the weight map is drawn once and the marker is
 painted onto its pixels; only the small rank-flow chart is redrawn. In reports
 (``ECEI_STATIC``), without ipywidgets or with ``static=True``, a static snapshot is
 shown instead of widgets; the live widgets carry the same snapshot as their HTML
-fallback, so a static render of a notebook run by plain papermill shows it too.
+fallback, so a static render of a notebook saved without widget state (JupyterLab's
+default; GitHub, nbviewer, nbconvert) shows it instead of an empty slot.
 """
 
 from __future__ import annotations
@@ -588,9 +589,8 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         layout=widgets.Layout(width="100%"),
     )
     box.add_class("ecei-explorer")
-    # A front-end with widgets shows the widgets; a static render of the notebook
-    # (nbconvert, a notebook run by papermill) has no widget state and falls back
-    # to the HTML snapshot instead of an empty slot.
+    # A front-end with widgets shows the widgets; a static render of a notebook
+    # saved without widget state falls back to the HTML snapshot, not an empty slot.
     bundle = box._repr_mimebundle_()
     bundle["text/html"] = snapshot
     display(bundle, raw=True)

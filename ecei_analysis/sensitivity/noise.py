@@ -299,6 +299,8 @@ class AssessorNoise:
         (:meth:`class_points`) in its worker threads.
         """
         block = max(1, min(1024, BLOCK_BYTES // self.bytes_per_draw))
+        if self._fast:
+            self._tables()  # built once here, before any worker needs them
         return BlockStream(lambda generator: (self.uniforms(block, generator),), rng)
 
     def stream(self, rng: np.random.Generator) -> MappedStream:
