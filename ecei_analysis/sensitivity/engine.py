@@ -65,7 +65,7 @@ _MAX_CHUNK = 1 << 13
 # Seconds per unit of work on the 2-core reference machine (measured, rounded up).
 _COST_SORT = 3e-9  # per cluster-draw × log2(clusters)
 _COST_PAIR = 1.2e-9  # per pair-draw
-_COST_NOISE = 8e-9  # per random number of assessor noise
+_COST_NOISE = 8e-9  # per uniform of whole-point or relative assessor noise
 
 
 @dataclass
@@ -162,13 +162,17 @@ class WeightModel:
         return self.n * 8 * 10 + extra
 
     @property
-    def random_numbers_per_draw(self) -> int:
-        """Random numbers of assessor noise per draw (for the time estimate)."""
+    def noise_work_per_draw(self) -> float:
+        """Assessor-noise work per draw, in uniforms of the cheapest laws.
+
+        The uniforms one draw reads, times their law's relative cost
+        (:data:`~ecei_analysis.sensitivity.noise.LAW_COST`); for the time estimate.
+        """
         noise = self.measurements
         if not isinstance(noise, AssessorNoise):
-            return 0
+            return 0.0
         rows, columns = noise.uniforms_per_draw
-        return rows * columns
+        return rows * columns * noise.cost_per_uniform
 
     def open(
         self, streams: dict[str, np.random.Generator]
@@ -355,7 +359,7 @@ def _chunk_size(bytes_per_draw: int, chunk_size: int | None) -> int:
 
 
 def estimate_seconds(
-    draws: int, n: int, *, pairwise: bool = False, noise_numbers: int = 0
+    draws: int, n: int, *, pairwise: bool = False, noise_work: float = 0.0
 ) -> float:
     """Rough run time of the engine on the 2-core reference machine.
 
@@ -368,7 +372,7 @@ def estimate_seconds(
     seconds = draws * n * log_n * _COST_SORT
     if pairwise:
         seconds += draws * n * n * _COST_PAIR
-    return seconds + draws * noise_numbers * _COST_NOISE
+    return seconds + draws * noise_work * _COST_NOISE
 
 
 def resolve_pairwise(pairwise: bool | None, n: int, draws: int) -> bool:
@@ -433,7 +437,7 @@ def run_engine(
         draws,
         n,
         pairwise=pairwise,
-        noise_numbers=getattr(model, "random_numbers_per_draw", 0),
+        noise_work=getattr(model, "noise_work_per_draw", 0.0),
     )
     check_work(estimate, f"{what} with {draws:,} draws of {n} clusters")
     streams, record = spawn_generators(seed, model.stream_names)

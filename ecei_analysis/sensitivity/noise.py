@@ -37,10 +37,19 @@ from ..core.errors import EceiDataError
 from ..core.i18n import pgettext
 from .streams import BlockStream, MappedStream
 
-__all__ = ["BLOCK_BYTES", "LAWS", "AssessorNoise"]
+__all__ = ["BLOCK_BYTES", "LAWS", "LAW_COST", "AssessorNoise"]
 
 #: Memory of one block of noise draws (see :meth:`AssessorNoise.stream`).
 BLOCK_BYTES = 16 * 2**20
+
+#: Work per uniform of each law relative to ``levels`` (measured: the Gaussian and
+#: triangular inverses cost more); it scales the engine's time estimate.
+LAW_COST: dict[str, float] = {
+    "levels": 1.0,
+    "relative": 1.0,
+    "gaussian": 1.7,
+    "triangular": 1.8,
+}
 
 #: The noise laws and the name of their spread.
 LAWS: dict[str, str] = {
@@ -279,6 +288,11 @@ class AssessorNoise:
                 "the assessor noise's class subtotals differ from the points (another "
                 "study or classification?): build the noise from the same study"
             )
+
+    @property
+    def cost_per_uniform(self) -> float:
+        """Return the law's work per uniform, relative to levels (:data:`LAW_COST`)."""
+        return LAW_COST[self.law]
 
     @property
     def uniforms_per_draw(self) -> tuple[int, int]:
