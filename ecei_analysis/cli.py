@@ -622,6 +622,18 @@ def _fix_negative_values(argv: list[str]) -> list[str]:
     return out
 
 
+def _quiet_after_interrupt() -> None:
+    """Keep the interrupt message the last line a user sees.
+
+    A notebook run cut short can leave asyncio tasks of the kernel client pending
+    (e.g. its "kernel alive" poll). asyncio logs them when they are collected at
+    exit, after the message, with a traceback that is only noise by then.
+    """
+    import logging
+
+    logging.getLogger("asyncio").disabled = True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
     import os
@@ -638,6 +650,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with cleanup_on_signals(), use_language(args.lang or "en"):
             return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
+        _quiet_after_interrupt()
         print(
             _("ecei {command}: interrupted; nothing was left half-written").format(
                 command=args.command
@@ -647,6 +660,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except SystemExit as exc:
         if exc.code == 128 + signal.SIGTERM:
+            _quiet_after_interrupt()
             print(
                 _("ecei {command}: terminated; nothing was left half-written").format(
                     command=args.command

@@ -13,7 +13,7 @@ import numbers
 
 import pandas as pd
 
-from ..core.i18n import _, format_number
+from ..core.i18n import _, format_number, format_significant
 
 __all__ = ["format_cell", "table_html"]
 
@@ -21,10 +21,15 @@ __all__ = ["format_cell", "table_html"]
 def format_cell(value: object, *, digits: int = 1) -> str:
     """Format one cell for reading (not escaped).
 
+    Non-integer numbers get ``digits`` decimals; a non-zero number that would
+    round to zero gets two significant figures instead (never a false "0.0").
+
     Examples
     --------
     >>> [format_cell(v) for v in (None, float("nan"), True, 3.0, 2.25, "x")]
     ['—', '—', 'yes', '3', '2.2', 'x']
+    >>> [format_cell(v) for v in (0.038, -0.0042, 0.05)]
+    ['0.038', '-0.0042', '0.05']
     """
     if value is None or value is pd.NA:
         return "—"
@@ -40,7 +45,10 @@ def format_cell(value: object, *, digits: int = 1) -> str:
             return "∞" if x > 0 else "−∞"
         if x == round(x):
             return format_number(x, 0)
-        return format_number(x, digits)
+        text = format_number(x, digits)
+        if not any(ch in "123456789" for ch in text):  # would read as zero
+            return format_significant(x, 2)
+        return text
     text = str(value)
     return text if text else "—"
 

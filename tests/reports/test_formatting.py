@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from ecei_analysis import use_language
 from ecei_analysis.reports.formatting import format_cell, table_html
@@ -28,3 +29,19 @@ def test_table_html_escapes_and_shows_a_meaningful_index():
     assert "&lt;i&gt;" in html and "<th>id</th>" in html
     plain = table_html(frame.reset_index(drop=True))
     assert "<th>id</th>" not in plain and 'class="num"' in plain
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "ru"),
+    [
+        (0.038, "0.038", "0,038"),
+        (-0.0042, "-0.0042", "-0,0042"),
+        (0.05, "0.05", "0,05"),  # the formatter would round half to even: "0.0"
+        (0.106, "0.1", "0,1"),
+        (0.0, "0", "0"),
+    ],
+)
+def test_a_nonzero_number_never_reads_as_zero(value, en, ru):
+    assert format_cell(value) == en
+    with use_language("ru"):
+        assert format_cell(value) == ru

@@ -275,8 +275,9 @@ def test_an_interrupt_leaves_the_old_report_and_no_temporary(
     _, err = process.communicate(timeout=120)
     assert process.returncode == code, err
     last = err.strip().splitlines()[-1]
-    assert last.startswith("ecei report: ") and "nothing was left half-written" in last
-    assert "Traceback" not in err
+    assert last.startswith("ecei report: "), err
+    assert "nothing was left half-written" in last, err
+    assert "Traceback" not in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert old.read_bytes() == before
 
