@@ -6,8 +6,8 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 LOCK   := requirements-lock.txt
 
-.PHONY: report test test-fast check lint imports format figures docs-figures docs \
-	bench check-installed lock catalogs clean
+.PHONY: report test test-fast test-repeat test-busy check lint imports format figures \
+	docs-figures docs bench check-installed lock catalogs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,27 @@ report: $(VENV)/.installed-report
 	$(BIN)/ecei rank --weights equal --format csv --out reports/baseline_ranking.csv
 	$(BIN)/ecei report --notebook briefing
 
-test: $(VENV)/.installed-test
-	$(BIN)/pytest -q
+# Tests run in parallel on every core (pytest-xdist); idle workers steal queued
+# tests, so the long report and browser tests do not line up on one worker.
+PYTEST := $(BIN)/pytest -q -n auto --dist worksteal
 
+# Everything: unit, property, notebooks, browser, the full findings grid.
+test: $(VENV)/.installed-test
+	$(PYTEST)
+
+# Unit and property tests with a reduced grid: under a minute on two cores.
 test-fast: $(VENV)/.installed-test
-	$(BIN)/pytest -q -m "not slow"
+	$(PYTEST) -m "not slow"
+
+# The tests of signals, servers and concurrent processes, five times over: a
+# flaky one fails here rather than on a newcomer's machine.
+REPEAT ?= 5
+test-repeat: $(VENV)/.installed-test
+	for i in $$(seq $(REPEAT)); do $(PYTEST) -m interrupt || exit 1; done
+
+# The whole suite with two busy processes per core beside it.
+test-busy: $(VENV)/.installed-test
+	bash .ci/with-load $(PYTEST)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

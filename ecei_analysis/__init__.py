@@ -103,7 +103,7 @@ _EXPORTS: dict[str, str] = {
     "stability_radius": "sensitivity.geometry.stability",
     "swap_thresholds": "sensitivity.geometry.stability",
     # figures
-    "caption_of": "figures._common",
+    "caption_of": "figures.captions",
     "plot_class_contributions": "figures.contributions",
     "plot_classification_votes": "figures.classification_votes",
     "plot_importance": "figures.importance_plot",

@@ -41,7 +41,7 @@ from matplotlib.figure import Figure
 from .core.i18n import _, format_significant, pgettext
 from .core.vocabulary import class_label
 from .data.study import Study
-from .figures._common import caption_of
+from .figures.captions import caption_of
 from .figures.rank_flow import plot_rank_flow
 from .figures.weight_map import plot_weight_map
 from .reports.formatting import table_html

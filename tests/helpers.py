@@ -46,3 +46,55 @@ def border_is_clean(path, width: int = 2) -> bool:
         ]
     )
     return bool((frame == 255).all())
+
+
+def start_server(command, ready: str, *, timeout: float = 300, **popen):
+    """Start a server process; return it once a line of its log contains ``ready``.
+
+    Synchronises on the server's own announcement (an event), never on a guessed
+    delay. The log (stdout and stderr, merged) keeps being drained by a thread so
+    that a full pipe never blocks the server; the lines read are kept in
+    ``process.log_lines`` for failure messages.
+    """
+    import subprocess
+    import threading
+
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **popen,
+    )
+    seen = threading.Event()
+    process.log_lines = []
+
+    def drain():
+        for line in process.stdout:
+            process.log_lines.append(line)
+            if ready in line:
+                seen.set()
+        seen.set()  # the server ended: stop waiting
+
+    process.drain = threading.Thread(target=drain, daemon=True)
+    process.drain.start()
+    if not seen.wait(timeout) or process.poll() is not None:
+        stop_server(process)
+        raise RuntimeError(
+            f"{command[:3]} did not announce {ready!r}:\n{''.join(process.log_lines)}"
+        )
+    return process
+
+
+def stop_server(process) -> None:
+    """Stop a process of :func:`start_server` and close its log pipe."""
+    import subprocess
+
+    process.terminate()
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    process.drain.join()
+    process.stdout.close()

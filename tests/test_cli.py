@@ -72,6 +72,7 @@ def test_out_file_written(capsys, tmp_path):
     assert code == 0 and target.read_text().startswith("cluster_id,rank")
 
 
+@pytest.mark.slow
 def test_cli_outputs_are_byte_identical_across_processes(tmp_path):
     outs = []
     for name in ("a.csv", "b.csv"):

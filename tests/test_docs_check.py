@@ -3,10 +3,14 @@
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_checker():
+    if not (ROOT / "docs" / "check_offline.py").exists():
+        pytest.skip("docs/ is not part of this installation")
     spec = importlib.util.spec_from_file_location(
         "check_offline", ROOT / "docs" / "check_offline.py"
     )

@@ -1,8 +1,10 @@
+"""The live explorer: update function, projection, widgets wiring, static fallback."""
+
 import io
 
 import numpy as np
 import pytest
-from helpers import W
+from helpers import W, start_server, stop_server
 from PIL import Image
 
 from ecei_analysis import (
@@ -14,8 +16,6 @@ from ecei_analysis import (
     score_clusters,
 )
 from ecei_analysis.explorer import Explorer, project_ordered
-
-"""The live explorer: update function, projection, widgets wiring, static fallback."""
 
 
 @pytest.fixture(scope="module")
@@ -231,11 +231,9 @@ def _browser_tools():
 
 @pytest.fixture(scope="module")
 def served_explorer(tmp_path_factory):
+    import os
     import socket
-    import subprocess
     import sys
-    import time
-    import urllib.request
 
     chromium = _browser_tools()
     folder = tmp_path_factory.mktemp("voila")
@@ -246,8 +244,8 @@ def served_explorer(tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {k: v for k, v in __import__("os").environ.items() if k != "ECEI_STATIC"}
-    server = subprocess.Popen(
+    env = {k: v for k, v in os.environ.items() if k != "ECEI_STATIC"}
+    server = start_server(
         [
             sys.executable,
             "-m",
@@ -257,24 +255,14 @@ def served_explorer(tmp_path_factory):
             f"--port={port}",
             "--Voila.ip=127.0.0.1",
         ],
+        f"http://127.0.0.1:{port}/",
         cwd=folder,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=5)
-            break
-        except OSError:
-            time.sleep(0.5)
     try:
-        yield url, chromium
+        yield f"http://127.0.0.1:{port}/", chromium
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
 
 
 def _set_slider(page, index: int, value: float) -> None:
@@ -286,6 +274,7 @@ def _set_slider(page, index: int, value: float) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.interrupt
 def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
     from playwright.sync_api import sync_playwright
 

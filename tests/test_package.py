@@ -37,10 +37,12 @@ def _modules_after(code: str) -> list[str]:
     return json.loads(out.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_import_does_not_load_plotting_or_reports():
     assert _modules_after("import ecei_analysis; ecei_analysis.load_study") == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "argv",
     [
@@ -73,6 +75,7 @@ def test_light_commands_import_no_plotting_or_report_stack(argv, tmp_path):
     assert _modules_after(code) == []
 
 
+@pytest.mark.slow
 def test_import_linter_contracts_are_kept():
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     if lint is None:

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..core.i18n import pgettext
-from ._common import LEGIBLE, display_names, finish
+from .captions import LEGIBLE, display_names, finish
 
 __all__ = ["plot_rank_acceptability"]
 

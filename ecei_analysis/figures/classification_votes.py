@@ -12,7 +12,7 @@ from ..core.i18n import NP_, format_number, pgettext
 from ..core.vocabulary import CLASSES, class_label
 from ..data.classification_panel import ClassificationPanel
 from ..sensitivity.classification_panel import ClassificationAgreement
-from ._common import drawn_text, finish
+from .captions import drawn_text, finish
 from .colours import CLASS_COLOURS
 
 __all__ = ["plot_classification_votes"]

@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from ..core.i18n import pgettext
 from ..core.vocabulary import class_label
 from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
-from ._common import LEGIBLE, display_names, finish
+from .captions import LEGIBLE, display_names, finish
 from .colours import CLASS_COLOURS
 
 __all__ = ["plot_class_contributions"]

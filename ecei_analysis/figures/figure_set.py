@@ -24,8 +24,8 @@ from ..scoring.scenarios import scenario_places
 from ..sensitivity.rank_uncertainty import rank_uncertainty
 from ..sensitivity.smaa import smaa
 from ..sensitivity.sobol import sobol_rank_indices
-from ._common import caption_of
 from .acceptability import plot_rank_acceptability
+from .captions import caption_of
 from .contributions import plot_class_contributions
 from .intervals import plot_rank_intervals
 from .rank_flow import plot_rank_flow

@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from ..core.i18n import format_percent, pgettext
 from ..core.vocabulary import class_label, importance_measure
 from ..sensitivity.importance import ImportanceResult, MatchedWeights
-from ._common import finish
+from .captions import finish
 
 __all__ = ["plot_importance"]
 

@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 
 from ..core.i18n import format_number, format_percent, pgettext
 from ..sensitivity.rank_uncertainty import RankUncertaintyResult
-from ._common import LEGIBLE, display_names, finish
+from .captions import LEGIBLE, display_names, finish
 from .colours import colours_for
 
 __all__ = ["plot_rank_intervals"]

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..core.i18n import pgettext
-from ._common import LEGIBLE, display_names, drawn_text, finish
+from .captions import LEGIBLE, display_names, drawn_text, finish
 from .colours import colours_for, text_colour
 
 __all__ = ["plot_rank_flow"]

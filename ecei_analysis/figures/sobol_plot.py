@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from ..core.i18n import format_number, pgettext
 from ..core.vocabulary import class_label
 from ..sensitivity.sobol import SHIFT_ROW, SobolResult
-from ._common import LEGIBLE, display_names, finish
+from .captions import LEGIBLE, display_names, finish
 from .colours import CLASS_COLOURS
 
 __all__ = ["plot_sobol"]

@@ -33,16 +33,16 @@ from ..core.errors import EceiDataError
 from ..core.i18n import format_percent, pgettext
 from ..core.vocabulary import class_label
 from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
-from ..sensitivity.geometry._plane import (
+from ..sensitivity.geometry.arrangement import WeightSpace
+from ..sensitivity.geometry.first_place import first_place_map
+from ..sensitivity.geometry.plane import (
     check_three_classes,
     clip_segment,
     plane_lines,
     region_vertices,
     to_weights,
 )
-from ..sensitivity.geometry.arrangement import WeightSpace
-from ..sensitivity.geometry.first_place import first_place_map
-from ._common import display_names, drawn_text, finish
+from .captions import display_names, drawn_text, finish
 from .colours import colours_for
 
 __all__ = ["plot_weight_map"]

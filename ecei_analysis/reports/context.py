@@ -183,7 +183,7 @@ class ReportContext:
         import matplotlib.pyplot as plt
         from IPython.display import HTML, display
 
-        from ..figures._common import caption_of
+        from ..figures.captions import caption_of
 
         path = self.save(ax, stem)
         caption = caption_of(ax)

@@ -5,11 +5,39 @@ from ecei_analysis import DEFAULT_SEED, EceiDataError
 from ecei_analysis.core.seeds import handle_seed, seed_record, spawn_generators
 
 
-def test_one_default_seed():
-    assert DEFAULT_SEED == 2015
-    a = handle_seed().random(3)
-    b = np.random.default_rng(2015).random(3)
-    np.testing.assert_array_equal(a, b)
+def test_one_default_seed_everywhere():
+    """Every public seeded function and every notebook default to DEFAULT_SEED."""
+    import inspect
+    import json
+
+    import ecei_analysis as ea
+    from ecei_analysis.core.resources import bundled_notebooks_dir
+
+    seeded = []
+    for name in ea.__all__:
+        obj = getattr(ea, name)
+        target = obj.__init__ if inspect.isclass(obj) else obj
+        if not callable(target):
+            continue
+        try:
+            parameters = inspect.signature(target).parameters
+        except (TypeError, ValueError):
+            continue
+        if "seed" in parameters:
+            seeded.append(name)
+            assert parameters["seed"].default == DEFAULT_SEED, name
+    assert {"smaa", "rank_uncertainty", "sobol_rank_indices"} <= set(seeded)
+    for path in sorted(bundled_notebooks_dir().glob("*.ipynb")):
+        book = json.loads(path.read_text(encoding="utf-8"))
+        cells = [
+            c for c in book["cells"] if "parameters" in c["metadata"].get("tags", [])
+        ]
+        for line in "".join(cells[0]["source"]).splitlines() if cells else []:
+            if line.startswith("seed:"):
+                assert f"= {DEFAULT_SEED} " in line, (path.name, line)
+    np.testing.assert_array_equal(
+        handle_seed().random(3), handle_seed(DEFAULT_SEED).random(3)
+    )
 
 
 @pytest.mark.parametrize("seed", [3, np.int64(3), np.uint8(3)])

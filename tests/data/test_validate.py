@@ -46,9 +46,13 @@ def test_validate_reports_every_seeded_problem(small_dir, capsys):
 
 
 def test_validate_clean_and_single_files(capsys):
-    assert main(["validate", "data"]) == 0
+    from ecei_analysis.core.resources import bundled_data_dir
+
+    data = bundled_data_dir()
+    assert main(["validate", str(data)]) == 0
     assert "no problems found" in capsys.readouterr().err
-    assert main(["validate", "data/assessments.csv", "data/indicators.csv"]) == 0
+    files = [str(data / "assessments.csv"), str(data / "indicators.csv")]
+    assert main(["validate", *files]) == 0
 
 
 def test_loader_stops_at_first_problem_with_same_message(small_dir):

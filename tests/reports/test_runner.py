@@ -2,6 +2,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -239,46 +240,91 @@ def test_hostile_names_stay_inert_in_the_briefing(tmp_path):
     assert "y[z](javascript:alert(2))" in html
 
 
+# A copy of the shipped notebooks whose briefing, after its findings cell, tells
+# the test that the kernel is inside the work and then waits: the signal is sent
+# on that event, never after a guessed delay.
+_INSIDE_THE_WORK = """\
+import os, socket
+_sync = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+_sync.connect(os.environ["ECEI_TEST_SYNC_SOCKET"])
+_sync.sendall(b"inside")
+_sync.recv(1)  # blocks until the test hangs up
+"""
+
+REPORT_ARGS = ("report", "-p", "draws=2000", "--out", "out")
+
+# Runs the command line with the notebooks taken from the folder in argv[1].
+_DRIVER = """\
+import sys
+from pathlib import Path
+import ecei_analysis.reports.runner as runner
+runner.notebooks_dir = lambda: Path(sys.argv[1])
+from ecei_analysis.cli import main
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+def _notebooks_waiting_inside_the_work(folder):
+    import nbformat
+
+    from ecei_analysis.reports.runner import notebooks_dir
+
+    shutil.copytree(notebooks_dir(), folder)
+    path = folder / NOTEBOOKS["briefing"]
+    book = nbformat.read(path, as_version=4)
+    after = next(
+        k for k, cell in enumerate(book.cells) if "briefing_findings" in cell.source
+    )
+    book.cells.insert(after + 1, nbformat.v4.new_code_cell(_INSIDE_THE_WORK))
+    nbformat.write(book, path)
+    return folder
+
+
+@pytest.mark.interrupt
 @pytest.mark.parametrize(("signal_name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
 def test_an_interrupt_leaves_the_old_report_and_no_temporary(
     tmp_path, signal_name, code
 ):
     import signal
+    import socket
     import sys
-    import time
+    import tempfile
 
-    old = run_report("briefing", {"draws": 2000}, tmp_path / "out", progress=False)
+    run = tmp_path / "run"
+    old = run_report("briefing", {"draws": 2000}, run / "out", progress=False)
     before = old.read_bytes()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ecei_analysis",
-            "report",
-            "-p",
-            "draws=3000000",
-            "--out",
-            "out",
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]:
-            break
-        time.sleep(0.2)
-    time.sleep(3)  # into the notebook's work
-    process.send_signal(getattr(signal, signal_name))
-    _, err = process.communicate(timeout=120)
+    notebooks = _notebooks_waiting_inside_the_work(tmp_path / "notebooks")
+    sync = Path(tempfile.mkdtemp(prefix="ecei-")) / "s"  # short: AF_UNIX limit
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(sync))
+        server.listen(1)
+        server.settimeout(600)  # a bound for a broken run, not a guess at timing
+        process = subprocess.Popen(
+            [sys.executable, "-c", _DRIVER, str(notebooks), *REPORT_ARGS],
+            cwd=run,
+            env={**os.environ, "ECEI_TEST_SYNC_SOCKET": str(sync)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            kernel, _ = server.accept()
+        except TimeoutError:
+            process.kill()
+            pytest.fail(f"the kernel never reached the work: {process.communicate()}")
+        with kernel:
+            assert kernel.recv(6) == b"inside"
+            # The kernel is inside the work and the report's temporary exists.
+            assert [p for p in run.iterdir() if p.name.startswith(".out.")]
+            process.send_signal(getattr(signal, signal_name))
+            _, err = process.communicate(timeout=600)
+    shutil.rmtree(sync.parent)
     assert process.returncode == code, err
     last = err.strip().splitlines()[-1]
     assert last.startswith("ecei report: "), err
     assert "nothing was left half-written" in last, err
     assert "Traceback" not in err, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert sorted(p.name for p in run.iterdir()) == ["out"]
     assert old.read_bytes() == before
 
 

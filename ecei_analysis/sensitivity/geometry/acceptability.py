@@ -24,7 +24,7 @@ import pandas as pd
 
 from ...core.errors import EceiDataError
 from ...core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
-from ._plane import (
+from .plane import (
     EPS,
     check_three_classes,
     edge_lines,

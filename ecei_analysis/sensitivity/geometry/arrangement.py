@@ -25,7 +25,7 @@ from ...core.errors import EceiDataError
 from ...core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ...scoring.ranks import rank_matrix
 from ...scoring.weights import weight_vector
-from ._plane import (
+from .plane import (
     EPS,
     check_three_classes,
     clip_segment,

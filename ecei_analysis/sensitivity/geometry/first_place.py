@@ -18,7 +18,7 @@ import pandas as pd
 from scipy.optimize import linprog
 
 from ...core.results import Result
-from ._plane import check_three_classes, edge_lines, polygon_area, region_vertices
+from .plane import check_three_classes, edge_lines, polygon_area, region_vertices
 
 __all__ = ["FirstPlaceMap", "first_place_map"]
 

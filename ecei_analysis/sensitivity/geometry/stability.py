@@ -18,7 +18,7 @@ from ...core.results import Result
 from ...scoring.points import check_points
 from ...scoring.ranks import rank_matrix, row_tolerance
 from ...scoring.weights import WeightsLike, weight_vector
-from ._plane import (
+from .plane import (
     check_three_classes,
     clip_segment,
     plane_lines,

@@ -6,7 +6,7 @@ import pytest
 from helpers import C3
 
 from ecei_analysis import exact_rank_acceptability, first_place_map, rank_matrix
-from ecei_analysis.sensitivity.geometry._plane import polygon_area
+from ecei_analysis.sensitivity.geometry.plane import polygon_area
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 10, 60])

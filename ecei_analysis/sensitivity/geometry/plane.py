@@ -1,4 +1,4 @@
-"""Plane helpers shared by the exact three-class geometry modules.
+"""Plane geometry shared by the exact three-class modules and the weight map.
 
 With three classes every weighting is a point of the 2-simplex. Plane coordinates
 are (x, y) = (w_1, w_2), w_3 = 1 - x - y; area shares are the same as on the
@@ -45,6 +45,7 @@ def region_vertices(region: str) -> np.ndarray:
 
 
 def check_three_classes(points: pd.DataFrame) -> np.ndarray:
+    """Return the clusters × 3 class points as a finite float matrix, or refuse."""
     if not isinstance(points, pd.DataFrame):
         raise EceiDataError("points must be a clusters × classes DataFrame")
     if points.shape[1] != 3:
@@ -64,6 +65,7 @@ def plane_lines(d: np.ndarray) -> np.ndarray:
 
 
 def edge_lines(poly: np.ndarray) -> np.ndarray:
+    """Lines a x + b y + c = 0 through each edge (vertex k to k + 1), rows (a, b, c)."""
     p, q = poly, np.roll(poly, -1, axis=0)
     a = q[:, 1] - p[:, 1]
     b = -(q[:, 0] - p[:, 0])
@@ -80,6 +82,7 @@ def inside_polygon(poly: np.ndarray, xy: np.ndarray, eps: float = 1e-10) -> np.n
 
 
 def line_intersections(lines: np.ndarray) -> np.ndarray:
+    """Crossing points (m, 2) of every pair of lines; parallel pairs give none."""
     i, j = np.triu_indices(len(lines), k=1)
     a1, b1, c1 = lines[i].T
     a2, b2, c2 = lines[j].T
@@ -126,4 +129,5 @@ def polygon_area(poly: np.ndarray) -> float:
 
 
 def to_weights(xy: np.ndarray) -> np.ndarray:
+    """Weights (w_1, w_2, 1 - w_1 - w_2) of plane points (..., 2)."""
     return np.column_stack([xy[..., 0], xy[..., 1], 1.0 - xy[..., 0] - xy[..., 1]])
