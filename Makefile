@@ -93,5 +93,6 @@ catalogs: $(VENV)/.installed-test
 	$(BIN)/pybabel extract -F $(CATALOG)/babel.cfg -k _ -k N_ -k ngettext:1,2 \
 		-k pgettext:1c,2 -k NP_:1c,2 --no-location --sort-output \
 		--project=ecei_analysis -o $(CATALOG)/ecei.pot .
-	$(BIN)/pybabel update -D ecei -d $(CATALOG) -i $(CATALOG)/ecei.pot --no-fuzzy-matching
+	$(BIN)/pybabel update -D ecei -d $(CATALOG) -i $(CATALOG)/ecei.pot --no-fuzzy-matching \
+		--ignore-obsolete
 	$(BIN)/pybabel compile -D ecei -d $(CATALOG) --statistics

@@ -282,7 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for command in sub.choices.values():
         command.add_argument(
+            "--language",
             "--lang",
+            dest="language",
             choices=LANGUAGES,
             default=None,
             help="language of the output: its text, captions, template or report "
@@ -319,9 +321,9 @@ def _load(args: argparse.Namespace):
 
 
 def _weights(args: argparse.Namespace, study):
-    from .scoring.weights import DEFAULT_WEIGHTS, resolve_weights
+    from .scoring.weights import DEFAULT_WEIGHTS, as_weights
 
-    return resolve_weights(args.weights or DEFAULT_WEIGHTS, study.classes)
+    return as_weights(args.weights or DEFAULT_WEIGHTS, study.classes)
 
 
 @_command("rank")
@@ -348,13 +350,11 @@ def _rank(args: argparse.Namespace) -> int:
         "data",
     ]
     table = table[columns]
-    from .scoring.weights import format_ratio
-
     header = (
         study_banner(study)
         + "\n"
         + _("weights: {ratio} ({classes})   ties: {ties}").format(
-            ratio=format_ratio(weights, 3),
+            ratio=weights.ratio_text(digits=3),
             classes=" : ".join(map(class_label, weights)),
             ties=ties,
         )
@@ -442,7 +442,7 @@ def _template(args: argparse.Namespace) -> int:
             args.out,
             indicators,
             experts=args.experts,
-            lang=args.lang or "en",
+            language=args.language or "en",
             force=args.force,
         )
         _note(
@@ -462,7 +462,7 @@ def _template(args: argparse.Namespace) -> int:
             raise EceiDataError("--clusters does not apply to the voting sheet")
         classes = [c for c in CLASSES if c in set(indicators["significance_class"])]
         path = write_panel_template(
-            args.out, classes=classes, lang=args.lang or "en", force=args.force
+            args.out, classes=classes, language=args.language or "en", force=args.force
         )
         _note(
             _("wrote {path} (voting sheet, {classes} classes)").format(
@@ -472,7 +472,7 @@ def _template(args: argparse.Namespace) -> int:
         return 0
     clusters = load_clusters(args.clusters or find_data_file(base, "clusters"))
     path = write_template(
-        args.out, indicators, clusters, lang=args.lang or "en", force=args.force
+        args.out, indicators, clusters, language=args.language or "en", force=args.force
     )
     _note(
         _("wrote {path} ({indicators} indicators × {clusters} clusters)").format(
@@ -551,18 +551,13 @@ def _importance(args: argparse.Namespace) -> int:
 
 @_command("weights")
 def _weights_list(args: argparse.Namespace) -> int:
-    from .scoring.weights import (
-        DEFAULT_WEIGHTS,
-        WEIGHT_SET_ALIASES,
-        WEIGHT_SETS,
-        format_ratio,
-    )
+    from .scoring.weights import DEFAULT_WEIGHTS, WEIGHT_SET_ALIASES, WEIGHT_SETS
 
     classes = " : ".join(map(class_label, CLASSES))
     print(_("named weight sets ({classes}):").format(classes=classes))
     for name, values in WEIGHT_SETS.items():
         default = "  " + _("(default)") if name == DEFAULT_WEIGHTS else ""
-        print(f"  {name:<10} {format_ratio(values, 3)}{default}")
+        print(f"  {name:<10} {values.ratio_text(digits=3)}{default}")
     aliases = ", ".join(f"{a} = {n}" for a, n in WEIGHT_SET_ALIASES.items())
     print(_("also accepted: {aliases}").format(aliases=aliases))
     return 0
@@ -597,8 +592,8 @@ def _report(args: argparse.Namespace) -> int:
         return 0
     params = load_parameter_file(args.params) if args.params else {}
     params.update(parse_parameter(p) for p in args.param)
-    if args.lang is not None:
-        params["language"] = args.lang
+    if args.language is not None:
+        params["language"] = args.language
     html = run_report(args.notebook, params, args.out, pdf=args.pdf)
     _note(_("wrote {path}").format(path=_relative(html)))
     return 0
@@ -636,18 +631,18 @@ def _quiet_after_interrupt() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
-    import os
+    import contextlib
     import signal
 
     from .core.files import cleanup_on_signals
+    from .core.work import allow_long
 
     parser = build_parser()
     argv = _fix_negative_values(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
-    if args.allow_long:
-        os.environ["ECEI_ALLOW_LONG"] = "1"
+    long_work = allow_long() if args.allow_long else contextlib.nullcontext()
     try:
-        with cleanup_on_signals(), use_language(args.lang or "en"):
+        with cleanup_on_signals(), use_language(args.language or "en"), long_work:
             return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         _quiet_after_interrupt()

@@ -29,7 +29,6 @@ default; GitHub, nbviewer, nbconvert) shows it instead of an empty slot.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -38,17 +37,19 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .core.i18n import _, format_significant, pgettext
+from .core.environment import static_output_requested
+from .core.i18n import _, format_significant, in_language, pgettext
 from .core.vocabulary import class_label
 from .data.study import Study
 from .figures.captions import caption_of
 from .figures.rank_flow import plot_rank_flow
 from .figures.weight_map import plot_weight_map
 from .reports.formatting import table_html
+from .reports.html import figure_html
 from .reports.provenance import data_label, study_banner
 from .scoring.points import class_points, score_clusters
 from .scoring.ranks import clusters_ahead, rank_clusters
-from .scoring.weights import WEIGHT_SETS, WeightsLike, resolve_weights
+from .scoring.weights import WEIGHT_SETS, WeightsLike, as_weights
 
 __all__ = [
     "Explorer",
@@ -136,7 +137,7 @@ def explorer_state(
     """
     points = class_points(study) if points is None else points
     classes = list(points.columns)
-    w = np.array(list(resolve_weights(weights, classes).values()))
+    w = as_weights(weights, classes).vector_for(classes)
     projected = False
     if ordered:
         fixed = project_ordered(w)
@@ -283,28 +284,15 @@ class Explorer:
             "explorer", "Gold dot: the current weights ({ratio})."
         ).format(ratio=ratio)
         return (
-            _figure(map_png, f"{self.map_caption} {marker}", 684),
-            _figure(flow_png, self.flow_caption, 378),
+            figure_html(map_png, f"{self.map_caption} {marker}", max_width=684),
+            figure_html(flow_png, self.flow_caption, max_width=378),
         )
 
 
-def _figure(png: bytes, caption: str, width: int) -> str:
-    """Return a picture that shrinks to its space, with its caption as alt text."""
-    import base64
-    import html
-
-    data = base64.b64encode(png).decode("ascii")
-    text = html.escape(caption)
-    return (
-        f'<figure style="margin:0;max-width:{width}px">'
-        f'<img src="data:image/png;base64,{data}" alt="{text}" '
-        'style="width:100%;height:auto;display:block"/>'
-        f'<figcaption style="font-size:11px;color:#444">{text}</figcaption>'
-        "</figure>"
-    )
-
-
-def explorer_table(state: ExplorerState) -> pd.DataFrame:
+@in_language
+def explorer_table(
+    state: ExplorerState, *, language: str | None = None
+) -> pd.DataFrame:
     """Return the ranking of a state for people: translated headers, names."""
     table = state.table
     return pd.DataFrame(
@@ -383,11 +371,13 @@ def _help_text() -> str:
     )
 
 
+@in_language
 def explore(
     study: Study,
     weights: WeightsLike | None = None,
     *,
     static: bool | None = None,
+    language: str | None = None,
 ) -> Explorer:
     """Show the live weight explorer (or a static snapshot) in a notebook.
 
@@ -415,12 +405,12 @@ def explore(
     from IPython.display import HTML, display
 
     explorer = Explorer(study)
-    weights = resolve_weights(
+    weights = as_weights(
         WEIGHT_SETS["proposal"] if weights is None else weights,
-        list(explorer.points.columns),
+        explorer.points.columns,
     )
     if static is None:
-        static = bool(os.environ.get("ECEI_STATIC")) or not _in_kernel()
+        static = static_output_requested() or not _in_kernel()
         if not static:
             try:
                 import ipywidgets  # noqa: F401

@@ -1,22 +1,30 @@
 """Languages: gettext catalogs (compiled with Babel) and locale-aware numbers.
 
 Every text a reader sees is marked for translation with :func:`_` (or
-:func:`ngettext` for plural forms, :func:`pgettext` with a context), looked up
-in the catalog of the current language, set by :func:`use_language`. The
-catalogs live in ``ecei_analysis/locale/<lang>/LC_MESSAGES/ecei.po`` (sources)
-and ``.mo`` (compiled); ``make catalogs`` extracts, updates and compiles them
-with Babel. Numbers, percentages, places and dates follow the language's
-conventions through Babel: "89.4 %" and "1,160" in English, "89,4 %" and
-"1 160" (thin space) in Russian.
+:func:`ngettext` for plural forms, :func:`pgettext` with a context) and looked up
+in the catalog of the language in force. The language is an explicit argument:
+every public function that builds text takes ``language=`` (decorated with
+:func:`in_language`), which holds for the call and everything it calls. Nothing
+sets a language for the whole process; :func:`use_language` scopes one for a
+block, and outside any such block texts are English.
+
+The catalogs live in ``ecei_analysis/locale/<lang>/LC_MESSAGES/ecei.po``
+(sources) and ``.mo`` (compiled); ``make catalogs`` extracts, updates and
+compiles them with Babel. Numbers, percentages, ordinals and dates follow the
+language's conventions from Babel's locale data (CLDR): "89.4%" and "1,160" in
+English, "89,4 %" and "1 160" in Russian.
 """
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
-from collections.abc import Iterator
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
+from typing import Any, TypeVar
 
 from .errors import EceiDataError
 from .resources import package_file
@@ -29,15 +37,16 @@ __all__ = [
     "_",
     "check_language",
     "current_language",
+    "decimal_mark",
     "every_translation",
     "format_date",
     "format_number",
     "format_percent",
     "format_place",
     "format_significant",
+    "in_language",
     "ngettext",
     "pgettext",
-    "set_language",
     "use_language",
 ]
 
@@ -46,7 +55,6 @@ DOMAIN = "ecei"
 LANGUAGES: tuple[str, ...] = ("en", "ru")
 _LOCALES = {"en": "en_GB", "ru": "ru_RU"}
 _CURRENT: ContextVar[str | None] = ContextVar("ecei_language", default=None)
-_DEFAULT = ["en"]
 
 
 def check_language(language: object) -> str:
@@ -60,8 +68,10 @@ def check_language(language: object) -> str:
 
 
 @contextmanager
-def use_language(language: str) -> Iterator[None]:
+def use_language(language: str | None) -> Iterator[None]:
     r"""Translate texts and format numbers in ``language`` inside this block.
+
+    ``None`` keeps the language in force (English outside any block).
 
     Examples
     --------
@@ -69,6 +79,9 @@ def use_language(language: str) -> Iterator[None]:
     ...     format_percent(0.894)
     '89,4\xa0%'
     """
+    if language is None:
+        yield
+        return
     token = _CURRENT.set(check_language(language))
     try:
         yield
@@ -77,17 +90,30 @@ def use_language(language: str) -> Iterator[None]:
 
 
 def current_language() -> str:
-    """Return the language texts are translated into now (``en`` by default)."""
-    return _CURRENT.get() or _DEFAULT[0]
+    """Return the language in force: the innermost :func:`use_language`, else en."""
+    return _CURRENT.get() or "en"
 
 
-def set_language(language: str) -> None:
-    """Set the language outside any :func:`use_language` block (e.g. a notebook).
+F = TypeVar("F", bound=Callable[..., Any])
 
-    Notebook cells may run in separate contexts, so a report notebook sets the
-    process-wide default once instead of entering a ``with`` block.
+
+def in_language(func: F) -> F:
+    """Decorate a text builder whose ``language`` holds for the whole call.
+
+    The function declares a keyword-only ``language: str | None = None``. A
+    given language is checked and in force for the call and whatever it calls
+    (nested builders need not be told again); ``None`` keeps the caller's.
     """
-    _DEFAULT[0] = check_language(language)
+    parameter = inspect.signature(func).parameters.get("language")
+    if parameter is None or parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
+        raise TypeError(f"{func.__qualname__} must take a keyword-only language=")
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with use_language(kwargs.get("language")):
+            return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 @cache
@@ -143,32 +169,52 @@ def every_translation(context: str, message: str) -> set[str]:
     return {_translations(lang).pgettext(context, message) for lang in LANGUAGES}
 
 
-def _locale() -> str:
-    return _LOCALES[current_language()]
+def _locale(language: str | None = None) -> str:
+    return _LOCALES[check_language(language) if language else current_language()]
 
 
-def format_number(value: float, digits: int | None = None) -> str:
-    """Format a number in the current language's style.
-
-    ``digits``: decimals to show (``None``: as many as the value needs, at most
-    three).
+def decimal_mark(language: str | None = None) -> str:
+    """Return the decimal mark of ``language`` (default: the language in force).
 
     Examples
     --------
-    >>> format_number(1160), format_number(0.5, 2)
-    ('1,160', '0.50')
+    >>> decimal_mark("en"), decimal_mark("ru")
+    ('.', ',')
     """
+    from babel.numbers import get_decimal_symbol
+
+    return get_decimal_symbol(_locale(language))
+
+
+def format_number(
+    value: float, digits: int | None = None, *, language: str | None = None
+) -> str:
+    r"""Format a number in the language's style (grouping and decimal mark).
+
+    ``digits``: decimals to show (``None``: as many as the value needs, at most
+    three). A number that is not finite is refused: no sentence may say "nan".
+
+    Examples
+    --------
+    >>> format_number(1160), format_number(0.5, 2), format_number(1160, language="ru")
+    ('1,160', '0.50', '1\xa0160')
+    """
+    import math
+
     from babel.numbers import format_decimal
 
+    if not math.isfinite(float(value)):
+        raise ValueError(f"cannot write the number {value!r} for a reader")
     if digits is None:
         pattern = "#,##0.###"
     else:
         pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    text = format_decimal(value, format=pattern, locale=_locale())
-    return text.replace("\u00a0", "\u202f") if current_language() == "ru" else text
+    return format_decimal(value, format=pattern, locale=_locale(language))
 
 
-def format_significant(value: float, figures: int = 2) -> str:
+def format_significant(
+    value: float, figures: int = 2, *, language: str | None = None
+) -> str:
     """Format a number to ``figures`` significant figures, trailing zeros dropped.
 
     Examples
@@ -179,28 +225,47 @@ def format_significant(value: float, figures: int = 2) -> str:
     import math
 
     x = float(value)
-    if x == 0 or not math.isfinite(x):
-        return format_number(x, 0) if x == 0 else str(x)
+    if x == 0:
+        return format_number(0, 0, language=language)
+    if not math.isfinite(x):
+        raise ValueError(f"cannot write the number {value!r} for a reader")
     decimals = max(0, figures - 1 - math.floor(math.log10(abs(x))))
-    text = format_number(round(x, decimals), decimals)
-    mark = "," if current_language() == "ru" else "."
+    text = format_number(round(x, decimals), decimals, language=language)
+    mark = decimal_mark(language)
     if mark in text:
         text = text.rstrip("0").rstrip(mark)
     return text
 
 
-def format_percent(share: float, digits: int = 1) -> str:
-    r"""Format a share as a percentage with a space before the sign: ``"89.4 %"``.
+def format_percent(
+    share: float, digits: int = 1, *, language: str | None = None
+) -> str:
+    r"""Format a share as a percentage in the language's style (CLDR pattern).
 
     Examples
     --------
-    >>> format_percent(0.8944)
-    '89.4\xa0%'
+    >>> format_percent(0.8944), format_percent(0.8944, language="ru")
+    ('89.4%', '89,4\xa0%')
     """
-    return f"{format_number(100 * share, digits)}\u00a0%"
+    import math
+
+    from babel import Locale
+    from babel.numbers import format_percent as babel_percent
+
+    if not math.isfinite(float(share)):
+        raise ValueError(f"cannot write the share {share!r} for a reader")
+    locale = _locale(language)
+    pattern = Locale.parse(locale).percent_formats[None].pattern
+    head, zero, tail = pattern.rpartition("0")
+    decimals = "." + "0" * digits if digits > 0 else ""
+    return babel_percent(share, head + zero + decimals + tail, locale=locale)
 
 
-def format_place(place: int) -> str:
+#: English ordinal suffixes by Babel's ordinal plural category (CLDR).
+_ENGLISH_ORDINALS = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+
+
+def format_place(place: int, *, language: str | None = None) -> str:
     """Format an ordinal place: ``"2nd"`` in English, ``"2-е"`` (место) in Russian.
 
     Examples
@@ -208,19 +273,22 @@ def format_place(place: int) -> str:
     >>> [format_place(n) for n in (1, 2, 3, 11, 22)]
     ['1st', '2nd', '3rd', '11th', '22nd']
     """
+    from babel import Locale
+
     n = int(place)
-    if current_language() == "ru":
+    language = check_language(language) if language else current_language()
+    if language == "ru":
         return f"{n}-е"
-    suffix = (
-        "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    )
-    return f"{n}{suffix}"
+    category = Locale.parse(_locale(language)).ordinal_form(n)
+    return f"{n}{_ENGLISH_ORDINALS[category]}"
 
 
-def format_date(iso_date: str) -> str:
+def format_date(iso_date: str, *, language: str | None = None) -> str:
     """Write a date (``YYYY-MM-DD``) out: "28 November 2026", "28 ноября 2026 г."."""
     import datetime as dt
 
     from babel.dates import format_date as babel_date
 
-    return babel_date(dt.date.fromisoformat(iso_date), format="long", locale=_locale())
+    return babel_date(
+        dt.date.fromisoformat(iso_date), format="long", locale=_locale(language)
+    )

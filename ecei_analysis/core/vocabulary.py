@@ -209,12 +209,12 @@ def provenance_label(flags: str) -> str:
 
 
 _WEIGHT_SET_LABELS = {
-    "equal": NP_("weight set", "equal"),
+    "equal": NP_("weight set", "equal weights"),
     "proposal": NP_("weight set", "proposal"),
-    "geometric": NP_("weight set", "geometric"),
-    "vi_double": NP_("weight set", "vi_double"),
-    "drop_nsi": NP_("weight set", "drop_nsi"),
-    "vi_only": NP_("weight set", "vi_only"),
+    "geometric": NP_("weight set", "doubling"),
+    "vi_double": NP_("weight set", "very important doubled"),
+    "drop_nsi": NP_("weight set", "without not so important"),
+    "vi_only": NP_("weight set", "very important only"),
 }
 
 
@@ -223,8 +223,8 @@ def weight_set_label(name: str) -> str:
 
     Examples
     --------
-    >>> weight_set_label("equal")
-    'equal'
+    >>> weight_set_label("drop_nsi")
+    'without not so important'
     """
     from .i18n import pgettext
 

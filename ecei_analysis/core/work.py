@@ -9,11 +9,11 @@ its notebook kernels).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from .environment import inside_report, long_runs_allowed_by_environment
 from .errors import EceiDataError
 
 __all__ = [
@@ -53,7 +53,7 @@ def allow_long() -> Iterator[None]:
 
 def long_runs_allowed() -> bool:
     """Return True inside :func:`allow_long` or with ``ECEI_ALLOW_LONG=1``."""
-    return _ALLOWED.get() or os.environ.get("ECEI_ALLOW_LONG") == "1"
+    return _ALLOWED.get() or long_runs_allowed_by_environment()
 
 
 def format_duration(seconds: float) -> str:
@@ -87,7 +87,7 @@ def show_progress(seconds: float, progress: bool | None) -> bool:
     Interactive means a terminal or a Jupyter kernel. Never inside a report (the
     report runner sets ``ECEI_REPORT=1``), so report bytes do not depend on timing.
     """
-    if os.environ.get("ECEI_REPORT") == "1":
+    if inside_report():
         return False
     if progress is not None:
         return bool(progress)

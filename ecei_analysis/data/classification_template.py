@@ -64,7 +64,7 @@ def write_classification_template(
     indicators: pd.DataFrame,
     *,
     experts: int | Sequence[str] = 8,
-    lang: str = "en",
+    language: str = "en",
     force: bool = False,
 ) -> Path:
     """Write the experts' classification voting sheet (``.xlsx``).
@@ -79,7 +79,7 @@ def write_classification_template(
     experts
         How many expert columns to prepare (headed "expert 1", ...), or the
         experts' names.
-    lang
+    language
         ``"en"`` or ``"ru"``: every label, the class names of the drop-downs.
     force
         Replace an existing workbook that this command did not write.
@@ -88,7 +88,7 @@ def write_classification_template(
     -------
     pathlib.Path
     """
-    check_language(lang)
+    check_language(language)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise EceiDataError("the voting sheet must be written as .xlsx", file=path)
@@ -100,7 +100,7 @@ def write_classification_template(
         names = [str(e).strip() for e in experts]
         if not names or any(not n for n in names) or len(set(names)) != len(names):
             raise EceiDataError("expert names must be distinct and not empty")
-    with use_language(lang):
+    with use_language(language):
         if names is None:
             names = [
                 pgettext("template", "expert {n}").format(n=k)

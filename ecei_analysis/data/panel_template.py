@@ -71,7 +71,7 @@ def write_panel_template(
     *,
     classes: Sequence[str] = CLASSES,
     rows: int = 30,
-    lang: str = "en",
+    language: str = "en",
     force: bool = False,
 ) -> Path:
     """Write the panel's voting sheet (``.xlsx``).
@@ -84,7 +84,7 @@ def write_panel_template(
         The significance classes voted on (the study's).
     rows
         Participant rows prepared with input colours and checks.
-    lang
+    language
         ``"en"`` or ``"ru"``: every label, instruction and check message.
     force
         Replace an existing workbook that ``ecei template --panel`` did not
@@ -94,7 +94,7 @@ def write_panel_template(
     -------
     pathlib.Path
     """
-    check_language(lang)
+    check_language(language)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise EceiDataError("the voting sheet must be written as .xlsx", file=path)
@@ -106,7 +106,7 @@ def write_panel_template(
         )
     if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 1000:
         raise EceiDataError(f"rows must be a whole number from 1 to 1000, got {rows!r}")
-    with use_language(lang):
+    with use_language(language):
         wb = new_workbook()
         write_lines(
             wb.create_sheet(pgettext("template sheet", "instructions")),

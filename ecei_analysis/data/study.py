@@ -114,39 +114,41 @@ class Study:
         """English names indexed by cluster id."""
         return self.clusters["name"]
 
-    def labels(self) -> dict[str, str]:
-        """Short display names by cluster id, in the current language.
+    def labels(self, *, language: str | None = None) -> dict[str, str]:
+        """Short display names by cluster id, in ``language``.
 
         ``short_name`` (``short_name_ru`` in Russian where the file has it),
-        else the id.
+        else the id. ``language``: default the language in force (English).
         """
-        names = self.localised(self.clusters, "short_name")
+        names = self.localised(self.clusters, "short_name", language=language)
         if names is None:
             return {c: c for c in self.clusters.index}
         return {c: (s or c) for c, s in names.items()}
 
     @staticmethod
-    def localised(table: pd.DataFrame, column: str) -> pd.Series | None:
-        """Return a text column in the current language (``column_ru`` in Russian).
+    def localised(
+        table: pd.DataFrame, column: str, *, language: str | None = None
+    ) -> pd.Series | None:
+        """Return a text column in ``language`` (``column_ru`` in Russian).
 
         Falls back, cell by cell, to ``column`` where the Russian cell is empty;
         ``None`` when the table has neither column.
         """
-        from ..core.i18n import current_language
+        from ..core.i18n import check_language, current_language
 
         base = table[column] if column in table.columns else None
-        lang = current_language()
-        variant = f"{column}_{lang}"
-        if lang != "en" and variant in table.columns:
+        language = check_language(language) if language else current_language()
+        variant = f"{column}_{language}"
+        if language != "en" and variant in table.columns:
             local = table[variant].astype(object)
             if base is None:
                 return local
             return local.where(local.astype(str).str.strip() != "", base)
         return base
 
-    def indicator_text(self, column: str) -> pd.Series:
-        """Return an indicator text column (``name``, ...) in the current language."""
-        out = self.localised(self.indicators, column)
+    def indicator_text(self, column: str, *, language: str | None = None) -> pd.Series:
+        """Return an indicator text column (``name``, ...) in ``language``."""
+        out = self.localised(self.indicators, column, language=language)
         return pd.Series("", index=self.indicators.index) if out is None else out
 
     def resolve_cluster(self, text: str) -> str:

@@ -140,7 +140,7 @@ def write_template(
     indicators: pd.DataFrame,
     clusters: pd.DataFrame,
     *,
-    lang: str = "en",
+    language: str = "en",
     force: bool = False,
 ) -> Path:
     """Write an assessment workbook an assessor can fill without reading our code.
@@ -154,7 +154,7 @@ def write_template(
         max_points, significance_class).
     clusters
         From :func:`~ecei_analysis.load_clusters`.
-    lang
+    language
         ``"en"`` or ``"ru"``: every label, instruction and validation message.
     force
         Replace an existing workbook that ``ecei template`` did not write (a
@@ -165,11 +165,11 @@ def write_template(
     -------
     pathlib.Path
     """
-    check_language(lang)
+    check_language(language)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise EceiDataError("the template must be written as .xlsx", file=path)
-    with use_language(lang):
+    with use_language(language):
         wb = _build(indicators, clusters)
     return save_workbook(wb, path, command="template", force=force)
 

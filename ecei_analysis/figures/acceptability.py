@@ -9,12 +9,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ..core.i18n import pgettext
+from ..core.i18n import in_language, pgettext
 from .captions import LEGIBLE, display_names, finish
 
 __all__ = ["plot_rank_acceptability"]
 
 
+@in_language
 def plot_rank_acceptability(
     acceptability: pd.DataFrame,
     *,
@@ -25,6 +26,7 @@ def plot_rank_acceptability(
     method: str = "",
     top: int = LEGIBLE,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Heatmap of rank acceptability (clusters × places) with percentages.
 

@@ -1,14 +1,40 @@
-"""What every plot function shares: captions, the synthetic stamp, names, size."""
+"""Figure text: captions, the synthetic stamp, literal names, measures in words.
+
+The one module of the figures stage that words captions and labels shared by
+plots and reports (the reports import :func:`measure_text` and
+:func:`noise_text` from here).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from matplotlib.axes import Axes
+from ..core.i18n import (
+    _,
+    current_language,
+    format_number,
+    format_percent,
+    format_significant,
+    ngettext,
+    pgettext,
+)
+from ..core.vocabulary import class_label, weight_set_label
 
-from ..core.i18n import _, pgettext
+if TYPE_CHECKING:  # matplotlib is not imported for words alone
+    from matplotlib.axes import Axes
 
-__all__ = ["LEGIBLE", "caption_of", "display_names", "drawn_text", "finish"]
+__all__ = [
+    "LEGIBLE",
+    "caption_of",
+    "display_names",
+    "drawn_text",
+    "finish",
+    "measure_text",
+    "noise_text",
+    "scenario_label",
+    "scenario_labels",
+]
 
 _CAPTION_ATTR = "_ecei_caption"
 _STAMPED = "_ecei_stamped"
@@ -70,3 +96,205 @@ def display_names(
     labels = labels or {}
     names = [str(labels.get(c, c)) for c in index]
     return [drawn_text(n) for n in names] if drawn else names
+
+
+# Measures: the plain specifications recorded in results, in words ---------------
+def _ratio(nominal: Mapping[str, float]) -> str:
+    from ..scoring.weights import Weights
+
+    return Weights(nominal).ratio_text(current_language())
+
+
+def _zero_note(spec: Mapping) -> str:
+    zero = list(spec.get("zero_classes") or [])
+    if not zero:
+        return ""
+    if len(zero) == len(spec.get("nominal", {})) - 1:
+        return " " + pgettext(
+            "measure",
+            "(one class carries all the weight: every draw is that weighting)",
+        )
+    return " " + ngettext(
+        "({classes} kept at 0)", "({classes} kept at 0)", len(zero)
+    ).format(classes=", ".join(class_label(c) for c in zero))
+
+
+def measure_text(spec: Mapping) -> str:
+    """Say in words how the weights were drawn, from a sampler's plain spec.
+
+    Examples
+    --------
+    >>> measure_text({"name": "ordered"})
+    'every weighting with very important ≥ important ≥ not so important equally likely'
+    """
+    name = spec.get("name")
+    if name == "uniform":
+        text = pgettext("measure", "every weighting equally likely")
+    elif name == "ordered":
+        text = pgettext(
+            "measure",
+            "every weighting with very important ≥ important ≥ not so important "
+            "equally likely",
+        )
+    elif name == "dirichlet":
+        text = pgettext(
+            "measure",
+            "weightings drawn around {ratio} (a Dirichlet law, concentration "
+            "{kappa}: larger is tighter)",
+        ).format(
+            ratio=_ratio(spec["nominal"]),
+            kappa=format_significant(spec["concentration"], 3),
+        ) + _zero_note(spec)
+    elif name == "box":
+        text = pgettext(
+            "measure",
+            "each weight varied independently by up to ±{spread} around {ratio}",
+        ).format(
+            spread=format_percent(spec["spread"], 0), ratio=_ratio(spec["nominal"])
+        ) + _zero_note(spec)
+    elif name == "fixed":
+        text = pgettext("measure", "the weights fixed at {ratio}").format(
+            ratio=_ratio(spec["nominal"])
+        )
+    elif name == "region":
+        text = (
+            pgettext("measure", "one weighting")
+            if len(spec.get("vertices", ())) == 1
+            else pgettext("measure", "every weighting of a region equally likely")
+        )
+    elif name == "mixture" and spec.get("component") == "dirichlet":
+        text = ngettext(
+            "the panel's vote, held loosely (a Dirichlet law around it, "
+            "concentration {kappa})",
+            "one of the panel's {n} votes picked at random for each draw, each held "
+            "loosely (a Dirichlet law around the vote, concentration {kappa})",
+            spec["components"],
+        ).format(
+            n=format_number(spec["components"]),
+            kappa=format_significant(spec.get("concentration", 0), 3),
+        )
+    elif name == "mixture":
+        text = ngettext(
+            "the panel's vote (a ranking vote: anywhere in its region)",
+            "one of the panel's {n} votes picked at random for each draw (a ranking "
+            "vote: anywhere in its region)",
+            spec["components"],
+        ).format(n=format_number(spec["components"]))
+    elif name == "given":
+        text = ngettext(
+            "{n} given weighting", "{n} given weightings", spec["draws"]
+        ).format(n=format_number(spec["draws"]))
+    else:
+        text = str(name)
+    if spec.get("bounds"):
+        text += " " + pgettext("measure", "(shares limited to {bounds})").format(
+            bounds="; ".join(
+                f"{class_label(c)} {format_percent(lo, 0)}–{format_percent(hi, 0)}"
+                for c, (lo, hi) in spec["bounds"].items()
+            )
+        )
+    return text
+
+
+def noise_text(spec: Mapping | None) -> str:
+    """Say in words how the assessed points vary, from a noise's plain spec.
+
+    Examples
+    --------
+    >>> noise_text({"law": "levels", "spread": 2.0})
+    "each indicator's points ± up to 2 whole points (uniform; within 0 and the maximum)"
+    """
+    if not spec or spec.get("name") == "fixed":
+        return pgettext("measure", "the points as assessed")
+    if spec.get("name") == "given":
+        return ngettext(
+            "{n} given set of points", "{n} given sets of points", spec["draws"]
+        ).format(n=format_number(spec["draws"]))
+    spread = spec["spread"]
+    one = not isinstance(spread, list)
+    law = spec["law"]
+    if law == "levels":
+        if one:
+            return pgettext(
+                "measure",
+                "each indicator's points ± up to {k} whole points (uniform; within 0 "
+                "and the maximum)",
+            ).format(k=format_significant(spread, 3))
+        return pgettext(
+            "measure",
+            "each indicator's points ± up to its own number of whole points "
+            "(uniform; within 0 and the maximum)",
+        )
+    if law == "relative":
+        amount = format_percent(spread, 0) if one else None
+        if one:
+            return pgettext(
+                "measure",
+                "each indicator's points varied by up to ±{share} (uniform; within 0 "
+                "and the maximum)",
+            ).format(share=amount)
+        return pgettext(
+            "measure",
+            "each indicator's points varied by up to its own share (uniform; within "
+            "0 and the maximum)",
+        )
+    if law == "gaussian":
+        if one:
+            return pgettext(
+                "measure",
+                "each indicator's points plus Gaussian noise (standard deviation {k} "
+                "points; within 0 and the maximum)",
+            ).format(k=format_significant(spread, 3))
+        return pgettext(
+            "measure",
+            "each indicator's points plus Gaussian noise (its own standard "
+            "deviation; within 0 and the maximum)",
+        )
+    if one:
+        return pgettext(
+            "measure",
+            "each indicator's points plus triangular noise (up to ±{k} points; "
+            "within 0 and the maximum)",
+        ).format(k=format_significant(spread, 3))
+    return pgettext(
+        "measure",
+        "each indicator's points plus triangular noise (up to its own half-width; "
+        "within 0 and the maximum)",
+    )
+
+
+def scenario_label(name: str, weights: Mapping[str, float] | None = None) -> str:
+    """Name a weighting for readers: ``"equal weights"``, ``"proposal 3:2:1"``.
+
+    ``name`` is a named set of :data:`~ecei_analysis.WEIGHT_SETS` or ``"chosen"``
+    (the analyst's own weights: ``"your weights 5:2:1"``); other names are shown
+    as given. The ratio follows in the language's notation.
+
+    Examples
+    --------
+    >>> from ecei_analysis import WEIGHT_SETS, as_weights
+    >>> scenario_label("equal", WEIGHT_SETS["equal"])
+    'equal weights'
+    >>> scenario_label("chosen", as_weights("5:2:1"))
+    'your weights 5:2:1'
+    """
+    if name == "equal":
+        return weight_set_label(name)
+    label = (
+        pgettext("weight set", "your weights")
+        if name == "chosen"
+        else weight_set_label(name)
+    )
+    if weights is None:
+        return label
+    from ..scoring.weights import Weights
+
+    return f"{label} {Weights(weights).ratio_text(current_language())}"
+
+
+def scenario_labels(frame) -> list[str]:
+    """Readers' names of a frame's columns (scenarios when it records weights)."""
+    weights = frame.attrs.get("weights") if hasattr(frame, "attrs") else None
+    if not weights:
+        return [str(c) for c in frame.columns]
+    return [scenario_label(str(c), weights.get(c)) for c in frame.columns]

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from ..core.i18n import NP_, format_number, pgettext
+from ..core.i18n import NP_, format_number, in_language, pgettext
 from ..core.vocabulary import CLASSES, class_label
 from ..data.classification_panel import ClassificationPanel
 from ..sensitivity.classification_panel import ClassificationAgreement
@@ -22,6 +22,7 @@ _RULES = (NP_("consensus rule", "median"), NP_("consensus rule", "majority"))
 NAME_CHARS = 38
 
 
+@in_language
 def plot_classification_votes(
     panel: ClassificationPanel,
     agreement: ClassificationAgreement,
@@ -29,6 +30,7 @@ def plot_classification_votes(
     names=None,
     data_note: str | None = None,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Heatmap of the votes: one row per indicator, one column per expert.
 

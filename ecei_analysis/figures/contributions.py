@@ -9,15 +9,17 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ..core.i18n import pgettext
+from ..core.i18n import in_language, pgettext
 from ..core.vocabulary import class_label
-from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
+from ..scoring.weights import WeightsLike, takes_weights
 from .captions import LEGIBLE, display_names, finish
 from .colours import CLASS_COLOURS
 
 __all__ = ["plot_class_contributions"]
 
 
+@in_language
+@takes_weights
 def plot_class_contributions(
     points: pd.DataFrame,
     weights: WeightsLike,
@@ -26,6 +28,7 @@ def plot_class_contributions(
     data_note: str | None = None,
     top: int = LEGIBLE,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Stacked bars: each cluster's weighted points per significance class.
 
@@ -46,8 +49,7 @@ def plot_class_contributions(
     """
     if ax is None:
         ax = plt.figure().add_subplot()
-    weights = resolve_weights(weights, list(points.columns))
-    weighted = points * pd.Series(weights)[points.columns]
+    weighted = points * weights.vector_for(points.columns)
     order = weighted.sum(axis=1).sort_values(ascending=False, kind="stable").index
     n = len(order)
     weighted = weighted.loc[order[:top][::-1]]
@@ -71,7 +73,7 @@ def plot_class_contributions(
         "figure",
         "Class contributions: each cluster's points per significance class, "
         "multiplied by the class weights ({ratio}); bars sorted by weighted total.",
-    ).format(ratio=format_ratio(weights))
+    ).format(ratio=weights.ratio_text())
     if n > top:
         caption += " " + pgettext(
             "figure", "The first {top} of {n} clusters are shown."

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 
 from ..core.escape import escape_markdown, neutralise_csv
 from ..core.files import OutputFolder, write_bytes_atomic, write_text_atomic
+from ..core.i18n import in_language
 from ..core.seeds import DEFAULT_SEED
 from ..core.versions import library_versions
 from ..data.study import Study
@@ -62,12 +63,14 @@ def _safe(cluster_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", str(cluster_id))[:60] or "cluster"
 
 
+@in_language
 def build_figure_set(
     study: Study,
     out_dir: str | Path,
     options: FigureSetOptions,
     *,
     inputs: Sequence[str | Path] = (),
+    language: str | None = None,
 ) -> Path:
     """Draw every publication figure, save each format, and write ``MANIFEST.csv``.
 

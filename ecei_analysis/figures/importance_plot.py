@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
-from ..core.i18n import format_percent, pgettext
+from ..core.i18n import format_percent, in_language, pgettext
 from ..core.vocabulary import class_label, importance_measure
 from ..sensitivity.importance import ImportanceResult, MatchedWeights
 from .captions import finish
@@ -14,12 +14,14 @@ from .captions import finish
 __all__ = ["plot_importance"]
 
 
+@in_language
 def plot_importance(
     result: ImportanceResult,
     *,
     matched: MatchedWeights | None = None,
     data_note: str | None = None,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Horizontal bars per class: weight share, importance share (and matched).
 

@@ -9,14 +9,15 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from ..core.i18n import format_number, format_percent, pgettext
+from ..core.i18n import format_number, format_percent, in_language, pgettext
 from ..sensitivity.rank_uncertainty import RankUncertaintyResult
-from .captions import LEGIBLE, display_names, finish
+from .captions import LEGIBLE, display_names, finish, measure_text, noise_text
 from .colours import colours_for
 
 __all__ = ["plot_rank_intervals"]
 
 
+@in_language
 def plot_rank_intervals(
     uncertainty: RankUncertaintyResult,
     *,
@@ -25,6 +26,7 @@ def plot_rank_intervals(
     data_note: str | None = None,
     top: int = LEGIBLE,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Dumbbell chart: each cluster's rank interval, median and nominal place.
 
@@ -128,10 +130,10 @@ def plot_rank_intervals(
     ).format(
         low=format_percent(low, 0),
         high=format_percent(high, 0),
-        measure=attrs.get("measure", ""),
+        measure=measure_text(attrs.get("measure") or {}),
         draws=format_number(attrs.get("draws", 0)),
         seed=attrs.get("seed", ""),
-        noise=f"; {attrs['noise']}" if attrs.get("noise") else "",
+        noise=f"; {noise_text(attrs['noise'])}" if attrs.get("noise") else "",
     )
     if attrs.get("ties") == "min":
         caption += " " + pgettext(

@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ..core.i18n import pgettext
-from .captions import LEGIBLE, display_names, drawn_text, finish
+from ..core.i18n import in_language, pgettext
+from .captions import LEGIBLE, display_names, drawn_text, finish, scenario_labels
 from .colours import colours_for, text_colour
 
 __all__ = ["plot_rank_flow"]
 
 
+@in_language
 def plot_rank_flow(
     ranks: pd.DataFrame,
     *,
@@ -25,6 +26,7 @@ def plot_rank_flow(
     data_note: str | None = None,
     top: int = LEGIBLE,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Bump chart of every cluster's place across scenarios (columns) or steps.
 
@@ -91,7 +93,8 @@ def plot_rank_flow(
     ax.set_ylim(bottom + 0.5, 0.5)
     step = 1 if bottom <= 20 else int(np.ceil(bottom / 20))
     ax.set_yticks(np.arange(1, bottom + 1, step))
-    ax.set_xticks(x, [drawn_text(c) for c in ranks.columns], rotation=30, ha="right")
+    columns = scenario_labels(ranks)
+    ax.set_xticks(x, [drawn_text(c) for c in columns], rotation=30, ha="right")
     ax.set_ylabel(pgettext("figure", "place (1 = best)"))
     ax.set_xlim(-0.3, x[-1] + 0.3)
     ax.spines[["right", "top"]].set_visible(False)
@@ -99,7 +102,7 @@ def plot_rank_flow(
         "figure",
         "Rank flow: the place of each of {n} clusters under {k} weightings "
         "({columns}); tied clusters share a place (labels joined by '=').",
-    ).format(n=n, k=ranks.shape[1], columns=", ".join(map(str, ranks.columns)))
+    ).format(n=n, k=ranks.shape[1], columns=", ".join(columns))
     if n > top:
         caption += " " + pgettext(
             "figure", "Only the clusters within the first {top} places are drawn."

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from ..core.i18n import format_number, pgettext
+from ..core.i18n import format_number, in_language, pgettext
 from ..core.vocabulary import class_label
 from ..sensitivity.sobol import SHIFT_ROW, SobolResult
 from .captions import LEGIBLE, display_names, finish
@@ -18,6 +18,7 @@ from .colours import CLASS_COLOURS
 __all__ = ["plot_sobol"]
 
 
+@in_language
 def plot_sobol(
     result: SobolResult,
     *,
@@ -26,6 +27,7 @@ def plot_sobol(
     data_note: str | None = None,
     top: int = LEGIBLE,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Dot plot of first-order (filled) and total (hollow) Sobol indices per cluster.
 

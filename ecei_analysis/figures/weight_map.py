@@ -30,9 +30,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..core.errors import EceiDataError
-from ..core.i18n import format_percent, pgettext
+from ..core.i18n import format_percent, in_language, pgettext
 from ..core.vocabulary import class_label
-from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
+from ..scoring.weights import WeightsLike, as_weights, takes_weights
 from ..sensitivity.geometry.arrangement import WeightSpace
 from ..sensitivity.geometry.first_place import first_place_map
 from ..sensitivity.geometry.plane import (
@@ -100,8 +100,7 @@ def _marks(ax: Axes, classes: list[str], nominal) -> list:
         )
     )
     if nominal is not None:
-        w = np.array([nominal[c] for c in classes], dtype=float)
-        w = w / w.sum()
+        w = nominal.shares.vector_for(classes)
         ax.plot(
             [w[0]],
             [w[1]],
@@ -123,7 +122,7 @@ def _marks(ax: Axes, classes: list[str], nominal) -> list:
                 mec="black",
                 ls="none",
                 label=pgettext("figure", "proposed weights ({ratio})").format(
-                    ratio=format_ratio(nominal)
+                    ratio=nominal.ratio_text()
                 ),
             )
         )
@@ -202,6 +201,8 @@ def _axis_labels(ax: Axes, classes: list[str]) -> None:
         axis.set_label_position("tick1")
 
 
+@in_language
+@takes_weights
 def plot_weight_map(
     data: pd.DataFrame | WeightSpace,
     *,
@@ -214,6 +215,7 @@ def plot_weight_map(
     votes: pd.DataFrame | None = None,
     marks: Mapping[str, WeightsLike] | None = None,
     ax: Axes | None = None,
+    language: str | None = None,
 ) -> Axes:
     """Ternary map of the weight triangle: who is first, or one cluster's place.
 
@@ -256,7 +258,6 @@ def plot_weight_map(
         raise EceiDataError("plot_weight_map needs an Axes with projection='ternary'")
     classes = list(points.columns)
     ids = list(points.index)
-    nominal = None if nominal is None else resolve_weights(nominal, classes)
     colours = colours_for(ids, colours, labels)
     if colour_by == "winner":
         fmap = first_place_map(points)
@@ -365,10 +366,9 @@ def plot_weight_map(
     handles += _marks(ax, classes, nominal)
     if votes is not None:
         handles += _votes(ax, classes, votes)
-    for k, (label, weights) in enumerate((marks or {}).items()):
-        w = resolve_weights(weights, classes)
-        share = np.array([w[c] for c in classes], dtype=float)
-        share = share / share.sum()
+    marks = {label: as_weights(w, classes) for label, w in (marks or {}).items()}
+    for k, (label, weights) in enumerate(marks.items()):
+        share = weights.shares.vector_for(classes)
         colour = _MARK_COLOURS[k % len(_MARK_COLOURS)]
         style = {"marker": "D", "ms": 7, "mfc": colour, "mec": "black", "ls": "none"}
         ax.plot([share[0]], [share[1]], [share[2]], zorder=6, **style)
@@ -390,13 +390,10 @@ def plot_weight_map(
     if nominal is not None:
         caption += " " + pgettext(
             "figure", "Star: the proposed weights ({ratio})."
-        ).format(ratio=format_ratio(nominal))
+        ).format(ratio=nominal.ratio_text())
     if marks:
         caption += " " + pgettext("figure", "Diamonds: {marks}.").format(
-            marks="; ".join(
-                f"{label} ({format_ratio(resolve_weights(w, classes))})"
-                for label, w in marks.items()
-            )
+            marks="; ".join(f"{label} ({w.ratio_text()})" for label, w in marks.items())
         )
     if votes is not None:
         caption += " " + pgettext(

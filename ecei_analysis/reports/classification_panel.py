@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core.i18n import format_percent, pgettext
+from ..core.i18n import format_percent, in_language, pgettext
 from ..core.vocabulary import CLASSES, class_label, class_short
 from ..data.classification_panel import ClassificationPanel
 from ..sensitivity.classification_panel import ClassificationPanelResult
@@ -25,6 +25,7 @@ __all__ = [
 ]
 
 
+@in_language
 def classification_findings(
     result: ClassificationPanelResult,
     panel: ClassificationPanel,
@@ -33,6 +34,7 @@ def classification_findings(
     disputed: int = 3,
     top: int = 4,
     names: pd.Series | None = None,
+    language: str | None = None,
 ) -> list[Finding]:
     """Agreement, the disputed indicators, the consensus and its consequences.
 
@@ -158,7 +160,10 @@ def _framework_classes(result: ClassificationPanelResult) -> pd.Series:
     return pd.Series(result.parameters["framework_classification"])
 
 
-def classification_experts_table(result: ClassificationPanelResult) -> pd.DataFrame:
+@in_language
+def classification_experts_table(
+    result: ClassificationPanelResult, *, language: str | None = None
+) -> pd.DataFrame:
     """Per expert: votes cast, abstentions, agreement with the consensus."""
     experts = result.agreement.experts
     return pd.DataFrame(
@@ -176,11 +181,14 @@ def classification_experts_table(result: ClassificationPanelResult) -> pd.DataFr
     )
 
 
+@in_language
 def disputed_table(
     result: ClassificationPanelResult,
     panel: ClassificationPanel,
     labels: dict[str, str],
     names: pd.Series | None = None,
+    *,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """List the disputed indicators: votes per class, consensus, who would move.
 
@@ -214,8 +222,12 @@ def disputed_table(
     return pd.DataFrame(rows)
 
 
+@in_language
 def classification_places_table(
-    result: ClassificationPanelResult, labels: dict[str, str]
+    result: ClassificationPanelResult,
+    labels: dict[str, str],
+    *,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Tabulate places under the framework's and the consensus classification.
 

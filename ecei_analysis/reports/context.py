@@ -1,22 +1,33 @@
-"""What a parameterised notebook needs, built and checked from its parameters."""
+"""What a parameterised notebook needs, built and checked from its parameters.
+
+A notebook makes one :class:`ReportContext` from its parameters and shows
+everything through it: the context holds the report's language and passes it to
+every text builder it calls, and scopes the package's figure style to each
+figure it draws. Nothing is set for the whole process.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.files import confined_path
-from ..core.i18n import check_language, set_language
+from ..core.i18n import _, check_language, use_language
 from ..core.vocabulary import MONTE_CARLO_TIES, check_ties
 from ..data.loaders import load_study
 from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead, rank_clusters
-from ..scoring.weights import DEFAULT_WEIGHTS, format_ratio, resolve_weights
+from ..scoring.weights import DEFAULT_WEIGHTS, as_weights
 from .provenance import data_label
 
 __all__ = ["ReportContext"]
+
+# IPython's own names in a notebook's namespace (never report parameters).
+_NOT_PARAMETERS = {"In", "Out", "exit", "quit", "get_ipython", "open"}
 
 
 class ReportContext:
@@ -29,14 +40,15 @@ class ReportContext:
     weights
         Weights text (``3:2:1``, ``VI=3,I=2,NSI=1`` or a named set).
     ties
-        ``dense`` or ``min`` (the notebooks count whole places; ``average`` is
-        refused with the package's one message).
+        The place basis: ``min`` (1 + the clusters strictly ahead: 1, 2, 2, 4)
+        or ``dense`` (1, 2, 2, 3); ``average`` is refused with the package's one
+        message.
     highlight
         Comma-separated cluster ids or names ("" = none).
     output_dir
         Figure folder relative to the working directory (no ``..``, not absolute).
     language
-        ``en`` or ``ru``.
+        ``en`` or ``ru``: the language of everything the context shows.
     panel
         A panel's votes (CSV or ``.xlsx``; "" = no panel), loaded with the
         study's classes as :attr:`panel`.
@@ -52,7 +64,7 @@ class ReportContext:
         *,
         data_dir: str = "",
         weights: str = DEFAULT_WEIGHTS,
-        ties: str = "dense",
+        ties: str = "min",
         highlight: str = "",
         output_dir: str = "figures",
         language: str = "en",
@@ -61,19 +73,20 @@ class ReportContext:
         **parameters,
     ) -> None:
         try:
-            set_language(check_language(language))
+            self.language = check_language(language)
         except EceiDataError as exc:
             raise EceiDataError(f"parameter language: {exc}") from None
         try:
-            ties = check_ties(ties, MONTE_CARLO_TIES)
+            self.ties = check_ties(ties, MONTE_CARLO_TIES)
         except EceiDataError as exc:
             raise EceiDataError(f"parameter ties: {exc}") from None
         self.study = load_study(data_dir or None)
         self.points = class_points(self.study)
-        self.weights = resolve_weights(weights, self.study.classes)
-        self.ties = ties
-        self.language = language
-        self.labels = self.study.labels()
+        try:
+            self.weights = as_weights(weights, self.study.classes)
+        except EceiDataError as exc:
+            raise EceiDataError(f"parameter weights: {exc}") from None
+        self.labels = self.study.labels(language=self.language)
         self.highlight = [
             self.study.resolve_cluster(h) for h in highlight.split(",") if h.strip()
         ]
@@ -100,7 +113,7 @@ class ReportContext:
         self.parameters = {
             "data_dir": data_dir,
             "weights": weights,
-            "ties": ties,
+            "ties": self.ties,
             "highlight": highlight,
             "output_dir": output_dir,
             "language": language,
@@ -112,23 +125,89 @@ class ReportContext:
             ),
             **parameters,
         }
-        self.note = data_label(self.study)
-        from ..figures.save import apply_style
-
-        apply_style("publication")  # every figure of the notebook: the package look
-        self.weights_text = format_ratio(self.weights)
+        self.note = data_label(self.study, language=self.language)
+        self.weights_text = self.weights.ratio_text(self.language)
         scores = score_clusters(self.points, self.weights)
-        #: Clusters strictly ahead of each under the weights (movement semantics).
+        #: Clusters strictly ahead of each under the weights.
         self.ahead = clusters_ahead(scores)
-        #: Places to display under the weights (by the tie rule).
-        self.ranks = rank_clusters(scores, ties=ties)
+        #: Places under the weights, on the report's basis (``ties``).
+        self.ranks = rank_clusters(scores, ties=self.ties)
+
+    @classmethod
+    def from_notebook(cls, namespace: Mapping[str, object]) -> ReportContext:
+        """Build the context from a notebook's parameters (its ``globals()``).
+
+        The parameters are the notebook's public names holding text or numbers
+        (what papermill injects); every one is checked or recorded.
+        """
+        parameters = {
+            name: value
+            for name, value in namespace.items()
+            if not name.startswith("_")
+            and name not in _NOT_PARAMETERS
+            and isinstance(value, str | int | float)
+            and not isinstance(value, bool)
+        }
+        return cls(**parameters)
+
+    # Display ---------------------------------------------------------------------
+    def banner(self) -> None:
+        """Show the data-provenance banner."""
+        from .display import show_banner
+
+        show_banner(self.study, language=self.language)
+
+    def section(self, key: str, *, level: int = 2) -> None:
+        """Show a section's heading and paragraph."""
+        from .sections import show_section
+
+        show_section(key, level=level, language=self.language)
+
+    def findings(self, findings: Sequence) -> None:
+        """Show findings (built in this context's language) as bullets."""
+        from .display import show_findings
+
+        show_findings(findings)
+
+    def notes(self, notes: Sequence[str]) -> None:
+        """Show sentences as bullets."""
+        from .display import show_notes
+
+        show_notes(notes)
+
+    def table(self, frame: pd.DataFrame, caption: str, **values: object) -> None:
+        """Show a table under the caption ``caption`` (a key of the captions)."""
+        from .display import show_table
+        from .sections import caption as caption_text
+
+        text = caption_text(caption, language=self.language, **values)
+        show_table(frame, text, self.study, language=self.language)
 
     def provenance(self) -> pd.DataFrame:
         """Return the notebook's provenance record: parameters, files, versions."""
         from .provenance import provenance_record
 
-        return provenance_record(self.study, self.parameters, self.files)
+        return provenance_record(
+            self.study, self.parameters, self.files, language=self.language
+        )
 
+    def provenance_table(self) -> None:
+        """Show the provenance record as a table."""
+        from .display import show_table
+        from .sections import caption as caption_text
+
+        text = caption_text("provenance", language=self.language)
+        show_table(self.provenance(), text, language=self.language)
+
+    def provenance_compact(self) -> None:
+        """Show the provenance record as one small paragraph (printed briefings)."""
+        from .display import show_provenance_compact
+
+        show_provenance_compact(
+            self.study, self.parameters, self.files, language=self.language
+        )
+
+    # Analysis shortcuts --------------------------------------------------------------
     @property
     def three_classes(self) -> bool:
         """Whether the study has the three classes the exact weight map needs."""
@@ -140,28 +219,52 @@ class ReportContext:
         from ..scoring.table import class_capacity
 
         caps = class_capacity(self.study)
-        w = [self.weights[c] for c in caps.index]
-        weighted = float(sum(x * c for x, c in zip(w, caps, strict=True)))
+        weighted = float(self.weights.vector_for(caps.index) @ caps.to_numpy())
         return {
             "weights": self.weights_text,
             "rule": self.ties,
-            "factor": format_number(weighted / float(caps.sum()), 2),
-            "maximum": format_number(float(caps.sum())),
+            "factor": format_number(
+                weighted / float(caps.sum()), 2, language=self.language
+            ),
+            "maximum": format_number(float(caps.sum()), language=self.language),
         }
 
     def not_three_classes_note(self) -> str:
         """Why the exact weight map is not shown for this study."""
-        from ..core.i18n import _
-
-        return _(
-            "The exact weight map needs three significance classes; this study has "
-            "{k}, so the map is not shown (the Monte Carlo analyses still apply)."
-        ).format(k=self.points.shape[1])
+        with use_language(self.language):
+            return _(
+                "The exact weight map needs three significance classes; this study "
+                "has {k}, so the map is not shown (the Monte Carlo analyses still "
+                "apply)."
+            ).format(k=self.points.shape[1])
 
     def leaders(self, top: int) -> list[str]:
         """Clusters with fewer than ``top`` clusters ahead, best first."""
         order = self.ahead.sort_values(kind="stable")
         return [c for c in order.index if order[c] < top]
+
+    # Figures ---------------------------------------------------------------------
+    @contextmanager
+    def figure(self, stem: str, kind: str | None = None) -> Iterator:
+        """Draw a figure in the package's style, then save and show it.
+
+        Yields an Axes of the standard size of ``kind`` (default: ``stem``; see
+        :data:`~ecei_analysis.figures.layout.LAYOUTS`) with the publication
+        style in force for the block only. On leaving the block the figure is
+        saved as ``<output_dir>/<stem>.png`` through the one save path and shown
+        with its caption.
+
+        Examples
+        --------
+        ``with ctx.figure("rank_flow") as ax: ea.plot_rank_flow(..., ax=ax)``
+        """
+        from ..figures.layout import new_axes
+        from ..figures.save import use_style
+
+        with use_style("publication"):
+            ax = new_axes(kind or stem)
+            yield ax
+            self.show(ax, stem)
 
     def save(self, ax_or_fig, stem: str) -> Path:
         """Save a figure as ``<output_dir>/<stem>.png`` through the one save path."""
@@ -177,22 +280,13 @@ class ReportContext:
         style, tight bounding box, 300 dpi), inside one ``<figure>`` with its
         caption, which is also the image's alt text.
         """
-        import base64
-        import html
-
         import matplotlib.pyplot as plt
         from IPython.display import HTML, display
 
         from ..figures.captions import caption_of
+        from .html import figure_html
 
         path = self.save(ax, stem)
         caption = caption_of(ax)
         plt.close(ax.figure)
-        data = base64.b64encode(path.read_bytes()).decode("ascii")
-        text = html.escape(caption)
-        display(
-            HTML(
-                f'<figure class="ecei-figure"><img src="data:image/png;base64,{data}"'
-                f' alt="{text}"/><figcaption>{text}</figcaption></figure>'
-            )
-        )
+        display(HTML(figure_html(path.read_bytes(), caption)))

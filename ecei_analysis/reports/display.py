@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from ..core.i18n import _
+from ..core.i18n import _, in_language
 from ..data.study import Study
 from .provenance import data_label, provenance_record, study_banner
 
@@ -38,7 +38,8 @@ def _html(text: str) -> None:
     _display(HTML(text))
 
 
-def show_banner(study: Study) -> None:
+@in_language
+def show_banner(study: Study, *, language: str | None = None) -> None:
     """Show the data-provenance banner (red for synthetic data)."""
     if study.is_synthetic:
         style = "background:#fdecea;border:2px solid #b03a2e;color:#7b241c"
@@ -50,7 +51,10 @@ def show_banner(study: Study) -> None:
     )
 
 
-def show_caption(text: str, study: Study | None = None) -> None:
+@in_language
+def show_caption(
+    text: str, study: Study | None = None, *, language: str | None = None
+) -> None:
     """Show a figure or table caption (escaped), with the data's provenance."""
     if study is not None:
         text += " " + _("Data: {label}.").format(label=data_label(study))
@@ -61,12 +65,14 @@ def show_caption(text: str, study: Study | None = None) -> None:
 MAX_TABLE_ROWS = 40
 
 
+@in_language
 def show_table(
     frame: pd.DataFrame,
     caption: str,
     study: Study | None = None,
     *,
     max_rows: int = MAX_TABLE_ROWS,
+    language: str | None = None,
 ) -> None:
     """Show a captioned table; the caption names the data's provenance.
 
@@ -103,10 +109,13 @@ def show_notes(notes: Sequence[str]) -> None:
     _html(f'<ul class="ecei-notes">{items}</ul>')
 
 
+@in_language
 def show_provenance_compact(
     study: Study,
     parameters: Mapping[str, object],
     files: Mapping[str, str] | None = None,
+    *,
+    language: str | None = None,
 ) -> None:
     """Show the provenance record as one small paragraph (for printed briefings)."""
     record = provenance_record(study, parameters, files).iloc[:, 0]

@@ -14,13 +14,15 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import whole_number
+from ..core.i18n import in_language
 from ..core.seeds import DEFAULT_SEED
 from ..core.vocabulary import Ties, check_ties
 from ..data.study import Study
+from ..figures.captions import measure_text
 from ..scoring.comparison import compare_rankings
 from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead, rank_clusters
-from ..scoring.weights import WEIGHT_SETS, WeightsLike, resolve_weights
+from ..scoring.weights import WEIGHT_SETS, WeightsLike, takes_weights
 from ..sensitivity.geometry.acceptability import exact_rank_acceptability
 from ..sensitivity.geometry.first_place import first_place_map
 from ..sensitivity.geometry.stability import stability_radius, swap_thresholds
@@ -75,6 +77,8 @@ def _shared(ranks: pd.Series) -> pd.Series:
     return ranks.map(ranks.value_counts()) > 1
 
 
+@in_language
+@takes_weights
 def briefing_findings(
     study: Study,
     weights: WeightsLike,
@@ -85,6 +89,7 @@ def briefing_findings(
     concentration: float = 50.0,
     ties: Ties = "dense",
     top: int = 4,
+    language: str | None = None,
 ) -> list[Finding]:
     """Compute the briefing's headline findings.
 
@@ -113,7 +118,7 @@ def briefing_findings(
     labels = study.labels()
     points = class_points(study)
     classes = list(points.columns)
-    w = resolve_weights(weights, classes)
+    w = weights.on(classes)
     n = len(points)
     top = min(whole_number(top, "top", low=1), n)
     draws = whole_number(draws, "draws", low=1)
@@ -344,15 +349,20 @@ def briefing_findings(
     findings.append(
         Finding(
             "uncertainty",
-            (sentence_uncertainty(rows, unc.parameters["measure"], draws),),
+            (
+                sentence_uncertainty(
+                    rows, measure_text(unc.parameters["measure"]), draws
+                ),
+            ),
             {"rows": rows, "parameters": unc.parameters},
         )
     )
     return findings
 
 
+@in_language
 def panel_findings(
-    result, labels: dict[str, str], *, contested: int = 3
+    result, labels: dict[str, str], *, contested: int = 3, language: str | None = None
 ) -> list[Finding]:
     """Compute what the panel's votes imply, as findings (key ``panel``).
 

@@ -13,12 +13,13 @@ import numbers
 
 import pandas as pd
 
-from ..core.i18n import _, format_number, format_significant
+from ..core.i18n import _, format_number, format_significant, in_language
 
 __all__ = ["format_cell", "table_html"]
 
 
-def format_cell(value: object, *, digits: int = 1) -> str:
+@in_language
+def format_cell(value: object, *, digits: int = 1, language: str | None = None) -> str:
     """Format one cell for reading (not escaped).
 
     Non-integer numbers get ``digits`` decimals; a non-zero number that would
@@ -53,8 +54,13 @@ def format_cell(value: object, *, digits: int = 1) -> str:
     return text if text else "—"
 
 
+@in_language
 def table_html(
-    frame: pd.DataFrame, *, digits: int = 1, index: bool | None = None
+    frame: pd.DataFrame,
+    *,
+    digits: int = 1,
+    index: bool | None = None,
+    language: str | None = None,
 ) -> str:
     """Return an escaped HTML table with the package's cell formatting.
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["CONTENT_SECURITY_POLICY", "PRINT_CSS", "finish_html"]
+__all__ = ["CONTENT_SECURITY_POLICY", "PRINT_CSS", "figure_html", "finish_html"]
 
 #: What a report page may load or run.
 CONTENT_SECURITY_POLICY = (
@@ -90,3 +90,30 @@ def finish_html(body: str) -> str:
     )
     body = re.sub(r"(<head[^>]*>)", r"\1" + meta.replace("\\", "\\\\"), body, count=1)
     return body.replace("</head>", PRINT_CSS + "</head>", 1)
+
+
+def figure_html(
+    png: bytes, caption: str, *, alt: str | None = None, max_width: int | None = None
+) -> str:
+    """Return a PNG and its caption as one ``<figure>`` (escaped, self-contained).
+
+    The picture shrinks to its space; ``alt`` is the image's alternative text
+    (default: the caption); ``max_width`` caps the width in CSS pixels.
+
+    Examples
+    --------
+    >>> figure_html(b"png", "Ranks <b>.", alt="Short").count("&lt;b&gt;")
+    1
+    """
+    import base64
+
+    data = base64.b64encode(png).decode("ascii")
+    text = html.escape(caption)
+    style = f' style="margin:0;max-width:{int(max_width)}px"' if max_width else ""
+    return (
+        f'<figure class="ecei-figure"{style}>'
+        f'<img src="data:image/png;base64,{data}" '
+        f'alt="{html.escape(alt if alt is not None else caption)}" '
+        'style="width:100%;height:auto;display:block"/>'
+        f"<figcaption>{text}</figcaption></figure>"
+    )

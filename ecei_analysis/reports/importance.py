@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core.i18n import pgettext
+from ..core.i18n import in_language, pgettext
 from ..core.vocabulary import class_label
 from ..scoring.points import score_clusters
 from ..scoring.ranks import clusters_ahead, rank_clusters
-from ..scoring.weights import WeightsLike, resolve_weights
+from ..scoring.weights import WeightsLike, takes_weights
 from ..sensitivity.importance import (
     ImportanceResult,
     MatchedWeights,
@@ -66,6 +66,8 @@ class ImportanceReport:
     findings: list[Finding]
 
 
+@in_language
+@takes_weights
 def importance_findings(
     points: pd.DataFrame,
     weights: WeightsLike,
@@ -76,6 +78,7 @@ def importance_findings(
     ordered: bool = False,
     ties: str = "dense",
     top: int = 4,
+    language: str | None = None,
 ) -> ImportanceReport:
     """Compute the "nominal weights vs real importance" findings.
 
@@ -103,8 +106,8 @@ def importance_findings(
     ImportanceReport
     """
     classes = list(points.columns)
-    w = resolve_weights(weights, classes)
-    goal = resolve_weights(target if target is not None else w, classes)
+    w = weights.on(classes)
+    goal = target if target is not None else w
     importance = class_importance(points, w, method=method)
     matched = weights_for_importance(points, goal, method=method, ordered=ordered)
     table = importance.table
@@ -184,7 +187,10 @@ def importance_findings(
     return ImportanceReport(importance, matched, places, ahead, findings)
 
 
-def importance_table(report: ImportanceReport) -> pd.DataFrame:
+@in_language
+def importance_table(
+    report: ImportanceReport, *, language: str | None = None
+) -> pd.DataFrame:
     """Per class: weight, real importance, ratio, and the matching weights."""
     table = report.importance.table
     classes = list(table.index)
@@ -205,8 +211,9 @@ def importance_table(report: ImportanceReport) -> pd.DataFrame:
     )
 
 
+@in_language
 def importance_places_table(
-    report: ImportanceReport, labels: dict[str, str]
+    report: ImportanceReport, labels: dict[str, str], *, language: str | None = None
 ) -> pd.DataFrame:
     """Places under the proposed and the importance-matched weights, and the move.
 
@@ -230,7 +237,10 @@ def importance_places_table(
     )
 
 
-def importance_mark(report: ImportanceReport) -> dict[str, dict[str, float]]:
+@in_language
+def importance_mark(
+    report: ImportanceReport, *, language: str | None = None
+) -> dict[str, dict[str, float]]:
     """Return the matched weights as a weight-map mark: ``{label: weights}``."""
     from .sentences import shares_phrase
 

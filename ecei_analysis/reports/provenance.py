@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.i18n import NP_, _, format_date, pgettext
+from ..core.i18n import NP_, _, format_date, in_language, pgettext
 from ..core.results import jsonable
 from ..core.versions import library_versions
 from ..core.vocabulary import provenance_label
@@ -37,7 +37,8 @@ __all__ = [
 RECORD_2015 = {"tomsk": 825.0, "kaluga": 781.0, "innokam": 781.0, "zelenograd": 723.0}
 
 
-def synthetic_banner() -> str:
+@in_language
+def synthetic_banner(*, language: str | None = None) -> str:
     """Return the banner every output of the demonstration data carries."""
     return _(
         "SYNTHETIC DEMONSTRATION DATA: indicator-level points are generated, "
@@ -64,7 +65,8 @@ def calibrated_to_2015(study: Study) -> bool:
     )
 
 
-def data_label(study: Study) -> str:
+@in_language
+def data_label(study: Study, *, language: str | None = None) -> str:
     """Return the provenance phrase used in every caption."""
     if study.is_synthetic and calibrated_to_2015(study):
         return _(
@@ -77,7 +79,8 @@ def data_label(study: Study) -> str:
     return _("analyst-supplied data ({flag})").format(flag=flag)
 
 
-def panel_label(panel) -> str:
+@in_language
+def panel_label(panel, *, language: str | None = None) -> str:
     """Return the provenance phrase of a panel's votes (file name and flag).
 
     For the weights panel and the experts' classification panel alike.
@@ -90,7 +93,8 @@ def panel_label(panel) -> str:
     return _("{file} (provenance: {flag})").format(file=name, flag=panel.provenance)
 
 
-def study_banner(study: Study) -> str:
+@in_language
+def study_banner(study: Study, *, language: str | None = None) -> str:
     """Return the banner of an output: the synthetic warning or the data label."""
     if study.is_synthetic and calibrated_to_2015(study):
         return synthetic_banner()
@@ -121,10 +125,13 @@ _ITEMS = (
 )
 
 
+@in_language
 def provenance_record(
     study: Study,
     parameters: Mapping[str, object],
     files: Mapping[str, str] | None = None,
+    *,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Everything needed to reproduce a report, as a two-column table.
 

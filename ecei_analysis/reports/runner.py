@@ -7,7 +7,6 @@ report intact and says which cell failed and why.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -32,13 +31,6 @@ __all__ = [
 #: Parameters naming input files or folders: made absolute (relative to where
 #: ``ecei report`` runs) and never overwritten by the report.
 PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
-
-# Set for the notebook kernels: no widget front-end, no progress bars in reports.
-_KERNEL_ENV = {
-    "ECEI_STATIC": "1",
-    "ECEI_REPORT": "1",
-    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-}
 
 
 class ReportError(EceiDataError):
@@ -294,8 +286,6 @@ def run_report(
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
     with output.build() as work:
         executed = work / f"{notebook}.ipynb"
-        saved = {key: os.environ.get(key) for key in _KERNEL_ENV}
-        os.environ.update(_KERNEL_ENV)
         try:
             papermill.execute_notebook(
                 str(source),
@@ -303,7 +293,7 @@ def run_report(
                 parameters=params,
                 cwd=str(work),
                 kernel_name="python3",
-                kernel_manager_class=_ipc_kernel_manager(),
+                kernel_manager_class=_kernel_manager(),
                 progress_bar=progress,
                 log_output=False,
             )
@@ -313,12 +303,6 @@ def run_report(
                 f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}; "
                 + _previous(out_dir)
             ) from None
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
         _fix_injected_cell_id(executed)
         html_path = work / f"{notebook}.html"
         html_path.write_text(_to_html(executed), encoding="utf-8")
@@ -327,25 +311,35 @@ def run_report(
     return out_dir / f"{notebook}.html"
 
 
-def _ipc_kernel_manager():
-    """Return a kernel manager that talks over local sockets, not TCP."""
+def _kernel_manager():
+    """Return the kernel manager of report runs.
+
+    It talks over local sockets, not TCP; it starts the kernel with the report
+    environment of :func:`~ecei_analysis.core.environment.kernel_environment`
+    (this process's environment is left as it is); and it keeps the kernel's
+    own stderr (shutdown noise when interrupted) out of the terminal: cell
+    errors come back through the messaging protocol.
+    """
+    import subprocess
+
     from jupyter_client.manager import AsyncKernelManager
 
-    class IpcKernelManager(AsyncKernelManager):
+    from ..core.environment import kernel_environment
+    from ..core.work import long_runs_allowed
+
+    env = kernel_environment(allow_long=long_runs_allowed())
+
+    class ReportKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs) -> None:
             kwargs.setdefault("transport", "ipc")
             super().__init__(**kwargs)
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
-            # Cell errors come back through the messaging protocol; the kernel's
-            # own stderr (shutdown noise when interrupted) stays out of the
-            # terminal.
-            import subprocess
-
+            kw["env"] = {**kw.get("env", {}), **env}
             kw.setdefault("stderr", subprocess.DEVNULL)
             return await super()._async_launch_kernel(kernel_cmd, **kw)
 
-    return IpcKernelManager
+    return ReportKernelManager
 
 
 #: Monte Carlo runs of each notebook with the ``draws`` parameter (pairwise?).

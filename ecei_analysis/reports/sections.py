@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..core.i18n import N_, _
+from ..core.i18n import N_, _, in_language
 
 __all__ = ["CAPTIONS", "SECTIONS", "caption", "show_section"]
 
@@ -148,7 +148,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def show_section(key: str, *, level: int = 2) -> None:
+@in_language
+def show_section(key: str, *, level: int = 2, language: str | None = None) -> None:
     """Show a section's translated heading (and paragraph) in a notebook."""
     from IPython.display import HTML, display
 
@@ -259,7 +260,8 @@ _RULES = {
 }
 
 
-def caption(key: str, **values: object) -> str:
+@in_language
+def caption(key: str, *, language: str | None = None, **values: object) -> str:
     """Return the translated caption ``key``, with ``values`` filled in.
 
     ``rule=`` takes a tie rule (``dense``/``min``) and is spelled out; whole

@@ -21,7 +21,7 @@ from ..core.i18n import (
     ngettext,
 )
 from ..core.vocabulary import class_label, class_short, importance_measure
-from ..scoring.weights import format_ratio
+from ..scoring.weights import as_weights
 
 __all__ = [
     "condition_formula",
@@ -351,7 +351,7 @@ def sentence_inverse(result, names: Mapping[str, str]) -> str:
     ).format(
         name=name,
         goal=goal,
-        ratio=format_ratio(result.weights_nominal_scale.to_dict()),
+        ratio=as_weights(result.weights_nominal_scale).ratio_text(),
         norm=result.parameters["norm"].upper(),
         distance=format_number(result.distance, 3),
         region=region,

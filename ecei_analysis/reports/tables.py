@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core.i18n import pgettext
+from ..core.i18n import in_language, pgettext
 from ..core.vocabulary import class_label, provenance_label
 from ..data.study import Study
 from ..scoring.table import ranking_table
-from ..scoring.weights import WeightsLike, format_ratio, resolve_weights
+from ..scoring.weights import WeightsLike, as_weights, takes_weights
 from ..sensitivity.inverse import weights_to_reach
 
 __all__ = [
@@ -43,7 +43,11 @@ __all__ = [
 VOTE_COLUMNS_UP_TO = 12
 
 
-def places_table(study: Study, weights: WeightsLike, ties: str) -> pd.DataFrame:
+@in_language
+@takes_weights
+def places_table(
+    study: Study, weights: WeightsLike, ties: str, *, language: str | None = None
+) -> pd.DataFrame:
     """Places under ``weights`` beside equal weights and the published record.
 
     Columns: place, cluster (short name), score (raw weighted sum), score on the
@@ -70,15 +74,19 @@ def places_table(study: Study, weights: WeightsLike, ties: str) -> pd.DataFrame:
     return frame
 
 
+@in_language
+@takes_weights
 def what_if_table(
     points: pd.DataFrame,
     weights: WeightsLike,
     leaders: list[str],
     ahead: pd.Series,
     labels: dict[str, str],
+    *,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Smallest weight change (ordered region) lifting each leader one place."""
-    w = resolve_weights(weights, list(points.columns))
+    w = weights.on(list(points.columns))
     rows = []
     for cluster in leaders:
         if ahead[cluster] == 0:
@@ -92,9 +100,9 @@ def what_if_table(
                     pgettext("column", "distance"): {"l1": "L1", "linf": "L∞"}[norm],
                     pgettext("column", "possible"): r.feasible,
                     pgettext("column", "change"): r.distance if r.feasible else None,
-                    pgettext("column", "weights then"): format_ratio(
-                        r.weights_nominal_scale.to_dict()
-                    )
+                    pgettext("column", "weights then"): as_weights(
+                        r.weights_nominal_scale
+                    ).ratio_text()
                     if r.feasible
                     else None,
                 }
@@ -102,7 +110,8 @@ def what_if_table(
     return pd.DataFrame(rows)
 
 
-def classification_table(study: Study) -> pd.DataFrame:
+@in_language
+def classification_table(study: Study, *, language: str | None = None) -> pd.DataFrame:
     """Tabulate the classification in use, with each rationale (not cut)."""
     ind = study.indicators
     frame = pd.DataFrame(
@@ -121,7 +130,8 @@ def classification_table(study: Study) -> pd.DataFrame:
     return frame
 
 
-def clusters_table(study: Study) -> pd.DataFrame:
+@in_language
+def clusters_table(study: Study, *, language: str | None = None) -> pd.DataFrame:
     """Cluster ids, short names and full names (the appendix)."""
     labels = study.labels()
     return pd.DataFrame(
@@ -135,7 +145,11 @@ def clusters_table(study: Study) -> pd.DataFrame:
     )
 
 
-def caveats(study: Study, weights: WeightsLike, ties: str) -> list[str]:
+@in_language
+@takes_weights
+def caveats(
+    study: Study, weights: WeightsLike, ties: str, *, language: str | None = None
+) -> list[str]:
     """Return the caveats of a briefing, true for its data and parameters."""
     from ..core.i18n import _
     from ..core.vocabulary import class_label as label
@@ -175,7 +189,7 @@ def caveats(study: Study, weights: WeightsLike, ties: str) -> list[str]:
                 "order densely (1, 2, 2, 3)."
             )
         )
-    w = resolve_weights(weights, study.classes)
+    w = weights.on(study.classes)
     zero = [c for c, v in w.items() if v == 0]
     if zero:
         out.append(
@@ -202,7 +216,8 @@ def caveats(study: Study, weights: WeightsLike, ties: str) -> list[str]:
     return out
 
 
-def data_files_table(study: Study) -> pd.DataFrame:
+@in_language
+def data_files_table(study: Study, *, language: str | None = None) -> pd.DataFrame:
     """Rows and provenance flag of each data file."""
     return pd.DataFrame(
         {
@@ -226,7 +241,8 @@ def data_files_table(study: Study) -> pd.DataFrame:
     )
 
 
-def class_points_table(study: Study) -> pd.DataFrame:
+@in_language
+def class_points_table(study: Study, *, language: str | None = None) -> pd.DataFrame:
     """Points per class and total, clusters by total (names, not ids)."""
     from ..scoring.points import class_points
 
@@ -241,22 +257,32 @@ def class_points_table(study: Study) -> pd.DataFrame:
     return frame
 
 
-def named_places_table(places: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+@in_language
+def named_places_table(
+    places: pd.DataFrame, labels: dict[str, str], *, language: str | None = None
+) -> pd.DataFrame:
     """Places under each weighting, clusters by the last column (the proposal)."""
+    from ..figures.captions import scenario_labels
+
     order = places.iloc[:, -1].sort_values(kind="stable").index
     frame = places.loc[order].copy()
+    frame.columns = scenario_labels(places)
     frame.insert(0, pgettext("column", "cluster"), [labels[c] for c in order])
     return frame.reset_index(drop=True)
 
 
-def comparison_table(places: pd.DataFrame) -> pd.DataFrame:
+@in_language
+def comparison_table(
+    places: pd.DataFrame, *, language: str | None = None
+) -> pd.DataFrame:
     """Every weighting against the first (equal weights): τ, ρ, top-4 kept, shifts."""
+    from ..figures.captions import scenario_labels
     from ..scoring.comparison import compare_rankings
 
     base = places.iloc[:, 0]
     top = min(4, len(places))
     frame = compare_rankings(places, base, top_k=top)
-    frame.insert(0, pgettext("column", "weighting"), frame.index)
+    frame.insert(0, pgettext("column", "weighting"), scenario_labels(places))
     frame.columns = [
         pgettext("column", "weighting"),
         pgettext("column", "Kendall τ"),
@@ -269,8 +295,14 @@ def comparison_table(places: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+@in_language
 def sweep_places(
-    points: pd.DataFrame, weights: WeightsLike, cls: str, steps: int
+    points: pd.DataFrame,
+    weights: WeightsLike,
+    cls: str,
+    steps: int,
+    *,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Places (1 + clusters ahead) as one class's share goes from 0 to 1."""
     import numpy as np
@@ -287,8 +319,13 @@ def sweep_places(
     return places
 
 
+@in_language
 def stability_table(
-    points: pd.DataFrame, weights: WeightsLike, labels: dict[str, str]
+    points: pd.DataFrame,
+    weights: WeightsLike,
+    labels: dict[str, str],
+    *,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Stability radius: any change, and a change among the top 4."""
     from ..sensitivity.geometry.stability import stability_radius
@@ -313,14 +350,20 @@ def stability_table(
     return pd.DataFrame(rows)
 
 
+@in_language
+@takes_weights
 def swaps_table(
-    points: pd.DataFrame, weights: WeightsLike, labels: dict[str, str]
+    points: pd.DataFrame,
+    weights: WeightsLike,
+    labels: dict[str, str],
+    *,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Each adjacent pair of places with the sentence saying what swaps it."""
     from ..sensitivity.geometry.stability import swap_thresholds
     from .sentences import sentence_swap
 
-    w = resolve_weights(weights, list(points.columns))
+    w = weights.on(list(points.columns))
     swaps = swap_thresholds(points, w)
     return pd.DataFrame(
         {
@@ -334,12 +377,14 @@ def swaps_table(
     )
 
 
-def method_text(result) -> str:
+@in_language
+def method_text(result, *, language: str | None = None) -> str:
     """Return the measure, draws and seed of a Monte Carlo result (captions)."""
     from ..core.i18n import _, format_number
+    from ..figures.captions import measure_text
 
     p = result.parameters
-    measure = str(p["measure"])
+    measure = measure_text(p["measure"])
     return _("{measure}; {draws} draws, seed {seed}.").format(
         measure=measure[:1].upper() + measure[1:],
         draws=format_number(p["draws"]),
@@ -347,7 +392,31 @@ def method_text(result) -> str:
     )
 
 
-def smaa_table(result, order, labels: dict[str, str]) -> pd.DataFrame:
+@in_language
+def noise_text(result, *, language: str | None = None) -> str:
+    """Say how a result's assessed points varied (its ``noise`` parameter)."""
+    from ..figures.captions import noise_text as words
+
+    return words(result.parameters.get("noise"))
+
+
+@in_language
+def panel_measure_values(result, *, language: str | None = None) -> dict:
+    """Return the consensus's ``measure``, ``draws`` and ``seed`` (for captions)."""
+    from ..figures.captions import measure_text
+
+    p = result.consensus.parameters
+    return {
+        "measure": measure_text(p["measure"]),
+        "draws": p["draws"],
+        "seed": p["seed"],
+    }
+
+
+@in_language
+def smaa_table(
+    result, order, labels: dict[str, str], *, language: str | None = None
+) -> pd.DataFrame:
     """SMAA-2 summary per cluster: first-rank share, central weights, confidence."""
     frame = pd.DataFrame({pgettext("column", "cluster"): [labels[c] for c in order]})
     frame[pgettext("column", "first")] = result.first_rank_share()[order].to_numpy()
@@ -360,7 +429,10 @@ def smaa_table(result, order, labels: dict[str, str]) -> pd.DataFrame:
     return frame
 
 
-def intervals_table(intervals, with_noise, labels: dict[str, str]) -> pd.DataFrame:
+@in_language
+def intervals_table(
+    intervals, with_noise, labels: dict[str, str], *, language: str | None = None
+) -> pd.DataFrame:
     """Rank intervals with weights only and with assessor noise, side by side."""
     a, b = intervals.table, with_noise.table
     order = a.sort_values(["nominal", "median"], kind="stable").index
@@ -389,7 +461,8 @@ def intervals_table(intervals, with_noise, labels: dict[str, str]) -> pd.DataFra
     )
 
 
-def votes_table(panel) -> pd.DataFrame:
+@in_language
+def votes_table(panel, *, language: str | None = None) -> pd.DataFrame:
     """List the panel's votes as entered, numbered, and the weighting of each.
 
     Columns: vote number, participant, form, the numbers entered per class, the
@@ -416,8 +489,13 @@ def votes_table(panel) -> pd.DataFrame:
     return frame
 
 
+@in_language
 def panel_places_table(
-    result, labels: dict[str, str], *, per_vote: bool | None = None
+    result,
+    labels: dict[str, str],
+    *,
+    per_vote: bool | None = None,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Each cluster's places over the votes, and its place in the consensus.
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.i18n import _, format_number, format_place, ngettext, pgettext
+from ..core.i18n import _, format_number, format_place, in_language, ngettext, pgettext
 from ..core.vocabulary import class_label
 from ..data.study import Study
 from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead
-from ..scoring.weights import format_ratio
+from ..scoring.weights import takes_weights
 from ..sensitivity.inverse import points_to_reach, weights_to_overtake, weights_to_reach
 from .provenance import study_banner
 from .sentences import sentence_indicator_change, sentence_inverse
@@ -21,6 +21,8 @@ from .sentences import sentence_indicator_change, sentence_inverse
 __all__ = ["what_if_lines"]
 
 
+@in_language
+@takes_weights
 def what_if_lines(
     study: Study,
     cluster: str,
@@ -29,6 +31,7 @@ def what_if_lines(
     target: int | None = None,
     rival: str | None = None,
     top: int = 5,
+    language: str | None = None,
 ) -> list[str]:
     """Return the banner and the what-if answer, one line each.
 
@@ -64,7 +67,7 @@ def what_if_lines(
             ahead=ngettext(
                 "{n} cluster strictly ahead", "{n} clusters strictly ahead", ahead
             ).format(n=ahead),
-            ratio=format_ratio(weights, 3),
+            ratio=weights.ratio_text(digits=3),
             target=format_place(target),
             limit=target - 1,
         ),

@@ -8,9 +8,9 @@ import pandas as pd
 from ..core.errors import EceiDataError
 from ..core.vocabulary import CLASSES
 from ..data.study import Study
-from .weights import WeightsLike, weight_vector
+from .weights import WeightsLike, takes_weights
 
-__all__ = ["check_points", "class_points", "score_clusters", "wsm"]
+__all__ = ["check_points", "class_points", "score_clusters", "weighted_sum"]
 
 
 def class_points(study: Study, classification: pd.Series | None = None) -> pd.DataFrame:
@@ -51,8 +51,8 @@ def class_points(study: Study, classification: pd.Series | None = None) -> pd.Da
     return out
 
 
-def wsm(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Weighted sum model: scores of every alternative under every weighting.
+def weighted_sum(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Score every alternative under every weighting (the weighted sum model).
 
     Parameters
     ----------
@@ -68,7 +68,7 @@ def wsm(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
     Examples
     --------
-    >>> wsm(np.array([[1.0, 2.0], [3.0, 0.0]]), np.array([2.0, 1.0])).tolist()
+    >>> weighted_sum(np.array([[1.0, 2.0], [3.0, 0.0]]), np.array([2.0, 1.0])).tolist()
     [4.0, 6.0]
     """
     return np.asarray(weights, dtype=float) @ np.asarray(matrix, dtype=float).T
@@ -106,6 +106,7 @@ def check_points(points: object) -> pd.DataFrame:
     return points
 
 
+@takes_weights
 def score_clusters(points: pd.DataFrame, weights: WeightsLike) -> pd.Series:
     """Weighted total of each cluster: ``sum_c weights[c] * points[c]``.
 
@@ -132,5 +133,7 @@ def score_clusters(points: pd.DataFrame, weights: WeightsLike) -> pd.Series:
     Name: score, dtype: float64
     """
     points = check_points(points)
-    vec = weight_vector(weights, list(points.columns))
-    return pd.Series(wsm(points.to_numpy(), vec), index=points.index, name="score")
+    vec = weights.vector_for(points.columns)
+    return pd.Series(
+        weighted_sum(points.to_numpy(), vec), index=points.index, name="score"
+    )

@@ -8,7 +8,7 @@ from ..core.vocabulary import Ties, check_ties
 from ..data.study import Study
 from .points import class_points, score_clusters
 from .ranks import clusters_ahead, rank_clusters
-from .weights import WEIGHT_SETS, WeightsLike, resolve_weights
+from .weights import WEIGHT_SETS, WeightsLike, takes_weights
 
 __all__ = ["class_capacity", "normalised_scores", "ranking_table"]
 
@@ -26,6 +26,7 @@ def class_capacity(study: Study) -> pd.Series:
     return caps.reindex(list(study.classes)).rename("capacity")
 
 
+@takes_weights
 def normalised_scores(
     study: Study, scores: pd.Series, weights: WeightsLike
 ) -> pd.Series:
@@ -38,16 +39,16 @@ def normalised_scores(
     total (Tomsk 825).
     """
     caps = class_capacity(study)
-    w = pd.Series(resolve_weights(weights, list(caps.index)))
-    scale = float(caps.sum()) / float((w * caps).sum())
+    scale = float(caps.sum()) / float(weights.vector_for(caps.index) @ caps.to_numpy())
     return (scores * scale).rename("score_normalised")
 
 
+@takes_weights
 def ranking_table(
     study: Study,
     weights: WeightsLike | None = None,
     *,
-    ties: Ties = "dense",
+    ties: Ties = "min",
     tol: float | None = None,
 ) -> pd.DataFrame:
     """Rank the clusters under ``weights`` beside equal weights and published places.
@@ -59,29 +60,30 @@ def ranking_table(
     weights
         Class weights in any accepted form; ``None`` is equal weights.
     ties, tol
-        Tie rule for the displayed places and tolerance, see
-        :func:`~ecei_analysis.rank_clusters`.
+        The place basis and the score tolerance, see
+        :func:`~ecei_analysis.rank_clusters`: ``min`` (default; 1 + the clusters
+        strictly ahead), ``dense`` or ``average``.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by cluster id, sorted by place then id: ``rank`` (displayed place,
-        by ``ties``), ``name``, ``score`` (raw weighted sum), ``score_normalised``
+        Indexed by cluster id, sorted by place then id: ``rank`` (place by
+        ``ties``), ``name``, ``score`` (raw weighted sum), ``score_normalised``
         (on the 0 .. total-max scale of the published totals), ``baseline_score``
-        and ``baseline_rank`` (equal weights), ``ahead`` (clusters strictly
-        ahead), ``rank_change`` (clusters strictly ahead under equal weights minus
-        now: positive = moved up, the movement semantics), ``published_points``,
-        ``published_place`` and ``data`` (provenance of the assessments).
+        and ``baseline_rank`` (equal weights, same basis), ``ahead`` (clusters
+        strictly ahead), ``rank_change`` (``baseline_rank - rank``: positive =
+        moved up; always the difference of the two place columns),
+        ``published_points``, ``published_place`` (as published: numbered
+        densely, 1, 2, 2, 3) and ``data`` (provenance of the assessments).
     """
     ties = check_ties(ties)
     points = class_points(study)
-    weights = WEIGHT_SETS["equal"] if weights is None else weights
+    weights = WEIGHT_SETS["equal"].on(points.columns) if weights is None else weights
     scores = score_clusters(points, weights)
     baseline = score_clusters(points, WEIGHT_SETS["equal"])
     ranks = rank_clusters(scores, ties=ties, tol=tol)
     baseline_ranks = rank_clusters(baseline, ties=ties, tol=tol)
     ahead = clusters_ahead(scores, tol=tol)
-    baseline_ahead = clusters_ahead(baseline, tol=tol)
     table = pd.DataFrame(
         {
             "rank": ranks,
@@ -91,7 +93,7 @@ def ranking_table(
             "baseline_score": baseline,
             "baseline_rank": baseline_ranks,
             "ahead": ahead,
-            "rank_change": baseline_ahead - ahead,
+            "rank_change": baseline_ranks - ranks,
             "published_points": study.published["points"].reindex(scores.index),
             "published_place": study.published["place"]
             .reindex(scores.index)

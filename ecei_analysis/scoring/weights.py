@@ -1,25 +1,32 @@
-"""Class weights: the named sets, parsing, validation and normalisation.
+"""Class weights: the :class:`Weights` value type, its one parser and the named sets.
 
-Weights may be given as a mapping ``{class: weight}``, a pandas Series, or text:
-a ratio in class order (``"3:2:1"``), ``class=number`` pairs
-(``"very_important=3,important=2,not_so_important=1"``, also ``VI=3,I=2,NSI=1``)
-or the name of a set in :data:`WEIGHT_SETS`. Every public function of the package
-that takes weights accepts all of these forms (:func:`resolve_weights`).
+Weights enter the package as text (``"3:2:1"``, ``"VI=3, I=2, NSI=1"``, a named
+set), a mapping or a pandas Series, and become a :class:`Weights` once, at the
+boundary: the command line, the report parameters, the explorer and the public
+functions (through :func:`takes_weights`). Inside, every function works on
+:class:`Weights`; nothing is parsed twice.
 
-Weights are given for the three canonical classes. When a study's indicators
-cover fewer classes, the weights of the absent classes are dropped: the ranking
-is over the classes present (``Study.absent_classes`` says which are absent).
+Classes are matched by **name**, never by position. A ratio such as ``3:2:1``
+is always read in the canonical class order (very important : important : not so
+important), whatever order the columns of a points frame are in.
+
+When a study's indicators cover fewer classes, the weights of the absent classes
+are dropped (:meth:`Weights.on`): the ranking is over the classes present.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+import inspect
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from ..core.errors import EceiDataError, short_repr
-from ..core.i18n import current_language
+from ..core.i18n import decimal_mark
 from ..core.numbers import parse_number
 from ..core.vocabulary import CLASS_SHORT, CLASSES
 
@@ -27,37 +34,29 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "WEIGHT_SETS",
     "WEIGHT_SET_ALIASES",
+    "Weights",
     "WeightsLike",
-    "check_weights",
-    "format_ratio",
-    "format_weights",
+    "as_weights",
+    "canonical_classes",
     "normalise_weights",
-    "parse_weights",
-    "resolve_weights",
-    "weight_vector",
+    "takes_weights",
 ]
 
-#: Named weightings of (very_important, important, not_so_important).
-WEIGHT_SETS: dict[str, dict[str, float]] = {
-    "equal": {"very_important": 1.0, "important": 1.0, "not_so_important": 1.0},
-    "proposal": {"very_important": 3.0, "important": 2.0, "not_so_important": 1.0},
-    "geometric": {"very_important": 4.0, "important": 2.0, "not_so_important": 1.0},
-    "vi_double": {"very_important": 2.0, "important": 1.0, "not_so_important": 1.0},
-    "drop_nsi": {"very_important": 1.0, "important": 1.0, "not_so_important": 0.0},
-    "vi_only": {"very_important": 1.0, "important": 0.0, "not_so_important": 0.0},
-}
 
-#: Earlier names of the sets, still accepted as text.
-WEIGHT_SET_ALIASES: dict[str, str] = {"baseline": "equal", "linear": "proposal"}
+def canonical_classes(classes: Iterable[str]) -> tuple[str, ...]:
+    """Return the given classes in the canonical order (most important first).
 
-#: The default weighting of every command and notebook: our proposal 3:2:1.
-DEFAULT_WEIGHTS = "proposal"
+    Classes outside the three canonical ones keep their given order, after them.
 
-WeightsLike = str | Mapping[str, float] | pd.Series
-
-_ALIASES = {short.lower(): name for name, short in CLASS_SHORT.items()} | {
-    name: name for name in CLASSES
-}
+    Examples
+    --------
+    >>> canonical_classes(["not_so_important", "very_important"])
+    ('very_important', 'not_so_important')
+    """
+    given = list(dict.fromkeys(classes))
+    return tuple(
+        [c for c in CLASSES if c in given] + [c for c in given if c not in CLASSES]
+    )
 
 
 def _number(value: object, what: str) -> float:
@@ -70,106 +69,249 @@ def _number(value: object, what: str) -> float:
         raise EceiDataError(f"{what} must be a number, got {short_repr(value)}")
     try:
         return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise EceiDataError(
             f"{what} must be a number, got {short_repr(value)}"
         ) from None
 
 
-def check_weights(
-    weights: Mapping[str, float], classes: Sequence[str] = CLASSES
-) -> dict[str, float]:
-    """Validate a class → weight mapping and return it in ``classes`` order.
+#: Shares closer than this are the same weighting (rounding of the division).
+SHARE_TOLERANCE = 1e-12
+
+
+class Weights(Mapping[str, float]):
+    """One weighting of the significance classes, checked once.
+
+    A read-only mapping ``class -> weight`` in the canonical class order: every
+    weight finite and non-negative, not all zero, and the largest small enough
+    that any sum of weighted points stays finite. Two weightings are equal when
+    they give the same weight to the same classes; the repr is stable (it is
+    recorded in results).
 
     Parameters
     ----------
-    weights
-        One finite, non-negative weight per class; not all zero. Weights of
-        canonical classes absent from ``classes`` are dropped.
-    classes
-        The classes that must be present.
-
-    Returns
-    -------
-    dict
-        ``{class: float}`` in ``classes`` order.
-
-    Raises
-    ------
-    EceiDataError
-        Unknown or missing class, negative, NaN/inf or all-zero weights.
-    """
-    if not isinstance(weights, Mapping):
-        raise EceiDataError(
-            "weights must be a mapping class -> number or text such as '3:2:1', "
-            f"got {type(weights).__name__}"
-        )
-    classes = list(classes)
-    unknown = [k for k in weights if k not in classes and k not in CLASSES]
-    if unknown:
-        raise EceiDataError(
-            f"unknown class(es) {unknown} in weights; expected {', '.join(classes)}"
-        )
-    absent = [c for c in classes if c not in weights]
-    if absent:
-        raise EceiDataError(
-            f"no weight for class(es) {', '.join(absent)}; expected one weight per "
-            f"class ({', '.join(classes)})"
-        )
-    out: dict[str, float] = {}
-    for cls in classes:
-        value = _number(weights[cls], f"weight of {cls}")
-        if not np.isfinite(value) or value < 0:
-            raise EceiDataError(
-                f"weight of {cls} must be a finite number >= 0, "
-                f"got {short_repr(weights[cls])}"
-            )
-        out[cls] = value
-    if sum(out.values()) <= 0:
-        dropped = {k: v for k, v in weights.items() if k not in classes}
-        if any(_number(v, f"weight of {k}") > 0 for k, v in dropped.items()):
-            raise EceiDataError(
-                f"the only positive weights are on class(es) "
-                f"{', '.join(k for k in dropped)} that no indicator of this study "
-                f"belongs to; give a positive weight to {', '.join(classes)}"
-            )
-        raise EceiDataError("weights are all zero; at least one must be positive")
-    return out
-
-
-def parse_weights(text: str, classes: Sequence[str] = CLASSES) -> dict[str, float]:
-    """Parse weights written as text.
-
-    Accepted forms: a named set from :data:`WEIGHT_SETS` (``"proposal"``), a ratio
-    in class order (``"3:2:1"``: very important : important : not so important),
-    or ``class=number`` pairs with full or short class names (``"VI=3, I=2,
-    NSI=1"``) separated by ``,`` or, with decimal commas, by ``;``
-    (``"VI=2,5; I=1; NSI=1"``). Numbers follow :func:`ecei_analysis.core.numbers.
-    parse_number`.
-
-    Parameters
-    ----------
-    text
-        The weights.
-    classes
-        The classes the weights are for (a study's classes; weights of canonical
-        classes the study lacks are dropped).
+    values
+        ``{class: weight}``; numbers or number text.
 
     Examples
     --------
-    >>> parse_weights("VI=3, I=2, NSI=1")
-    {'very_important': 3.0, 'important': 2.0, 'not_so_important': 1.0}
-    >>> parse_weights("4:2:1")["very_important"]
-    4.0
-    >>> parse_weights("3:2:1", classes=("very_important", "important"))
-    {'very_important': 3.0, 'important': 2.0}
-    >>> parse_weights("3:1", classes=("very_important", "not_so_important"))
-    {'very_important': 3.0, 'not_so_important': 1.0}
+    >>> w = Weights({"important": 2, "very_important": 3, "not_so_important": 1})
+    >>> w
+    Weights(very_important=3, important=2, not_so_important=1)
+    >>> w.shares.vector.round(3).tolist()
+    [0.5, 0.333, 0.167]
+    >>> w == {"very_important": 3, "important": 2, "not_so_important": 1}
+    True
     """
-    if not isinstance(text, str):
-        raise EceiDataError(
-            f"weights text must be a string such as '3:2:1', got {type(text).__name__}"
+
+    __slots__ = ("_values",)
+
+    #: Largest accepted weight: 1e300 × any points total stays finite.
+    LIMIT = 1e300
+
+    def __init__(self, values: Mapping[str, object]) -> None:
+        if isinstance(values, Weights):
+            self._values: dict[str, float] = dict(values._values)
+            return
+        if not isinstance(values, Mapping):
+            raise EceiDataError(
+                "weights must be a mapping class -> number or text such as '3:2:1', "
+                f"got {type(values).__name__}"
+            )
+        out = {}
+        for cls in canonical_classes(values):
+            value = _number(values[cls], f"weight of {cls}")
+            if not np.isfinite(value) or value < 0 or value > self.LIMIT:
+                raise EceiDataError(
+                    f"weight of {cls} must be a finite number >= 0 (at most "
+                    f"{self.LIMIT:g}), got {short_repr(values[cls])}"
+                )
+            out[cls] = value + 0.0  # no negative zero
+        if not out:
+            raise EceiDataError("weights name no class")
+        if sum(out.values()) <= 0:
+            raise EceiDataError("weights are all zero; at least one must be positive")
+        self._values = out
+
+    # The mapping ---------------------------------------------------------------
+    def __getitem__(self, cls: str) -> float:
+        return self._values[cls]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._values) == dict(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values.items()))
+
+    def __repr__(self) -> str:
+        inside = ", ".join(f"{c}={v:g}" for c, v in self._values.items())
+        return f"Weights({inside})"
+
+    # Views -----------------------------------------------------------------------
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The weighted classes, in canonical order."""
+        return tuple(self._values)
+
+    @property
+    def vector(self) -> np.ndarray:
+        """The weights as an array in :attr:`classes` order."""
+        return np.array(list(self._values.values()), dtype=float)
+
+    @property
+    def shares(self) -> Weights:
+        """The same weighting scaled to sum 1 (rankings are unchanged by scale)."""
+        total = sum(self._values.values())
+        return Weights({c: v / total for c, v in self._values.items()})
+
+    @property
+    def zero_classes(self) -> tuple[str, ...]:
+        """Classes given no weight."""
+        return tuple(c for c, v in self._values.items() if v == 0)
+
+    @property
+    def is_ordered(self) -> bool:
+        """Whether very important ≥ important ≥ not so important (present ones)."""
+        values = [self._values[c] for c in CLASSES if c in self._values]
+        return all(a >= b for a, b in itertools.pairwise(values))
+
+    def proportional_to(self, other: Weights) -> bool:
+        """Whether two weightings of the same classes have the same shares.
+
+        Proportional weightings rank every study the same (to rounding:
+        shares within ``SHARE_TOLERANCE``).
+
+        Examples
+        --------
+        >>> WEIGHT_SETS["proposal"].proportional_to(as_weights("0.3:0.2:0.1"))
+        True
+        """
+        if self.classes != other.classes:
+            return False
+        return bool(
+            np.abs(self.shares.vector - other.shares.vector).max() <= SHARE_TOLERANCE
         )
+
+    def to_dict(self) -> dict[str, float]:
+        """Return a plain ``{class: weight}`` dict (for JSON and parameters)."""
+        return dict(self._values)
+
+    def on(self, classes: Iterable[str]) -> Weights:
+        """Return the weighting of ``classes`` only, in canonical order.
+
+        Weights of canonical classes outside ``classes`` are dropped (a study
+        without such indicators); a class of ``classes`` without a weight, or
+        weights left all zero, are refused.
+
+        Examples
+        --------
+        >>> Weights({"very_important": 3, "important": 2, "not_so_important": 1}).on(
+        ...     ["not_so_important", "very_important"])
+        Weights(very_important=3, not_so_important=1)
+        """
+        wanted = canonical_classes(classes)
+        if wanted == self.classes:
+            return self
+        unknown = [c for c in self._values if c not in wanted and c not in CLASSES]
+        if unknown:
+            raise EceiDataError(
+                f"unknown class(es) {unknown} in weights; expected {', '.join(wanted)}"
+            )
+        absent = [c for c in wanted if c not in self._values]
+        if absent:
+            raise EceiDataError(
+                f"no weight for class(es) {', '.join(absent)}; expected one weight "
+                f"per class ({', '.join(wanted)})"
+            )
+        kept = {c: self._values[c] for c in wanted}
+        if sum(kept.values()) <= 0:
+            dropped = [c for c in self._values if c not in wanted and self._values[c]]
+            raise EceiDataError(
+                f"the only positive weights are on class(es) {', '.join(dropped)} that "
+                "no indicator of this study belongs to; give a positive weight to "
+                f"{', '.join(wanted)}"
+            )
+        return Weights(kept)
+
+    def vector_for(self, columns: Iterable[str]) -> np.ndarray:
+        """Return the weights aligned to ``columns`` by name (a points frame's).
+
+        Examples
+        --------
+        >>> w = Weights({"very_important": 3, "important": 2, "not_so_important": 1})
+        >>> w.vector_for(["important", "not_so_important", "very_important"]).tolist()
+        [2.0, 1.0, 3.0]
+        """
+        columns = list(columns)
+        weights = self.on(columns)
+        return np.array([weights[c] for c in columns], dtype=float)
+
+    def ratio_text(self, language: str | None = None, digits: int = 2) -> str:
+        """``"3:2:1"``: the ratio in class order, ``digits`` significant figures.
+
+        Positional notation without grouping, with the language's decimal mark
+        (``"4,3:0,7:1"`` in Russian): the text is also valid input.
+
+        Examples
+        --------
+        >>> Weights({"very_important": 0.5, "important": 1/3,
+        ...          "not_so_important": 1/6}).ratio_text()
+        '0.5:0.33:0.17'
+        >>> Weights({"very_important": 1234.5, "important": 1,
+        ...          "not_so_important": 0}).ratio_text("ru")
+        '1200:1:0'
+        """
+        mark = decimal_mark(language)
+        return ":".join(
+            np.format_float_positional(
+                v, precision=digits, unique=True, fractional=False, trim="-"
+            ).replace(".", mark)
+            for v in self._values.values()
+        )
+
+    def formula_text(self, digits: int = 3) -> str:
+        """``"w_VI = 3, w_I = 2, w_NSI = 1"``: the notation of the methods pages."""
+        return ", ".join(
+            f"w_{CLASS_SHORT.get(c, c)} = {v:.{digits}g}"
+            for c, v in self._values.items()
+        )
+
+
+WeightsLike = Weights | str | Mapping[str, float] | pd.Series
+
+#: Named weightings of (very_important, important, not_so_important).
+WEIGHT_SETS: dict[str, Weights] = {
+    name: Weights(dict(zip(CLASSES, ratio, strict=True)))
+    for name, ratio in {
+        "equal": (1.0, 1.0, 1.0),
+        "proposal": (3.0, 2.0, 1.0),
+        "geometric": (4.0, 2.0, 1.0),
+        "vi_double": (2.0, 1.0, 1.0),
+        "drop_nsi": (1.0, 1.0, 0.0),
+        "vi_only": (1.0, 0.0, 0.0),
+    }.items()
+}
+
+#: Earlier names of the sets, still accepted as text.
+WEIGHT_SET_ALIASES: dict[str, str] = {"baseline": "equal", "linear": "proposal"}
+
+#: The default weighting of every command and notebook: our proposal 3:2:1.
+DEFAULT_WEIGHTS = "proposal"
+
+_ALIASES = {short.lower(): name for name, short in CLASS_SHORT.items()} | {
+    name: name for name in CLASSES
+}
+
+
+def _parse_text(text: str, classes: tuple[str, ...]) -> Weights:
     text = text.strip()
     if not text:
         raise EceiDataError(
@@ -178,27 +320,26 @@ def parse_weights(text: str, classes: Sequence[str] = CLASSES) -> dict[str, floa
         )
     name = WEIGHT_SET_ALIASES.get(text.lower(), text.lower())
     if name in WEIGHT_SETS:
-        return check_weights(WEIGHT_SETS[name], classes)
-    ratio_classes = list(CLASSES) if set(classes) <= set(CLASSES) else list(classes)
+        return WEIGHT_SETS[name]
     if ":" in text and "=" not in text:
         parts = [p.strip() for p in text.split(":")]
-        if len(parts) == len(classes):  # one part per class present, in order
-            ratio_classes = list(classes)
-        if len(parts) != len(ratio_classes):
+        # One part per class present, or one per canonical class: by name, in the
+        # canonical order, whatever the order of the caller's columns.
+        order = classes if len(parts) == len(classes) else CLASSES
+        if len(parts) != len(order):
             raise EceiDataError(
                 f"weights {text!r} give {len(parts)} ratio parts; expected "
-                f"{len(ratio_classes)} "
-                f"({':'.join(CLASS_SHORT.get(c, c) for c in ratio_classes)})"
+                f"{len(classes)} ({':'.join(CLASS_SHORT.get(c, c) for c in classes)})"
             )
         values = [_number(p, f"weights {text!r}: ratio part {p!r}") for p in parts]
-        return check_weights(dict(zip(ratio_classes, values, strict=True)), classes)
+        return Weights(dict(zip(order, values, strict=True)))
     if "=" not in text:
         raise EceiDataError(
             f"cannot read weights {text!r}; expected a ratio such as 3:2:1, "
             "class=number pairs such as VI=3,I=2,NSI=1, or one of "
             f"{', '.join(WEIGHT_SETS)}"
         )
-    weights: dict[str, float] = {}
+    pairs: dict[str, object] = {}
     separator = ";" if ";" in text else ","
     for part in filter(None, (p.strip() for p in text.split(separator))):
         key, sep, value = part.partition("=")
@@ -208,110 +349,117 @@ def parse_weights(text: str, classes: Sequence[str] = CLASSES) -> dict[str, floa
                 f"cannot read {part!r} in weights {text!r}; expected class=number "
                 "pairs such as VI=3,I=2,NSI=1"
             )
-        if cls in weights:
+        if cls in pairs:
             raise EceiDataError(f"class {cls!r} given twice in weights {text!r}")
-        weights[cls] = _number(value.strip(), f"weight of {cls}")
-    return check_weights(weights, classes)
+        pairs[cls] = value.strip()
+    return Weights(pairs)
 
 
-def resolve_weights(
-    weights: WeightsLike, classes: Sequence[str] = CLASSES
-) -> dict[str, float]:
-    """Return validated ``{class: weight}`` from any accepted form of weights.
+def as_weights(weights: WeightsLike, classes: Iterable[str] = CLASSES) -> Weights:
+    """Return :class:`Weights` for ``classes`` from any accepted form: the one parser.
 
     Parameters
     ----------
     weights
-        Text (see :func:`parse_weights`), a mapping or a Series indexed by class.
+        A :class:`Weights`; text: a named set from :data:`WEIGHT_SETS`
+        (``"proposal"``), a ratio in canonical class order (``"3:2:1"``: very
+        important : important : not so important; with fewer classes present, one
+        part per class present) or ``class=number`` pairs with full or short class
+        names (``"VI=3, I=2, NSI=1"``) separated by ``,`` or, with decimal commas,
+        by ``;``; a mapping; or a Series indexed by class.
     classes
-        The classes of the points being weighted.
+        The classes being weighted (a points frame's columns, in any order);
+        weights of canonical classes outside them are dropped.
 
     Examples
     --------
-    >>> resolve_weights("proposal")["important"]
-    2.0
-    >>> resolve_weights({"very_important": 1, "important": 0, "not_so_important": 0})
-    {'very_important': 1.0, 'important': 0.0, 'not_so_important': 0.0}
+    >>> as_weights("VI=3, I=2, NSI=1")
+    Weights(very_important=3, important=2, not_so_important=1)
+    >>> as_weights("3:2:1", classes=["important", "very_important"])
+    Weights(very_important=3, important=2)
+    >>> as_weights("3:1", classes=("very_important", "not_so_important"))
+    Weights(very_important=3, not_so_important=1)
+    >>> as_weights(pd.Series({"very_important": 1, "important": 0,
+    ...                       "not_so_important": 0}))
+    Weights(very_important=1, important=0, not_so_important=0)
     """
+    wanted = canonical_classes(classes)
+    if isinstance(weights, Weights):
+        return weights.on(wanted)
     if isinstance(weights, str):
-        return parse_weights(weights, classes)
+        return _parse_text(weights, wanted).on(wanted)
     if isinstance(weights, pd.Series):
         weights = weights.to_dict()
     if weights is None:
         raise EceiDataError(
             "weights are missing; expected e.g. '3:2:1' or a mapping class -> number"
         )
-    return check_weights(weights, classes)
+    if not isinstance(weights, Mapping):
+        raise EceiDataError(
+            "weights must be a mapping class -> number or text such as '3:2:1', "
+            f"got {type(weights).__name__}"
+        )
+    return Weights(weights).on(wanted)
 
 
-def weight_vector(weights: WeightsLike, classes: Sequence[str] = CLASSES) -> np.ndarray:
-    """Return the validated weights as an array in ``classes`` order."""
-    return np.array(list(resolve_weights(weights, classes).values()))
+#: Argument names that :func:`takes_weights` converts.
+WEIGHT_ARGUMENTS = ("weights", "nominal", "target")
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def format_weights(weights: Mapping[str, float], digits: int = 3) -> str:
-    """``"w_VI = 3, w_I = 2, w_NSI = 1"``: a formula-style notation of weights.
+def _classes_of(bound: inspect.BoundArguments) -> Iterable[str]:
+    """Return the classes being weighted: the call's study's, or its frame's."""
+    study = bound.arguments.get("study")
+    if study is not None and hasattr(study, "classes"):
+        return study.classes
+    for name in ("points", "data"):
+        value = bound.arguments.get(name)
+        value = getattr(value, "points", value)  # a WeightSpace's points frame
+        if isinstance(value, pd.DataFrame):
+            return value.columns
+    return CLASSES
 
-    Examples
-    --------
-    >>> format_weights({"very_important": 4.3051, "important": 0.7})
-    'w_VI = 4.31, w_I = 0.7'
+
+def takes_weights(func: F) -> F:
+    """Decorate a public function so its weight arguments arrive as :class:`Weights`.
+
+    The arguments named ``weights``, ``nominal`` or ``target`` are converted
+    once, by :func:`as_weights`, for the classes of the call's ``study`` or of
+    its ``points`` (or ``data``) frame: text, mappings and Series are parsed, a
+    :class:`Weights` is aligned to those classes, and ``None`` or arrays (draws
+    of many weightings) pass unchanged.
     """
-    return ", ".join(
-        f"w_{CLASS_SHORT.get(c, c)} = {float(v):.{digits}g}" for c, v in weights.items()
-    )
+    signature = inspect.signature(func)
+    names = [n for n in WEIGHT_ARGUMENTS if n in signature.parameters]
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        for name in names:
+            value = bound.arguments.get(name)
+            if isinstance(value, str | Mapping | pd.Series):
+                bound.arguments[name] = as_weights(value, _classes_of(bound))
+        return func(*bound.args, **bound.kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
-def format_ratio(weights: Mapping[str, float], digits: int = 2) -> str:
-    """``"3:2:1"``: weights as a ratio in class order, ``digits`` significant figures.
+def normalise_weights(weights: np.ndarray) -> np.ndarray:
+    """Scale rows of weights onto the simplex (sum 1); rankings are unchanged.
 
-    Positional notation without thousands separators, with the current language's
-    decimal mark (``"4,3:0,7:1"`` in Russian): the text is also valid input.
-
-    Examples
-    --------
-    >>> format_ratio({"very_important": 0.5, "important": 1/3, "not_so_important": 1/6})
-    '0.5:0.33:0.17'
-    >>> format_ratio({"very_important": 1234.5, "important": 1, "not_so_important": 0})
-    '1200:1:0'
-    """
-    mark = "," if current_language() == "ru" else "."
-    return ":".join(
-        np.format_float_positional(
-            float(v), precision=digits, unique=True, fractional=False, trim="-"
-        ).replace(".", mark)
-        for v in weights.values()
-    )
-
-
-def normalise_weights(
-    weights: WeightsLike | np.ndarray, classes: Sequence[str] = CLASSES
-) -> np.ndarray | pd.Series:
-    """Scale weights onto the simplex (sum 1); rankings are unchanged by this.
+    For one weighting use :attr:`Weights.shares`.
 
     Parameters
     ----------
     weights
-        Any accepted form of one weighting (then a Series comes back), or an
-        array ``(..., k)`` of non-negative rows.
-
-    Returns
-    -------
-    numpy.ndarray or pandas.Series
-        Same shape; a Series indexed by class for one weighting.
+        An array ``(..., k)`` of non-negative rows, none all zero.
 
     Examples
     --------
-    >>> normalise_weights({"very_important": 3, "important": 2, "not_so_important": 1})
-    very_important      0.500000
-    important           0.333333
-    not_so_important    0.166667
-    dtype: float64
+    >>> normalise_weights(np.array([[3.0, 2.0, 1.0], [1.0, 1.0, 0.0]])).tolist()
+    [[0.5, 0.3333333333333333, 0.16666666666666666], [0.5, 0.5, 0.0]]
     """
-    if isinstance(weights, str | Mapping | pd.Series):
-        resolved = resolve_weights(weights, classes)
-        vec = np.array(list(resolved.values()))
-        return pd.Series(vec / vec.sum(), index=list(resolved))
     try:
         arr = np.asarray(weights, dtype=float)
     except (TypeError, ValueError):

@@ -39,7 +39,7 @@ from ..core.seeds import DEFAULT_SEED, SeedLike
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..data.study import Study, check_classification
 from ..scoring.ranks import rank_matrix
-from ..scoring.weights import WeightsLike, weight_vector
+from ..scoring.weights import WeightsLike, takes_weights
 from .engine import Chunk, normalise_rows, run_engine
 from .rank_uncertainty import rank_quantiles
 from .samplers import Sampler, make_sampler_around
@@ -236,6 +236,7 @@ def _check_probabilities(table, study: Study, classes) -> np.ndarray:
     return probs
 
 
+@takes_weights
 def classification_uncertainty(
     study: Study,
     weights: WeightsLike,
@@ -287,7 +288,7 @@ def classification_uncertainty(
     ties = check_ties(ties, MONTE_CARLO_TIES)
     classes = study.classes
     k = len(classes)
-    w0 = weight_vector(weights, classes)
+    w0 = weights.vector_for(classes)
     weight_sampler = make_sampler_around(sampler, w0, classes, **sampler_options)
     points = study.points.to_numpy(float)
     n, n_ind = points.shape
@@ -414,7 +415,7 @@ def classification_uncertainty(
             "classifications": how,
             "p": p if not proposals and class_probabilities is None else None,
             "proposals": n_prop,
-            "weights": weight_sampler.describe(),
+            "weights": weight_sampler.spec(),
             "draws": draws,
             "seed": counts.seed,
             "ties": ties,

@@ -44,7 +44,7 @@ from ..data.classification_panel import ClassificationPanel
 from ..data.study import Study
 from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead
-from ..scoring.weights import WeightsLike, resolve_weights
+from ..scoring.weights import WeightsLike, takes_weights
 from .classification import ClassificationResult, classification_uncertainty
 
 __all__ = [
@@ -327,10 +327,11 @@ class ClassificationPanelResult(Result):
 def _ahead_under(study: Study, classification: pd.Series, weights) -> pd.Series:
     other = study.with_classification(classification)
     points = class_points(other)
-    w = resolve_weights(weights, list(points.columns))
+    w = weights.on(list(points.columns))
     return clusters_ahead(score_clusters(points, w))
 
 
+@takes_weights
 def analyse_classification_panel(
     study: Study,
     panel: ClassificationPanel,

@@ -59,7 +59,7 @@ from ..core.checks import one_of
 from ..core.errors import EceiDataError
 from ..core.results import Result
 from ..scoring.points import check_points
-from ..scoring.weights import WeightsLike, resolve_weights
+from ..scoring.weights import WeightsLike, takes_weights
 
 __all__ = [
     "IMPORTANCE_METHODS",
@@ -202,6 +202,7 @@ class ImportanceResult(Result):
         return out.melt(id_vars="class", var_name="quantity", value_name="value")
 
 
+@takes_weights
 def class_importance(
     points: pd.DataFrame, weights: WeightsLike, *, method: str = "pearson"
 ) -> ImportanceResult:
@@ -236,9 +237,7 @@ def class_importance(
         )
     method = _check_method(points, method)
     classes = list(points.columns)
-    w = resolve_weights(weights, classes)
-    share = np.array([w[c] for c in classes], dtype=float)
-    share = share / share.sum()
+    share = weights.shares.vector_for(classes)
     raw = _importances(points.to_numpy(float), share[None, :], method)[0]
     importance_share = _shares(raw)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -254,7 +253,11 @@ def class_importance(
     )
     return ImportanceResult(
         table=table,
-        parameters={"method": method, "weights": dict(w), "clusters": len(points)},
+        parameters={
+            "method": method,
+            "weights": weights.to_dict(),
+            "clusters": len(points),
+        },
     )
 
 
@@ -315,6 +318,7 @@ def _in_order(w: np.ndarray) -> np.ndarray:
     return np.all(np.diff(w, axis=-1) <= 1e-12, axis=-1)
 
 
+@takes_weights
 def weights_for_importance(
     points: pd.DataFrame,
     target: WeightsLike | None = None,
@@ -368,9 +372,7 @@ def weights_for_importance(
     if optimiser == "balance":
         if target is None:
             raise EceiDataError("optimiser='balance' needs a target, e.g. '3:2:1'")
-        t = resolve_weights(target, classes)
-        goal = np.array([t[c] for c in classes], dtype=float)
-        goal = goal / goal.sum()
+        goal = target.shares.vector_for(classes)
 
     def loss(w: np.ndarray) -> np.ndarray:
         shares = _shares(_importances(matrix, w, method))

@@ -30,7 +30,7 @@ from ..core.results import Result
 from ..data.study import Study
 from ..scoring.points import check_points, class_points
 from ..scoring.ranks import row_tolerance
-from ..scoring.weights import WeightsLike, weight_vector
+from ..scoring.weights import WeightsLike, takes_weights
 
 __all__ = [
     "InverseResult",
@@ -323,7 +323,7 @@ def _prepare(points, weights, cluster, norm, margin):
         )
     norm = _check_norm(norm)
     margin = finite_number(margin, "margin", low=0)
-    w0 = weight_vector(weights, list(points.columns))
+    w0 = weights.vector_for(list(points.columns))
     return points, w0, norm, margin
 
 
@@ -337,6 +337,7 @@ def _parameters(w0, points, norm, ordered, margin) -> dict:
     }
 
 
+@takes_weights
 def weights_to_reach(
     points: pd.DataFrame,
     cluster: str,
@@ -395,6 +396,7 @@ def weights_to_reach(
     )
 
 
+@takes_weights
 def weights_to_overtake(
     points: pd.DataFrame,
     cluster: str,
@@ -532,6 +534,7 @@ def _polygon(a: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, float]:
     return np.column_stack([x, y, 1 - x - y]), float(area / 0.5)
 
 
+@takes_weights
 def points_to_reach(
     study: Study,
     cluster: str,
@@ -570,7 +573,7 @@ def points_to_reach(
         )
     n = len(points)
     rank = whole_number(rank, "rank", low=1, high=n)
-    w = weight_vector(weights, list(points.columns))
+    w = weights.vector_for(list(points.columns))
     cls_weight = dict(zip(points.columns, w, strict=True))
     scores = points.to_numpy(float) @ w
     i = list(points.index).index(cluster)

@@ -34,7 +34,6 @@ import pandas as pd
 from scipy.special import ndtr, ndtri
 
 from ..core.errors import EceiDataError
-from ..core.i18n import pgettext
 from .streams import BlockStream, MappedStream
 
 __all__ = ["BLOCK_BYTES", "LAWS", "LAW_COST", "AssessorNoise"]
@@ -212,48 +211,18 @@ class AssessorNoise:
     def _fast(self) -> bool:
         return self.law == "levels" and _whole(self.indicator_points, self.max_points)
 
-    def describe(self) -> str:
-        """Describe the measure in one line (for captions and provenance)."""
+    def spec(self) -> dict:
+        """Return the law as a plain specification (for results' parameters).
+
+        ``{"law": ..., "spread": number or one per indicator}``; reports say it
+        in words (:func:`~ecei_analysis.figures.captions.noise_text`).
+        """
         spread = self._spread
         same = bool(np.all(spread == spread[0]))
-        if self.law == "levels":
-            amount = (
-                pgettext("measure", "{k} whole points").format(k=f"{spread[0]:g}")
-                if same
-                else pgettext("measure", "per-indicator points")
-            )
-            return pgettext(
-                "measure",
-                "indicator points ± up to {amount} (uniform, clipped to [0, max])",
-            ).format(amount=amount)
-        if self.law == "relative":
-            amount = (
-                f"{spread[0]:.0%}"
-                if same
-                else pgettext("measure", "per-indicator shares")
-            )
-            return pgettext(
-                "measure", "indicator points × U(1 ∓ {amount}) (clipped to [0, max])"
-            ).format(amount=amount)
-        if self.law == "gaussian":
-            amount = (
-                pgettext("measure", "sd {k} points").format(k=f"{spread[0]:g}")
-                if same
-                else pgettext("measure", "per-indicator sd")
-            )
-            return pgettext(
-                "measure",
-                "indicator points + Gaussian noise ({amount}), truncated to [0, max]",
-            ).format(amount=amount)
-        amount = (
-            pgettext("measure", "±{k} points").format(k=f"{spread[0]:g}")
-            if same
-            else pgettext("measure", "per-indicator half-widths")
-        )
-        return pgettext(
-            "measure",
-            "indicator points + symmetric triangular noise ({amount}), truncated",
-        ).format(amount=amount)
+        return {
+            "law": self.law,
+            "spread": float(spread[0]) if same else spread.tolist(),
+        }
 
     def nominal_class_points(self) -> np.ndarray:
         """``(n_clusters, k)``: the class subtotals without noise."""

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..core.errors import EceiDataError
-from ..core.i18n import pgettext
 from ..core.results import Result
 from ..core.seeds import DEFAULT_SEED, SeedLike
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
@@ -84,7 +83,7 @@ def panel_sampler(panel: Panel, concentration: float | None = None) -> Sampler:
                 RegionSampler(
                     classes=classes,
                     vertices=tuple(map(tuple, panel.region(participant))),
-                    label="a vote",
+                    label="vote",
                 )
             )
         else:
@@ -95,18 +94,7 @@ def panel_sampler(panel: Panel, concentration: float | None = None) -> Sampler:
                     concentration=concentration,
                 )
             )
-    label = (
-        pgettext(
-            "measure", "the panel's {n} votes (a ranking: anywhere in its region)"
-        ).format(n=len(components))
-        if concentration is None
-        else pgettext(
-            "measure",
-            "the panel's {n} votes, each held loosely (a Dirichlet law around each "
-            "vote, κ = {kappa})",
-        ).format(n=len(components), kappa=f"{concentration:g}")
-    )
-    return MixtureSampler(classes=classes, components=tuple(components), label=label)
+    return MixtureSampler(classes=classes, components=tuple(components), label="votes")
 
 
 def panel_places(

@@ -23,7 +23,7 @@ from ..core.seeds import DEFAULT_SEED, SeedLike
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
-from ..scoring.weights import WeightsLike, weight_vector
+from ..scoring.weights import WeightsLike, takes_weights
 from .engine import WeightModel, run_engine
 from .noise import AssessorNoise
 from .samplers import Sampler, make_sampler_around
@@ -74,6 +74,7 @@ class RankUncertaintyResult(Result):
         return long
 
 
+@takes_weights
 def rank_uncertainty(
     points: pd.DataFrame,
     weights: WeightsLike,
@@ -114,7 +115,7 @@ def rank_uncertainty(
     ties = check_ties(ties, MONTE_CARLO_TIES)
     interval = interval_pair(interval, "interval")
     classes = tuple(points.columns)
-    nominal_vec = weight_vector(weights, classes)
+    nominal_vec = weights.vector_for(classes)
     sampler = make_sampler_around(sampler, nominal_vec, classes, **sampler_options)
     matrix = points.to_numpy(float)
     if noise is not None:
@@ -154,13 +155,13 @@ def rank_uncertainty(
         parameters={
             "method": "rank uncertainty",
             "sampler": sampler.name,
-            "measure": sampler.describe(),
+            "measure": sampler.spec(),
             "nominal": dict(zip(classes, nominal_vec.tolist(), strict=True)),
             "draws": counts.draws,
             "seed": counts.seed,
             "ties": ties,
             "tol": tol,
             "interval": list(interval),
-            "noise": noise.describe() if noise is not None else None,
+            "noise": noise.spec() if noise is not None else None,
         },
     )

@@ -30,7 +30,7 @@ centred samplers use the neighbourhood **on that face**: classes with nominal
 weight 0 stay at 0 and only the positive ones vary (Dirichlet over the positive
 classes; the box keeps 0 × [1 - x, 1 + x] = 0). At a vertex (1:0:0) no weighting
 on the face differs in ranking, so the draws are the nominal itself. Each
-sampler's :meth:`Sampler.describe` says so.
+sampler's :meth:`Sampler.spec` records the classes left at 0.
 
 Any sampler may be restricted by ``bounds`` on the *normalised* weights (rejection
 sampling; an empty region is a clear error, checked by linear programming).
@@ -40,6 +40,7 @@ so they do not depend on how many are requested at a time.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -48,10 +49,9 @@ from scipy.optimize import linprog
 
 from ..core.checks import whole_number
 from ..core.errors import EceiDataError
-from ..core.i18n import NP_, pgettext
 from ..core.seeds import DEFAULT_SEED, SeedLike, handle_seed
-from ..core.vocabulary import CLASSES, class_label
-from ..scoring.weights import WeightsLike, weight_vector
+from ..core.vocabulary import CLASSES
+from ..scoring.weights import WeightsLike, as_weights, canonical_classes
 from .streams import BLOCK, BlockStream
 
 __all__ = [
@@ -90,7 +90,6 @@ class Sampler:
     bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     name = "base"
-    measure = ""
     ordered = False
 
     def __post_init__(self) -> None:
@@ -113,6 +112,10 @@ class Sampler:
         """Number of classes."""
         return len(self.classes)
 
+    def _importance_order(self) -> list[int]:
+        """Column positions of the classes, most important first (by name)."""
+        return [self.classes.index(c) for c in canonical_classes(self.classes)]
+
     def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
         raise NotImplementedError
 
@@ -125,9 +128,10 @@ class Sampler:
         highs = [self.bounds.get(c, (0.0, 1.0))[1] for c in self.classes]
         a_ub = []
         if self.ordered:
-            for i in range(k - 1):  # w_{i+1} - w_i <= 0
+            rank = self._importance_order()
+            for i, j in itertools.pairwise(rank):  # w_j - w_i <= 0
                 row = np.zeros(k)
-                row[i], row[i + 1] = -1.0, 1.0
+                row[i], row[j] = -1.0, 1.0
                 a_ub.append(row)
         result = linprog(
             np.zeros(k),
@@ -141,7 +145,11 @@ class Sampler:
         if result.status != 0:
             raise EceiDataError(
                 f"the weight region is empty: bounds {dict(self.bounds)}"
-                + (" with w_VI >= w_I >= w_NSI" if self.ordered else "")
+                + (
+                    " with very important >= important >= not so important"
+                    if self.ordered
+                    else ""
+                )
                 + " admit no weights summing to 1"
             )
 
@@ -184,14 +192,20 @@ class Sampler:
         """Draw ``size`` weight rows (rejection-sampled when bounds are set)."""
         return self.stream(rng).take(int(size))[0]
 
-    def describe(self) -> str:
-        """One line naming the measure, in the current language (for captions)."""
-        text = pgettext("measure", self.measure) if self.measure else ""
+    def spec(self) -> dict:
+        """Return the measure as a plain specification (for results' parameters).
+
+        Language-free and JSON-able: ``{"name": ..., <the measure's settings>}``
+        and ``bounds`` when set. Reports say it in words
+        (:func:`~ecei_analysis.figures.captions.measure_text`).
+        """
+        spec = {"name": self.name, **self._settings()}
         if self.bounds:
-            text += pgettext(
-                "measure", ", restricted to normalised weights within {bounds}"
-            ).format(bounds=dict(self.bounds))
-        return text
+            spec["bounds"] = {c: list(b) for c, b in self.bounds.items()}
+        return spec
+
+    def _settings(self) -> dict:
+        return {}
 
 
 @dataclass(frozen=True)
@@ -199,7 +213,6 @@ class UniformSimplexSampler(Sampler):
     """Uniform on the simplex: Dirichlet(1, ..., 1)."""
 
     name = "uniform"
-    measure = NP_("measure", "uniform on the weight simplex (Dirichlet(1))")
 
     def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
         return rng.dirichlet(np.ones(self.k), size=size)
@@ -207,19 +220,30 @@ class UniformSimplexSampler(Sampler):
 
 @dataclass(frozen=True)
 class OrderedSimplexSampler(Sampler):
-    """Uniform on w_1 >= w_2 >= ... >= w_k (classes in order of importance)."""
+    """Uniform on very important ≥ important ≥ not so important.
+
+    The order is by class name, whatever the order of the columns.
+    """
 
     name = "ordered"
-    measure = NP_("measure", "uniform on the ordered region w_VI >= w_I >= w_NSI")
     ordered = True
 
+    def _settings(self) -> dict:
+        return {"order": list(canonical_classes(self.classes))}
+
     def _raw(self, size: int, rng: np.random.Generator) -> np.ndarray:
-        return -np.sort(-rng.dirichlet(np.ones(self.k), size=size), axis=1)
+        descending = -np.sort(-rng.dirichlet(np.ones(self.k), size=size), axis=1)
+        order = self._importance_order()
+        if order == list(range(self.k)):
+            return descending
+        out = np.empty_like(descending)
+        out[:, order] = descending
+        return out
 
 
 def _nominal_vector(nominal: WeightsLike | Sequence[float], classes) -> np.ndarray:
     if isinstance(nominal, str | Mapping):
-        return weight_vector(nominal, classes)
+        return as_weights(nominal, classes).vector_for(classes)
     try:
         vec = np.asarray(nominal, dtype=float)
     except (TypeError, ValueError):
@@ -239,20 +263,12 @@ def _nominal_vector(nominal: WeightsLike | Sequence[float], classes) -> np.ndarr
     return vec
 
 
-def _face_note(vec: np.ndarray, classes) -> str:
-    zero = [c for c, v in zip(classes, vec, strict=True) if v == 0]
-    if not zero:
-        return ""
-    if len(zero) == len(classes) - 1:
-        return pgettext(
-            "measure",
-            " (the nominal is a vertex of the simplex: every draw is the nominal)",
-        )
-    return pgettext(
-        "measure",
-        ", on the face where {classes} stay at 0 (a neighbourhood on the face of "
-        "the simplex)",
-    ).format(classes=", ".join(class_label(c) for c in zero))
+def _nominal_settings(vec: np.ndarray, classes) -> dict:
+    """Return the nominal weights and the classes they leave at 0."""
+    return {
+        "nominal": dict(zip(classes, vec.tolist(), strict=True)),
+        "zero_classes": [c for c, v in zip(classes, vec, strict=True) if v == 0],
+    }
 
 
 @dataclass(frozen=True)
@@ -272,12 +288,11 @@ class DirichletSampler(Sampler):
 
     name = "dirichlet"
 
-    @property
-    def measure(self) -> str:  # type: ignore[override]
-        """The measure, with the concentration."""
-        return pgettext(
-            "measure", "Dirichlet around the nominal weights (κ = {kappa})"
-        ).format(kappa=f"{self.concentration:g}") + _face_note(self._vec, self.classes)
+    def _settings(self) -> dict:
+        return {
+            "concentration": float(self.concentration),
+            **_nominal_settings(self._vec, self.classes),
+        }
 
     def __post_init__(self) -> None:
         vec = _nominal_vector(self.nominal, self.classes)
@@ -326,12 +341,11 @@ class BoxSampler(Sampler):
 
     name = "box"
 
-    @property
-    def measure(self) -> str:  # type: ignore[override]
-        """The measure, with the spread."""
-        return pgettext(
-            "measure", "raw weights uniform within ±{spread} of nominal"
-        ).format(spread=f"{self.spread:.0%}") + _face_note(self._nominal, self.classes)
+    def _settings(self) -> dict:
+        return {
+            "spread": float(self.spread),
+            **_nominal_settings(self._nominal, self.classes),
+        }
 
     def __post_init__(self) -> None:
         vec = _nominal_vector(self.nominal, self.classes)
@@ -360,7 +374,9 @@ class FixedSampler(Sampler):
     nominal: WeightsLike | Sequence[float] = (3.0, 2.0, 1.0)
 
     name = "fixed"
-    measure = NP_("measure", "weights fixed at the nominal")
+
+    def _settings(self) -> dict:
+        return _nominal_settings(self._nominal, self.classes)
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -387,20 +403,17 @@ class RegionSampler(Sampler):
     vertices
         ``(g, k)`` weight vectors (rows), each non-negative and summing to 1.
     label
-        What the region is, for :meth:`describe`.
+        What the region is, as a plain key recorded in :meth:`spec` (e.g.
+        ``"vote"``); not text for readers.
     """
 
     vertices: tuple[tuple[float, ...], ...] = ((1.0, 0.0, 0.0),)
-    label: str = "a region of the simplex"
+    label: str = "region"
 
     name = "region"
 
-    @property
-    def measure(self) -> str:  # type: ignore[override]
-        """The measure, naming the region."""
-        if len(self.vertices) == 1:
-            return pgettext("measure", "fixed at {region}").format(region=self.label)
-        return pgettext("measure", "uniform on {region}").format(region=self.label)
+    def _settings(self) -> dict:
+        return {"of": self.label, "vertices": [list(v) for v in self._vertices]}
 
     def __post_init__(self) -> None:
         try:
@@ -445,29 +458,30 @@ class MixtureSampler(Sampler):
     shares
         Probability of each component (normalised); ``None``: equal.
     label
-        What the mixture is, for :meth:`describe`.
+        What the mixture is, as a plain key recorded in :meth:`spec` (e.g.
+        ``"votes"``); not text for readers.
     """
 
     components: tuple[Sampler, ...] = ()
     shares: tuple[float, ...] | None = None
-    label: str = "a mixture"
+    label: str = "mixture"
 
     name = "mixture"
 
-    @property
-    def measure(self) -> str:  # type: ignore[override]
-        """The measure, naming the mixture and its components."""
-        n = len(self.components)
-        if self._equal:
-            return pgettext(
-                "measure", "{label}: one of {n} components, picked at random per draw"
-            ).format(label=self.label, n=n)
-        return pgettext(
-            "measure",
-            "{label}: one of {n} components, picked per draw with shares {shares}",
-        ).format(
-            label=self.label, n=n, shares=", ".join(f"{x:.3g}" for x in self._shares)
-        )
+    def _settings(self) -> dict:
+        kinds = sorted({c.name for c in self.components})
+        settings = {
+            "of": self.label,
+            "components": len(self.components),
+            "component": kinds[0] if len(kinds) == 1 else kinds,
+            "shares": None if self._equal else self._shares.tolist(),
+        }
+        concentrations = {
+            c.concentration for c in self.components if isinstance(c, DirichletSampler)
+        }
+        if len(concentrations) == 1:
+            settings["concentration"] = float(concentrations.pop())
+        return settings
 
     def __post_init__(self) -> None:
         components = tuple(self.components)

@@ -292,7 +292,7 @@ def smaa(
     if given_w is not None:
         draws = len(given_w)
         weight_source: Sampler | np.ndarray = given_w
-        measure = f"{draws} given weight samples"
+        measure = {"name": "given", "draws": draws}
     else:
         if given_m is not None:
             draws = len(given_m)
@@ -301,7 +301,7 @@ def smaa(
             raise EceiDataError(
                 f"the sampler has {weight_source.k} classes, the points {k}"
             )
-        measure = weight_source.describe()
+        measure = weight_source.spec()
     draws = whole_number(draws, "draws", low=1)
     if noise is not None:
         if not isinstance(noise, AssessorNoise):
@@ -357,9 +357,9 @@ def smaa(
             "sampler": "given" if given_w is not None else weight_source.name,
             "measure": measure,
             "measurements": (
-                f"{len(given_m)} given measurement samples"
+                {"name": "given", "draws": len(given_m)}
                 if given_m is not None
-                else (noise.describe() if noise is not None else "fixed points")
+                else (noise.spec() if noise is not None else {"name": "fixed"})
             ),
             "draws": counts.draws,
             "seed": record,

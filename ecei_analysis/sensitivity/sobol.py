@@ -37,7 +37,7 @@ from ..core.seeds import DEFAULT_SEED, SeedLike, handle_seed, seed_record
 from ..core.vocabulary import Ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
-from ..scoring.weights import WeightsLike, weight_vector
+from ..scoring.weights import WeightsLike, takes_weights
 
 __all__ = ["SobolResult", "sobol_rank_indices"]
 
@@ -79,6 +79,7 @@ class SobolResult(Result):
         return out[["output", "class", "index", "value", "invariant"]]
 
 
+@takes_weights
 def sobol_rank_indices(
     points: pd.DataFrame,
     *,
@@ -124,7 +125,7 @@ def sobol_rank_indices(
     record = seed_record(seed)
     if n < 2 or n & (n - 1):
         raise EceiDataError(f"n must be a power of 2 (>= 2), got {n}")
-    centre = np.ones(k) if nominal is None else weight_vector(nominal, classes)
+    centre = np.ones(k) if nominal is None else nominal.vector_for(classes)
     if reparameterisation == "box":
         if not 0 < spread <= 1:
             raise EceiDataError(f"spread must be within (0, 1], got {spread}")

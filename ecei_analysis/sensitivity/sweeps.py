@@ -13,7 +13,7 @@ from ..core.errors import EceiDataError
 from ..core.vocabulary import Ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
-from ..scoring.weights import WeightsLike, weight_vector
+from ..scoring.weights import WeightsLike, takes_weights
 
 __all__ = ["sweep_weight", "sweep_weights_matrix"]
 
@@ -59,6 +59,7 @@ def sweep_weights_matrix(
     raise EceiDataError(f"keep must be 'fixed' or 'ratio', got {keep!r}")
 
 
+@takes_weights
 def sweep_weight(
     points: pd.DataFrame,
     weights: WeightsLike,
@@ -107,7 +108,7 @@ def sweep_weight(
     classes = list(points.columns)
     if cls not in classes:
         raise EceiDataError(f"unknown class {cls!r}; expected one of {classes}")
-    nominal = weight_vector(weights, classes)
+    nominal = weights.vector_for(classes)
     w = sweep_weights_matrix(nominal, classes.index(cls), np.asarray(values), keep)
     scores = w @ points.to_numpy(float).T
     ranks = rank_matrix(scores, ties=ties, tol=tol)

@@ -98,7 +98,7 @@ def template(edit=None, lang="en") -> Workbook:
     (folder / "assessments.csv").write_text(SMALL_ASSESSMENTS, encoding="utf-8")
     study = load_study(folder)
     path = folder / "t.xlsx"
-    write_template(path, study.indicators, study.clusters, lang=lang, force=True)
+    write_template(path, study.indicators, study.clusters, language=lang, force=True)
     wb = load_workbook(path)
     ws = wb.worksheets[1]
     ids = [c.value for c in ws[1]][5:]
@@ -474,7 +474,7 @@ def main() -> None:
         "template_russian_class_in_english.xlsx",
         template(
             lambda wb: wb["классификация"].__setitem__("C2", "not so important"),
-            lang="ru",
+            language="ru",
         ),
         "template",
         "ok",
@@ -689,7 +689,7 @@ def main() -> None:
         ("api_draws_as_text", "draws must be a whole number, got '1e6'"),
         ("api_tol_as_text", "tol must be a number"),
         ("api_nan_points_inverse", "finite"),
-        ("api_parse_weights_none", "weights text must be a string"),
+        ("api_parse_weights_none", "weights are missing"),
         ("api_load_study_list", "data_dir must be a data folder"),
         ("api_sample_negative_size", "size must be within"),
         ("api_tiny_scores_rank", "[1, 2, 3]"),

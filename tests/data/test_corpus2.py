@@ -14,10 +14,10 @@ from helpers import C3, W
 from ecei_analysis import (
     AssessorNoise,
     EceiDataError,
+    as_weights,
     class_points,
     classification_uncertainty,
     load_study,
-    parse_weights,
     rank_clusters,
     rank_matrix,
     rank_uncertainty,
@@ -104,7 +104,7 @@ def _api(name: str, small_dir: Path, tmp_path: Path):
         "api_nan_points_inverse": lambda: weights_to_reach(
             points.assign(important=np.nan), "kaluga", 1, W
         ),
-        "api_parse_weights_none": lambda: parse_weights(None),
+        "api_parse_weights_none": lambda: as_weights(None),
         "api_load_study_list": lambda: load_study(["data"]),
         "api_sample_negative_size": lambda: sample_weights("uniform", -1),
         "api_seed_object": lambda: smaa(points, draws=10, seed=object()),

@@ -55,7 +55,7 @@ def test_the_voting_sheet_is_filled_and_read_back(tmp_path):
 
 
 def test_the_russian_voting_sheet_reads_back(tmp_path):
-    path = write_panel_template(tmp_path / "голоса.xlsx", lang="ru")
+    path = write_panel_template(tmp_path / "голоса.xlsx", language="ru")
     wb = load_workbook(path)
     assert wb.sheetnames == ["инструкция", "голоса"]
     assert [c.value for c in wb["голоса"][1]][:3] == [

@@ -74,7 +74,7 @@ def test_template_classification_edit_is_used(tmp_path):
 def test_russian_template_reads_back_the_same(tmp_path):
     study = load_study()
     path = write_template(
-        tmp_path / "ru.xlsx", study.indicators, study.clusters, lang="ru"
+        tmp_path / "ru.xlsx", study.indicators, study.clusters, language="ru"
     )
     wb = load_workbook(path)
     assert wb.sheetnames == ["инструкция", "оценки", "классификация", "кластеры"]
@@ -98,7 +98,9 @@ def test_russian_template_reads_back_the_same(tmp_path):
         back.classification, study.classification, check_names=False
     )
     with pytest.raises(EceiDataError, match="language 'de' is not available"):
-        write_template(tmp_path / "x.xlsx", study.indicators, study.clusters, lang="de")
+        write_template(
+            tmp_path / "x.xlsx", study.indicators, study.clusters, language="de"
+        )
 
 
 def test_template_errors_point_at_the_cell(tmp_path):
@@ -222,7 +224,7 @@ def test_the_russian_template_is_fully_russian(tmp_path):
 
     study = load_study()
     path = write_template(
-        tmp_path / "оценка.xlsx", study.indicators, study.clusters, lang="ru"
+        tmp_path / "оценка.xlsx", study.indicators, study.clusters, language="ru"
     )
     wb = load_workbook(path)
     assert wb.sheetnames == ["инструкция", "оценки", "классификация", "кластеры"]

@@ -27,7 +27,7 @@ def test_winner_map_draws_the_exact_first_place_regions(points, study):
     np.testing.assert_allclose([p.get_facecolor() for p in filled], expected)
     texts = [t.get_text() for t in ax.get_legend().get_texts()]
     for cluster, share in fmap.shares[fmap.shares > 0].items():
-        assert f"{study.labels()[cluster]} ({round(100 * share)}\u00a0%)" in texts
+        assert f"{study.labels()[cluster]} ({round(100 * share)}%)" in texts
     for mark in ("equal weights", "proposed weights (3:2:1)", "ordered region"):
         assert any(mark in t for t in texts), mark
     assert "boundary: two clusters tie for first" in texts

@@ -21,4 +21,4 @@ def test_context_resolves_names_and_weights():
     assert ctx.weights_text == "1:1:0"
     assert ctx.leaders(2) == list(ctx.ahead.sort_values(kind="stable").index[:2])
     values = ctx.scale_values()
-    assert values["maximum"] == "1,160" and values["rule"] == "dense"
+    assert values["maximum"] == "1,160" and values["rule"] == "min"

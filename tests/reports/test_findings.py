@@ -170,9 +170,9 @@ def test_findings_are_true_and_clean(weights, ties, n, top, highlight, study):
         for pattern in FORBIDDEN:
             assert re.search(pattern, sentence) is None, (pattern, sentence)
     found = {f.key: f for f in findings}
-    from ecei_analysis import resolve_weights
+    from ecei_analysis import as_weights
 
-    w = resolve_weights(weights, list(points.columns))
+    w = as_weights(weights, points.columns)
     ahead = clusters_ahead(score_clusters(points, w))
     base = clusters_ahead(score_clusters(points, dict.fromkeys(points.columns, 1.0)))
     moved = [c for c in ahead.sort_values(kind="stable").index if ahead[c] != base[c]]

@@ -26,7 +26,7 @@ def test_the_findings_state_what_is_recomputed_independently(study, points):
     np.testing.assert_allclose([table[c]["importance_share"] for c in C3], shares)
     first = report.findings[1].sentences[0]
     assert first == (
-        f"Very important: 50\xa0% of the weight, {100 * shares[0]:.0f}\xa0% of the "
+        f"Very important: 50% of the weight, {100 * shares[0]:.0f}% of the "
         f"real importance ({shares[0] / w[0]:.2f} times its weight)."
     )
     # The matched weights: their importance recomputed, and the moves.

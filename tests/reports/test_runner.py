@@ -553,6 +553,7 @@ def test_the_russian_briefing_has_no_english_words(tmp_path):
         "XXI",
         "w_",
         "dense",
+        "min",
         "pearson",
         "ru",
         "figures",

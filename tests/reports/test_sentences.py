@@ -33,7 +33,7 @@ def test_swap_sentences_cover_each_case():
     row = swap_thresholds(frame([[10, 0, 0], [0, 8, 0]]), EQUAL).iloc[0]
     assert sentence_swap(row, names, EQUAL) == (
         "A stays above B while w_VI ≥ 0.8 (now 1; the other weights fixed), i.e. "
-        "while its share of the weights stays ≥ 29\u00a0% (now 33\u00a0%; the others "
+        "while its share of the weights stays ≥ 29% (now 33%; the others "
         "in their proposed ratio)."
     )
     tie = swap_thresholds(frame([[2, 0, 0], [0, 2, 0]]), EQUAL).iloc[0]
@@ -124,7 +124,7 @@ def test_panel_sentences_cover_each_case():
     )
     assert sentence_panel_consensus([("Tomsk", 0.6), ("Kaluga", 0.4)], None) == (
         "Drawing one vote at random (a ranking anywhere in its region), the chance "
-        "of first place is: Tomsk 60.0\xa0%, Kaluga 40.0\xa0%."
+        "of first place is: Tomsk 60.0%, Kaluga 40.0%."
     )
     assert "κ = 30" in sentence_panel_consensus([("Tomsk", 1.0)], 30.0)
     assert vote_numbers([3]) == "vote 3" and vote_numbers([1, 4]) == "votes 1, 4"

@@ -4,7 +4,7 @@ from ecei_analysis.reports import tables
 
 def test_places_table_shows_names_and_the_movement(study):
     frame = tables.places_table(study, "3:2:1", "dense")
-    direct = ranking_table(study, "3:2:1")
+    direct = ranking_table(study, "3:2:1", ties="dense")
     assert frame["cluster"].tolist()[:3] == ["Kaluga", "Tomsk", "INNOKAM"]
     assert frame["change"].tolist() == direct["rank_change"].tolist()
     assert "cluster_id" not in frame.columns and len(frame.columns) == 7

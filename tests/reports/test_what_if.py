@@ -3,19 +3,18 @@ import re
 import pytest
 
 from ecei_analysis import (
+    as_weights,
     class_points,
     load_study,
-    resolve_weights,
     score_clusters,
     use_language,
 )
 from ecei_analysis.reports.what_if import what_if_lines
 from ecei_analysis.scoring.ranks import clusters_ahead
-from ecei_analysis.scoring.weights import format_ratio
 from ecei_analysis.sensitivity.inverse import points_to_reach, weights_to_reach
 
 CLASSES = ["very_important", "important", "not_so_important"]
-W321 = resolve_weights("3:2:1", CLASSES)
+W321 = as_weights("3:2:1", CLASSES)
 
 
 def numbers_of(text: str) -> list[float]:
@@ -50,7 +49,7 @@ def test_the_lines_state_what_the_inverse_functions_compute(both):
         result = weights_to_reach(
             points, "zelenograd", 3, W321, norm=norm, ordered=ordered
         )
-        ratio = format_ratio(result.weights_nominal_scale.to_dict())
+        ratio = as_weights(result.weights_nominal_scale).ratio_text()
         assert line.startswith(f"- weights ({norm.upper()}, ")
         assert f"with weights {ratio} " in line
     change = points_to_reach(study, "zelenograd", 3, W321)

@@ -7,7 +7,7 @@ from ecei_analysis import (
     load_study,
     rank_clusters,
     score_clusters,
-    wsm,
+    weighted_sum,
 )
 from ecei_analysis.scoring.weights import WEIGHT_SETS
 
@@ -45,7 +45,7 @@ def test_hand_worked_small_example(small_dir):
 def test_wsm_many_weightings():
     m = np.array([[1.0, 2.0], [3.0, 0.0]])
     w = np.array([[1.0, 0.0], [0.5, 0.5]])
-    np.testing.assert_allclose(wsm(m, w), [[1.0, 3.0], [1.5, 1.5]])
+    np.testing.assert_allclose(weighted_sum(m, w), [[1.0, 3.0], [1.5, 1.5]])
 
 
 @pytest.mark.parametrize(

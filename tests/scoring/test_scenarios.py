@@ -1,15 +1,41 @@
-from ecei_analysis import scenario_places
+import pytest
+
+from ecei_analysis import WEIGHT_SETS, as_weights, scenario_places
+from ecei_analysis.scoring.scenarios import CHOSEN, scenario_weights
 
 
-def test_scenarios_show_the_proposal_once(points):
+def test_the_proposal_is_shown_once_and_last(points):
     places = scenario_places(points, "3:2:1")
-    assert list(places.columns)[-1] == "proposal 3:2:1"
-    assert not any(c.startswith("proposal ") for c in list(places.columns)[:-1])
-    assert "equal 1:1:1" in places.columns and "drop_nsi 1:1:0" in places.columns
-    custom = scenario_places(points, "5:2:1")
-    assert "proposal 5:2:1" in custom.columns and "proposal 3:2:1" in custom.columns
-    ahead = places["equal 1:1:1"]
-    assert ahead["zelenograd"] == 4  # 1 + the three clusters strictly ahead
+    assert list(places.columns) == [
+        "equal",
+        "geometric",
+        "vi_double",
+        "drop_nsi",
+        "vi_only",
+        "proposal",
+    ]
+    assert places.attrs["chosen"] == "proposal"
+    assert places.attrs["weights"]["proposal"] == WEIGHT_SETS["proposal"]
+    assert places.loc["zelenograd", "equal"] == 4  # 1 + the three strictly ahead
+
+
+def test_other_weights_are_the_chosen_column_beside_the_proposal(points):
+    places = scenario_places(points, "5:2:1")
+    assert list(places.columns)[-2:] == ["vi_only", CHOSEN]
+    assert "proposal" in places.columns
+    assert places.attrs["weights"][CHOSEN] == as_weights("5:2:1")
+    # A named set given as numbers is shown under its name, once.
+    assert scenario_places(points, "2:2:0").attrs["chosen"] == "drop_nsi"
+
+
+@pytest.mark.parametrize("ties", ["min", "dense"])
+def test_places_follow_the_basis(points, ties):
+    from ecei_analysis import rank_clusters, score_clusters
+
+    places = scenario_places(points, "3:2:1", ties=ties)
+    for name, weights in places.attrs["weights"].items():
+        expected = rank_clusters(score_clusters(points, weights), ties=ties)
+        assert places[name].tolist() == expected.tolist(), name
 
 
 def test_a_study_without_a_class_keeps_the_sets_it_can_use(study):
@@ -19,8 +45,8 @@ def test_a_study_without_a_class_keeps_the_sets_it_can_use(study):
         study.classification.replace("not_so_important", "important")
     )
     points = class_points(two)
-    short, full = scenario_places(points, "3:2"), scenario_places(points, "3:2:1")
-    assert list(short.columns) == list(full.columns)
-    assert "proposal 3:2" in short.columns and "equal 1:1" in short.columns
+    short, full = scenario_weights(points, "3:2"), scenario_weights(points, "3:2:1")
+    assert list(short) == list(full) and short == full
+    assert short["proposal"] == {"very_important": 3.0, "important": 2.0}
     # drop_nsi (1:1:0) is equal weights here: shown once, under its first name.
-    assert not any(c.startswith("drop_nsi") for c in short.columns)
+    assert "drop_nsi" not in short and "equal" in short

@@ -5,10 +5,14 @@ from ecei_analysis.scoring.table import class_capacity, normalised_scores
 
 
 def test_equal_weights_reproduce_the_published_record(study):
-    table = ranking_table(study, "equal")
+    table = ranking_table(study, "equal", ties="dense")  # numbered as published
     pub = table.dropna(subset=["published_points"])
     assert (pub["score"] == pub["published_points"]).all()
     assert (pub["rank"] == pub["published_place"]).all()
+    # On the package's basis (1 + the clusters strictly ahead) Zelenograd, with
+    # Tomsk, Kaluga and INNOKAM ahead, is 4th: the published 3rd numbered densely.
+    competition = ranking_table(study, "equal")
+    assert competition.loc[list(pub.index), "rank"].tolist() == [1, 2, 2, 4]
     assert (table["rank_change"] == 0).all()
     assert (table["score_normalised"] == table["score"]).all()
 
@@ -24,8 +28,8 @@ def test_movement_counts_the_clusters_ahead(small_dir):
     assert table.loc["x", "ahead"] == 0 and table.loc["z", "ahead"] == 2
 
 
-def test_dense_display_does_not_turn_a_broken_tie_into_a_move():
-    """x, y tie above z; then y pulls ahead: z's dense place changes, not its move."""
+def test_the_change_is_the_difference_of_the_places_on_either_basis():
+    """x, y tie above z; then y pulls ahead: z keeps 2 clusters ahead."""
     import pandas as pd
 
     from ecei_analysis.data.study import Study
@@ -46,9 +50,15 @@ def test_dense_display_does_not_turn_a_broken_tie_into_a_move():
         points=points,
         published=pd.DataFrame(columns=["points", "place"]),
     )
+    # One place basis: the change is always the difference of the two places.
     table = ranking_table(study, {"very_important": 1, "important": 2})
-    assert table.loc["z", "rank"] == 3 and table.loc["z", "baseline_rank"] == 2
-    assert table.loc["z", "rank_change"] == 0
+    assert table.loc["z", "rank"] == 3 and table.loc["z", "baseline_rank"] == 3
+    assert table.loc["z", "rank_change"] == 0  # 2 clusters ahead before and after
+    dense = ranking_table(study, {"very_important": 1, "important": 2}, ties="dense")
+    assert dense.loc["z", "rank"] == 3 and dense.loc["z", "baseline_rank"] == 2
+    assert dense.loc["z", "rank_change"] == -1  # numbered 2nd, then 3rd
+    for frame in (table, dense):
+        assert (frame["rank_change"] == frame["baseline_rank"] - frame["rank"]).all()
 
 
 def test_normalised_scores_use_the_capacity(study):

@@ -1,9 +1,7 @@
 import numpy as np
 import pytest
 
-from ecei_analysis import resolve_weights
-from ecei_analysis.core.i18n import use_language
-from ecei_analysis.scoring.weights import format_ratio
+from ecei_analysis import Weights, as_weights
 
 CLASSES = ["very_important", "important", "not_so_important"]
 
@@ -21,11 +19,10 @@ CLASSES = ["very_important", "important", "not_so_important"]
 def test_ratio_text_in_each_language_reads_back_as_the_same_weights(
     values, digits, en, ru
 ):
-    weights = dict(zip(CLASSES, values, strict=True))
-    assert format_ratio(weights, digits) == en
-    with use_language("ru"):
-        assert format_ratio(weights, digits) == ru
+    weights = Weights(dict(zip(CLASSES, values, strict=True)))
+    assert weights.ratio_text("en", digits) == en
+    assert weights.ratio_text("ru", digits) == ru
     expected = [float(f"{v:.{digits}g}") for v in values]
     for text in (en, ru):
-        read = resolve_weights(text, CLASSES)
-        np.testing.assert_allclose([read[c] for c in CLASSES], expected, rtol=1e-12)
+        read = as_weights(text, CLASSES)
+        np.testing.assert_allclose(read.vector, expected, rtol=1e-12)

@@ -71,11 +71,14 @@ def test_triangular_law():
     assert stats.kstest(x, stats.triang(c=0.5, loc=3, scale=4).cdf).pvalue > 1e-3
 
 
-def test_per_indicator_spread_and_describe(study):
+def test_per_indicator_spread_and_spec(study):
     study.indicators["sd_points"] = 1.0
     try:
         noise = AssessorNoise.from_study(study, sd="sd_points")
-        assert noise.law == "gaussian" and "sd 1 points" in noise.describe()
+        assert noise.spec() == {"law": "gaussian", "spread": 1.0}
+        study.indicators["sd_points"] = np.arange(len(study.indicators), dtype=float)
+        varied = AssessorNoise.from_study(study, sd="sd_points").spec()
+        assert varied["spread"] == list(range(len(study.indicators)))
     finally:
         del study.indicators["sd_points"]
     with pytest.raises(EceiDataError, match="no column 'nope'"):

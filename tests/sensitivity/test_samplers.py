@@ -90,13 +90,15 @@ def test_centred_samplers_stay_on_the_face_of_a_zero_nominal(name):
     assert np.all(w[:, 2] == 0)
     share = w[:, 0] / w.sum(axis=1)
     assert abs(share.mean() - 0.5) < 0.01 and share.std() > 0.01
-    assert "face" in make_sampler(name, nominal=(1.0, 1.0, 0.0)).describe()
+    spec = make_sampler(name, nominal=(1.0, 1.0, 0.0)).spec()
+    assert spec["zero_classes"] == ["not_so_important"] and spec["name"] == name
 
 
 def test_dirichlet_at_a_vertex_is_the_vertex():
     w = sample_weights("dirichlet", 100, seed=3, nominal=(2.0, 0.0, 0.0))
     np.testing.assert_array_equal(w, np.tile([1.0, 0.0, 0.0], (100, 1)))
-    assert "vertex" in make_sampler("dirichlet", nominal=(1, 0, 0)).describe()
+    spec = make_sampler("dirichlet", nominal=(1, 0, 0)).spec()
+    assert spec["zero_classes"] == ["important", "not_so_important"]
 
 
 @pytest.mark.parametrize("name", ["uniform", "ordered", "dirichlet", "box"])
@@ -141,11 +143,11 @@ def test_a_mixture_draws_each_component_by_its_share():
     first = (w[:, 0] == 1.0).mean()
     second = (w[:, 1] == 1.0).mean()
     assert abs(first - 0.5) < 0.01 and abs(second - 0.25) < 0.01
-    assert mixture.describe() == (
-        "a mixture: one of 3 components, picked per draw with shares 0.5, 0.25, 0.25"
-    )
+    spec = mixture.spec()
+    assert spec["components"] == 3 and spec["shares"] == [0.5, 0.25, 0.25]
+    assert spec["component"] == ["fixed", "uniform"]
     equal = MixtureSampler(components=mixture.components, label="three")
-    assert equal.describe() == "three: one of 3 components, picked at random per draw"
+    assert equal.spec()["shares"] is None and equal.spec()["of"] == "three"
 
 
 @pytest.mark.parametrize(
@@ -183,3 +185,35 @@ def test_mixture_and_region_check_their_input(build, message):
 
     with pytest.raises(EceiDataError, match=message):
         build(vars(samplers))
+
+
+def test_the_ordered_sampler_orders_by_class_name_not_by_column():
+    """Columns sorted by name: very important is still the largest weight."""
+    by_name = ("important", "not_so_important", "very_important")
+    w = make_sampler("ordered", by_name).draw(5000, np.random.default_rng(2))
+    vi, i, nsi = w[:, 2], w[:, 0], w[:, 1]
+    assert (vi >= i).all() and (i >= nsi).all()
+    canonical = make_sampler("ordered").draw(5000, np.random.default_rng(2))
+    np.testing.assert_array_equal(w[:, [2, 0, 1]], canonical)
+    assert make_sampler("ordered", by_name).spec()["order"] == [
+        "very_important",
+        "important",
+        "not_so_important",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_specs_hold_no_words(language):
+    """The same plain specification whatever the language in force."""
+    from ecei_analysis.core.i18n import use_language
+
+    samplers = [
+        make_sampler("uniform"),
+        make_sampler("ordered"),
+        make_sampler("dirichlet", nominal=(3, 2, 0)),
+        make_sampler("box", nominal=(3, 2, 1), bounds={"important": (0.1, 0.5)}),
+        make_sampler("fixed", nominal=(1, 1, 1)),
+    ]
+    english = [s.spec() for s in samplers]
+    with use_language(language):
+        assert [s.spec() for s in samplers] == english

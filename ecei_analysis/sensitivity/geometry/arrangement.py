@@ -24,7 +24,7 @@ from scipy.spatial import ConvexHull
 from ...core.errors import EceiDataError
 from ...core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ...scoring.ranks import rank_matrix
-from ...scoring.weights import weight_vector
+from ...scoring.weights import as_weights
 from .plane import (
     EPS,
     check_three_classes,
@@ -121,8 +121,8 @@ class WeightSpace:
 
 
 def _as_vector(weights, columns) -> np.ndarray:
-    if isinstance(weights, Mapping):
-        w = weight_vector(weights, list(columns))
+    if isinstance(weights, str | Mapping):
+        w = as_weights(weights, columns).vector_for(columns)
     else:
         w = np.asarray(weights, dtype=float)
     return w / w.sum()

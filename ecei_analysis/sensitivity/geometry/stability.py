@@ -17,7 +17,7 @@ from ...core.checks import whole_number
 from ...core.results import Result
 from ...scoring.points import check_points
 from ...scoring.ranks import rank_matrix, row_tolerance
-from ...scoring.weights import WeightsLike, weight_vector
+from ...scoring.weights import WeightsLike, takes_weights
 from .plane import (
     check_three_classes,
     clip_segment,
@@ -74,6 +74,7 @@ class StabilityResult(Result):
         return pd.DataFrame([row])
 
 
+@takes_weights
 def stability_radius(
     points: pd.DataFrame,
     weights: WeightsLike,
@@ -108,7 +109,7 @@ def stability_radius(
     """
     matrix = check_three_classes(points)
     classes = list(points.columns)
-    w0 = weight_vector(weights, classes)
+    w0 = weights.vector_for(classes)
     w0 = w0 / w0.sum()
     ids = points.index
     scores = matrix @ w0
@@ -177,6 +178,7 @@ def _share_threshold(d: np.ndarray, w: np.ndarray, k: int) -> float:
     return float(s) if 0.0 <= s <= 1.0 else np.nan
 
 
+@takes_weights
 def swap_thresholds(
     points: pd.DataFrame,
     weights: WeightsLike,
@@ -213,7 +215,7 @@ def swap_thresholds(
     """
     points = check_points(points)
     classes = list(points.columns)
-    w = weight_vector(weights, classes)
+    w = weights.vector_for(classes)
     matrix = points.to_numpy(float)
     scores = matrix @ w
     ranks = rank_matrix(scores, ties="min", tol=tol)
