@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +38,7 @@ class Result:
     ----------
     parameters
         Everything needed to reproduce the result: method, measure, draws, the
-        seed's record (see :func:`~ecei_analysis.core.seeds.seed_record`), tie
+        seed's record (see :func:`~ecei_analysis.core.seeds.spawn_generators`), tie
         rule and the like. JSON-friendly.
     """
 
@@ -48,7 +47,3 @@ class Result:
     def tidy(self) -> pd.DataFrame:
         """Return the result as one long (tidy) DataFrame."""
         raise NotImplementedError
-
-    def parameters_json(self) -> str:
-        """Return the parameters as sorted JSON (for manifests and provenance)."""
-        return json.dumps(jsonable(self.parameters), sort_keys=True)

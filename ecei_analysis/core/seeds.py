@@ -1,20 +1,21 @@
 """One seed policy for every stochastic function.
 
-Every seeded function takes ``seed=`` (an int, a numpy integer, a
-:class:`numpy.random.Generator` or ``None``) with the one default
-:data:`DEFAULT_SEED`. :func:`spawn_generators` turns it into independent
-sub-streams, one per stage of a computation (weights, assessor noise,
-classification draws, ...), so that adding draws to one stage never shifts
-another. :func:`seed_record` describes the seed for a result's ``parameters`` so
-that every result can be reproduced from what it records, including a fresh
-(``None``) seed, whose entropy is recorded, and a Generator, whose state at entry
-is recorded.
+Every seeded function takes ``seed=`` with the one default :data:`DEFAULT_SEED`:
+an int (or a numpy integer), a :class:`numpy.random.Generator`, ``None`` (fresh
+entropy) or the seed record of an earlier result. One path turns it into random
+streams and a record: :func:`spawn_generators` for independent sub-streams, one
+per stage of a computation (weights, assessor noise, classification draws, ...),
+so that adding draws to one stage never shifts another, and
+:func:`seeded_generator` for a single stream. The record, kept in every result's
+``parameters["seed"]``, is the int, or ``{"entropy": E}`` for ``None`` and for a
+Generator (``E`` is drawn from it); passing the record back as ``seed=``
+reproduces the result.
 """
 
 from __future__ import annotations
 
 import numbers
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -25,19 +26,31 @@ __all__ = [
     "DEFAULT_SEED",
     "SeedLike",
     "handle_seed",
-    "seed_record",
+    "seeded_generator",
     "spawn_generators",
 ]
 
 #: The default seed of every seeded function (the year of the published record).
 DEFAULT_SEED = 2015
 
-SeedLike = int | np.integer | np.random.Generator | None
+SeedLike = int | np.integer | np.random.Generator | Mapping[str, int] | None
 
 
-def _as_int_seed(seed: object) -> int | None:
+def _sequence(seed: object) -> tuple[np.random.SeedSequence, Any]:
+    """Return the seed sequence of ``seed`` and the record that reproduces it."""
+    if isinstance(seed, np.random.Generator):
+        seed = {"entropy": int(seed.integers(0, 2**63 - 1))}
+    if isinstance(seed, Mapping):
+        entropy = seed.get("entropy") if set(seed) == {"entropy"} else None
+        if not isinstance(entropy, numbers.Integral) or isinstance(entropy, bool):
+            raise EceiDataError(
+                "a seed record must be {'entropy': <int>} (as results record it), "
+                f"got {short_repr(dict(seed))}"
+            )
+        return np.random.SeedSequence(int(entropy)), {"entropy": int(entropy)}
     if seed is None:
-        return None
+        sequence = np.random.SeedSequence()
+        return sequence, {"entropy": int(sequence.entropy)}
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
         raise EceiDataError(
             f"seed must be an int, a numpy Generator or None, got {short_repr(seed)}"
@@ -45,17 +58,33 @@ def _as_int_seed(seed: object) -> int | None:
     value = int(seed)
     if value < 0:
         raise EceiDataError(f"seed must be >= 0, got {value}")
-    return value
+    return np.random.SeedSequence(value), value
+
+
+def seeded_generator(seed: SeedLike = DEFAULT_SEED) -> tuple[np.random.Generator, Any]:
+    """Return one Generator for ``seed`` and the record that reproduces it.
+
+    An int gives ``numpy.random.default_rng(int)``.
+
+    Examples
+    --------
+    >>> rng, record = seeded_generator(7)
+    >>> record, rng.integers(100) == np.random.default_rng(7).integers(100)
+    (7, np.True_)
+    >>> rng, record = seeded_generator(None)
+    >>> again, _ = seeded_generator(record)
+    >>> rng.random() == again.random()
+    True
+    """
+    sequence, record = _sequence(seed)
+    return np.random.default_rng(sequence), record
 
 
 def handle_seed(seed: SeedLike = DEFAULT_SEED) -> np.random.Generator:
-    """Return a :class:`numpy.random.Generator` for ``seed``.
+    """Return a Generator for ``seed``; a Generator is used as it is.
 
-    Parameters
-    ----------
-    seed
-        An int (reproducible), an existing Generator (used as is) or ``None``
-        (fresh entropy).
+    For functions that return draws rather than a result with a record
+    (:func:`~ecei_analysis.sample_weights`).
 
     Examples
     --------
@@ -64,41 +93,7 @@ def handle_seed(seed: SeedLike = DEFAULT_SEED) -> np.random.Generator:
     """
     if isinstance(seed, np.random.Generator):
         return seed
-    return np.random.default_rng(_as_int_seed(seed))
-
-
-def seed_record(seed: SeedLike) -> Any:
-    """Describe ``seed`` so that a result's ``parameters`` can reproduce it.
-
-    Returns the int for int seeds (numpy integers included), the bit generator's
-    state for a Generator (call this *before* drawing), and the drawn entropy for
-    ``None`` (use :func:`spawn_generators`, which records the same entropy it
-    uses).
-
-    Examples
-    --------
-    >>> seed_record(np.int64(7))
-    7
-    >>> seed_record(np.random.default_rng(1))["bit_generator"]
-    'PCG64'
-    """
-    if isinstance(seed, np.random.Generator):
-        state = seed.bit_generator.state
-        return {"bit_generator": state["bit_generator"], "state": _jsonable(state)}
-    value = _as_int_seed(seed)
-    if value is None:
-        return {"entropy": int(np.random.SeedSequence().entropy)}
-    return value
-
-
-def _jsonable(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, np.ndarray):
-        return obj.tolist()
-    if isinstance(obj, np.integer):
-        return int(obj)
-    return obj
+    return seeded_generator(seed)[0]
 
 
 def spawn_generators(
@@ -106,15 +101,15 @@ def spawn_generators(
 ) -> tuple[dict[str, np.random.Generator], Any]:
     """Spawn one independent Generator per stage name, and the seed's record.
 
-    The streams come from :meth:`numpy.random.SeedSequence.spawn` (or
-    :meth:`numpy.random.Generator.spawn` for a Generator), so they are
+    The streams come from :meth:`numpy.random.SeedSequence.spawn`, so they are
     statistically independent and each stage's draws do not depend on how many
     draws another stage makes.
 
     Parameters
     ----------
     seed
-        Int, numpy integer, Generator or ``None`` (fresh entropy, recorded).
+        Int, numpy integer, Generator, ``None`` (fresh entropy, recorded) or a
+        record.
     names
         Stage names, e.g. ``("weights", "noise")``; order matters for
         reproducibility, so callers pass a fixed tuple.
@@ -124,7 +119,8 @@ def spawn_generators(
     generators : dict
         ``{name: Generator}``.
     record
-        What :func:`seed_record` gives (with the actual entropy for ``None``).
+        The int seed, or ``{"entropy": E}``: passed back as ``seed=`` it gives
+        the same streams.
 
     Examples
     --------
@@ -132,12 +128,6 @@ def spawn_generators(
     >>> record, sorted(streams)
     (3, ['noise', 'weights'])
     """
-    if isinstance(seed, np.random.Generator):
-        record = seed_record(seed)
-        children = seed.spawn(len(names))
-        return dict(zip(names, children, strict=True)), record
-    value = _as_int_seed(seed)
-    sequence = np.random.SeedSequence(value)
-    record: Any = value if value is not None else {"entropy": int(sequence.entropy)}
+    sequence, record = _sequence(seed)
     children = [np.random.default_rng(s) for s in sequence.spawn(len(names))]
     return dict(zip(names, children, strict=True)), record

@@ -219,7 +219,7 @@ def generate_classification_votes(
         ``code, name``, one column per expert (``Expert A (synthetic)``, ...;
         blank = abstain), ``source``, ``provenance``.
     """
-    rng = np.random.default_rng(seed)
+    rng = handle_seed(seed)
     base = np.array([CLASSES.index(c) for c in indicators["significance_class"]])
     frame = pd.DataFrame({"code": indicators.index, "name": indicators["name"]})
     for k in range(experts):

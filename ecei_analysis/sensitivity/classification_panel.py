@@ -38,7 +38,7 @@ import pandas as pd
 from ..core.checks import one_of, whole_number
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike, handle_seed
+from ..core.seeds import DEFAULT_SEED, SeedLike, seeded_generator, spawn_generators
 from ..core.vocabulary import CLASSES, Ties, check_ties
 from ..data.classification_panel import ClassificationPanel
 from ..data.study import Study
@@ -222,8 +222,8 @@ def classification_agreement(
     data = codes.T  # experts × indicators
     alpha = _alpha(data, "ordinal")
     low = high = float("nan")
+    rng, record = seeded_generator(seed)
     if bootstrap and np.isfinite(alpha):
-        rng = handle_seed(seed)
         n = data.shape[1]
         samples = [
             _alpha(data[:, rng.integers(0, n, size=n)], "ordinal")
@@ -278,7 +278,7 @@ def classification_agreement(
         parameters={
             "rule": rule,
             "bootstrap": bootstrap,
-            "seed": seed if isinstance(seed, int) else repr(seed),
+            "seed": record,
             "experts": len(panel.experts),
             "indicators": len(panel.votes),
             "abstentions": len(panel.abstentions),
@@ -375,12 +375,13 @@ def analyse_classification_panel(
     ties = check_ties(ties, ("dense", "min"))
     draws = whole_number(draws, "draws", low=0)
     w = weights
+    streams, record = spawn_generators(seed, ("bootstrap", "draws"))
     agreement = classification_agreement(
         panel,
         rule=rule,
         fallback=study.classification,
         bootstrap=bootstrap,
-        seed=seed,
+        seed=streams["bootstrap"],
     )
     consensus = agreement.consensus
     columns = {
@@ -423,11 +424,8 @@ def analyse_classification_panel(
         consensus_study = study.with_classification(consensus)
         used = list(consensus_study.classes)
         extra = [c for c in CLASSES if c not in used and probabilities[c].sum() > 0]
-        if extra:
-            skipped = (
-                f"votes give class(es) {extra} that the consensus leaves empty; the "
-                "draws need every voted class in use"
-            )
+        if extra:  # the draws need every voted class in use
+            skipped = {"reason": "voted_classes_left_empty", "classes": extra}
         else:
             uncertainty = classification_uncertainty(
                 consensus_study,
@@ -435,7 +433,7 @@ def analyse_classification_panel(
                 class_probabilities=probabilities[used],
                 sampler="fixed",
                 draws=draws,
-                seed=seed,
+                seed=streams["draws"],
                 ties=ties,
                 progress=progress,
             )
@@ -446,9 +444,9 @@ def analyse_classification_panel(
         uncertainty=uncertainty,
         parameters={
             "rule": rule,
-            "weights": str(weights),
+            "weights": weights.to_dict(),
             "draws": draws,
-            "seed": seed if isinstance(seed, int) else repr(seed),
+            "seed": record,
             "ties": ties,
             "panel": panel.source,
             "panel_provenance": panel.provenance,

@@ -113,7 +113,7 @@ class DrawCounts:
     draws
         Number of draws.
     seed
-        The seed's record (see :func:`~ecei_analysis.core.seeds.seed_record`).
+        The seed's record (see :func:`~ecei_analysis.core.seeds.spawn_generators`).
     """
 
     rank_counts: np.ndarray

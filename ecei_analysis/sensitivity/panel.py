@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike
+from ..core.seeds import DEFAULT_SEED, SeedLike, spawn_generators
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..data.panel import Panel
 from ..scoring.points import check_points
@@ -199,8 +199,8 @@ def analyse_panel(
     concentration
         κ of the smoothed consensus (``None``: no smoothed consensus).
     draws, seed
-        Monte Carlo draws and seed of each consensus (both runs take the seed
-        as given, so each is reproducible on its own).
+        Monte Carlo draws of each consensus, and the seed (one independent
+        stream for each consensus run).
     ties
         ``min`` (default; places compare across weightings) or ``dense``.
     progress
@@ -213,12 +213,12 @@ def analyse_panel(
     points = _check_panel(points, panel)
     ties = check_ties(ties, MONTE_CARLO_TIES)
     places = panel_places(points, panel, ties=ties, tol=tol)
-    # Both consensus runs take the seed as given: each is reproducible from it.
+    streams, record = spawn_generators(seed, ("consensus", "smoothed"))
     consensus = smaa(
         points,
         sampler=panel_sampler(panel),
         draws=draws,
-        seed=seed,
+        seed=streams["consensus"],
         ties=ties,
         tol=tol,
         progress=progress,
@@ -229,7 +229,7 @@ def analyse_panel(
             points,
             sampler=panel_sampler(panel, concentration),
             draws=draws,
-            seed=seed,
+            seed=streams["smoothed"],
             ties=ties,
             tol=tol,
             progress=progress,
@@ -266,7 +266,7 @@ def analyse_panel(
             "panel_provenance": panel.provenance,
             "concentration": concentration,
             "draws": draws,
-            "seed": consensus.parameters["seed"],
+            "seed": record,
             "consensus": consensus.parameters,
             "smoothed": None if smoothed is None else smoothed.parameters,
             "ties": ties,

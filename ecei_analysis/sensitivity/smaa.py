@@ -96,29 +96,26 @@ class SmaaResult(Result):
 
     def tidy(self) -> pd.DataFrame:
         """Long format: ``cluster, measure, key, value`` for every measure."""
-        parts = []
-        acc = self.acceptability.stack().rename("value").reset_index()
-        acc.columns = ["cluster", "key", "value"]
-        acc["measure"] = "acceptability"
-        parts.append(acc)
-        cw = self.central_weights.stack(future_stack=True).rename("value")
-        cw = cw.reset_index()
-        cw.columns = ["cluster", "key", "value"]
-        cw["measure"] = "central_weight"
-        parts.append(cw)
-        conf = self.confidence.rename("value").reset_index()
-        conf.columns = ["cluster", "value"]
-        conf["key"] = ""
-        conf["measure"] = "confidence"
-        parts.append(conf)
+        parts = [
+            _long(self.acceptability, "acceptability"),
+            _long(self.central_weights, "central_weight"),
+            self.confidence.rename("value")
+            .rename_axis("cluster")
+            .reset_index()
+            .assign(key="", measure="confidence"),
+        ]
         if self.pairwise is not None:
-            pw = self.pairwise.stack().rename("value").reset_index()
-            pw.columns = ["cluster", "key", "value"]
-            pw["measure"] = "pairwise"
-            parts.append(pw)
+            parts.append(_long(self.pairwise, "pairwise"))
         out = pd.concat(parts, ignore_index=True)
         out["key"] = out["key"].astype(str)
         return out[["cluster", "measure", "key", "value"]]
+
+
+def _long(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """A clusters × keys frame as rows ``cluster, key, value, measure``."""
+    long = frame.stack(future_stack=True).rename("value")
+    long.index = long.index.set_names(["cluster", "key"])
+    return long.reset_index().assign(measure=measure)
 
 
 def _given_weights(weights, criteria: list[str] | None) -> tuple[np.ndarray, list[str]]:

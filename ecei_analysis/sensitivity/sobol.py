@@ -33,7 +33,7 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike, handle_seed, seed_record
+from ..core.seeds import DEFAULT_SEED, SeedLike, seeded_generator
 from ..core.vocabulary import Ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
@@ -122,7 +122,6 @@ def sobol_rank_indices(
     points = check_points(points)
     classes = list(points.columns)
     k = len(classes)
-    record = seed_record(seed)
     if n < 2 or n & (n - 1):
         raise EceiDataError(f"n must be a power of 2 (>= 2), got {n}")
     centre = np.ones(k) if nominal is None else nominal.vector_for(classes)
@@ -148,7 +147,8 @@ def sobol_rank_indices(
         return np.vstack([ranks.T.astype(float), shift[None, :]])
 
     outputs = [*points.index, SHIFT_ROW]
-    sums = _streamed_sums(model, k, len(outputs), n, handle_seed(seed), progress)
+    rng, record = seeded_generator(seed)
+    sums = _streamed_sums(model, k, len(outputs), n, rng, progress)
     first, total, var = _saltelli_2010(sums, n)
     variance = pd.Series(var, index=outputs, name="variance")
     invariant = pd.Series(variance.to_numpy() <= 0, index=outputs, name="invariant")

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from ecei_analysis import DEFAULT_SEED, EceiDataError
-from ecei_analysis.core.seeds import handle_seed, seed_record, spawn_generators
+from ecei_analysis.core.seeds import handle_seed, seeded_generator, spawn_generators
 
 
 def test_one_default_seed_everywhere():
@@ -60,14 +60,28 @@ def test_fresh_entropy_is_recorded_and_reproduces():
     value = streams["x"].random()
     sequence = np.random.SeedSequence(record["entropy"])
     assert np.random.default_rng(sequence.spawn(1)[0]).random() == value
+    again, same = spawn_generators(record, ("x",))  # the record is a seed
+    assert same == record and again["x"].random() == value
 
 
-def test_a_generator_records_its_state_before_use():
-    rng = np.random.default_rng(11)
-    record = seed_record(rng)
-    twin = np.random.default_rng()
-    twin.bit_generator.state = record["state"]
-    assert twin.random() == rng.random()
+@pytest.mark.parametrize("seed", [11, None, "generator"])
+def test_every_record_given_back_reproduces_the_streams(seed):
+    if seed == "generator":
+        seed = np.random.default_rng(11)
+    rng, record = seeded_generator(seed)
+    first = rng.random(3)
+    again, same = seeded_generator(record)
+    assert same == record
+    np.testing.assert_array_equal(again.random(3), first)
+    streams, record = spawn_generators(np.random.default_rng(4), ("a", "b"))
+    twins, _ = spawn_generators(record, ("a", "b"))
+    assert streams["b"].random() == twins["b"].random()
+
+
+@pytest.mark.parametrize("bad", [{"state": 1}, {"entropy": "x"}, {"entropy": True}])
+def test_bad_records(bad):
+    with pytest.raises(EceiDataError, match="a seed record must be"):
+        seeded_generator(bad)
 
 
 @pytest.mark.parametrize("bad", [-1, 1.5, "7", True])
