@@ -18,7 +18,8 @@ $(VENV)/.installed-%: pyproject.toml $(LOCK) | $(PY)
 	touch $@
 
 report: $(VENV)/.installed-report
-	$(BIN)/ecei rank --weights equal --format csv --out reports/baseline_ranking.csv
+	$(BIN)/ecei rank --weights equal --ties dense --format csv \
+		--out reports/baseline_ranking.csv
 	$(BIN)/ecei report --notebook briefing
 
 # Tests run in parallel on every core (pytest-xdist); idle workers steal queued

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .core.defaults import DEFAULT_DRAWS
 from .core.errors import EceiDataError
 from .core.i18n import LANGUAGES, _, ngettext, use_language
 from .core.resources import NOTEBOOKS
@@ -66,10 +67,10 @@ def _add_weights(parser: argparse.ArgumentParser) -> None:
 def _add_ties(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
     parser.add_argument(
         "--ties",
-        default="dense",
+        default="min",
         metavar="RULE",
-        help=f"tie rule for displayed places: {', '.join(choices)} (default dense, "
-        "as published: 1, 2, 2, 3)",
+        help=f"place basis: {', '.join(choices)} (default min: 1 + the clusters "
+        "strictly ahead, 1, 2, 2, 4; dense numbers 1, 2, 2, 3 as published in 2015)",
     )
 
 
@@ -127,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument(
         "--draws",
         type=int,
-        default=200_000,
-        help="Monte Carlo draws (default 200000)",
+        default=DEFAULT_DRAWS,
+        help=f"Monte Carlo draws (default {DEFAULT_DRAWS})",
     )
     figures.add_argument(
         "--highlight", default=None, help="cluster (id or name) for the place map"
@@ -331,7 +332,7 @@ def _rank(args: argparse.Namespace) -> int:
     from .core.vocabulary import check_ties
     from .reports.export import export_format, render_table
     from .reports.provenance import study_banner
-    from .scoring.table import ranking_table
+    from .scoring.ranking_table import ranking_table
 
     ties = check_ties(args.ties)
     fmt = export_format(args.format, args.out)
@@ -383,9 +384,9 @@ def _emit(data: bytes, out: Path | None, command: str) -> None:
 
 @_command("figures")
 def _figures(args: argparse.Namespace) -> int:
-    from .core.seeds import DEFAULT_SEED
+    from .core.defaults import DEFAULT_SEED
     from .core.vocabulary import MONTE_CARLO_TIES, check_ties
-    from .figures.figure_set import FigureSetOptions, build_figure_set
+    from .reports.figure_set import FigureSetOptions, build_figure_set
     from .reports.provenance import data_label
 
     ties = check_ties(args.ties, MONTE_CARLO_TIES)
@@ -426,7 +427,7 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
 def _template(args: argparse.Namespace) -> int:
     from .core.resources import bundled_data_dir
     from .data.loaders import load_clusters, load_indicators
-    from .data.tables import find_data_file
+    from .data.readers import find_data_file
     from .data.template import write_template
 
     base = args.data or bundled_data_dir()
@@ -520,7 +521,7 @@ def _what_if(args: argparse.Namespace) -> int:
 
 @_command("importance")
 def _importance(args: argparse.Namespace) -> int:
-    from .reports.importance import importance_findings
+    from .reports.importance_findings import importance_findings
     from .reports.provenance import study_banner
     from .reports.sentences import sentence_infomax
     from .scoring.points import class_points

@@ -20,7 +20,9 @@ def run(capsys, *argv):
 
 
 def test_rank_csv_reproduces_published_record(capsys):
-    code, out, _ = run(capsys, "rank", "--weights", "equal", "--format", "csv")
+    code, out, _ = run(
+        capsys, "rank", "--weights", "equal", "--ties", "dense", "--format", "csv"
+    )
     assert code == 0
     table = pd.read_csv(io.StringIO(out), index_col="cluster_id")
     published = table.dropna(subset=["published_points"])
@@ -111,7 +113,7 @@ def test_cli_unexpected_error_is_one_line(capsys, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    import ecei_analysis.scoring.table as table
+    import ecei_analysis.scoring.ranking_table as table
 
     monkeypatch.setattr(table, "ranking_table", broken)
     assert main(["rank"]) == 3
@@ -184,5 +186,14 @@ def test_every_command_speaks_russian_with_lang_ru(capsys, tmp_path, small_dir):
     out, _ = output_of(capsys, "rank", "--weights", "3:2:1")
     assert (
         "weights: 3:2:1 (very important : important : not so important)   ties: "
-        "dense" in out
+        "min" in out
     )
+
+
+def test_the_default_place_basis_counts_the_clusters_ahead(capsys):
+    code, out, _ = run(capsys, "rank", "--weights", "equal", "--format", "csv")
+    table = pd.read_csv(io.StringIO(out), index_col="cluster_id")
+    four = table.loc[["tomsk", "kaluga", "innokam", "zelenograd"]]
+    assert four["rank"].tolist() == [1, 2, 2, 4]  # three clusters ahead of Zelenograd
+    assert four["published_place"].tolist() == [1, 2, 2, 3]  # as published (dense)
+    assert (table["rank_change"] == table["baseline_rank"] - table["rank"]).all()

@@ -148,6 +148,7 @@ def test_subpackages_mirror_the_tests():
             rel.parts[0] == "core"
             and path.stem
             in {
+                "defaults",
                 "vocabulary",
                 "versions",
             }

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from .defaults import DEFAULT_SEED
 from .errors import EceiDataError, short_repr
 
 __all__ = [
@@ -29,9 +30,6 @@ __all__ = [
     "seeded_generator",
     "spawn_generators",
 ]
-
-#: The default seed of every seeded function (the year of the published record).
-DEFAULT_SEED = 2015
 
 SeedLike = int | np.integer | np.random.Generator | Mapping[str, int] | None
 

@@ -1,7 +1,7 @@
 """The classification voting sheet: every expert sorts the indicators into classes.
 
 Layout (every label in the language chosen; read back in any language by
-:func:`~ecei_analysis.data.classification_panel.load_classification_panel`):
+:func:`~ecei_analysis.data.classification_votes.load_classification_panel`):
 
 * ``instructions``: how to vote (and how to abstain);
 * ``classification votes``: one row per indicator (code, name, what it

@@ -1,6 +1,6 @@
 """Load and validate the study files into one typed bundle.
 
-The loaders accept CSV and Excel (see :mod:`ecei_analysis.data.tables`) and raise
+The loaders accept CSV and Excel (see :mod:`ecei_analysis.data.readers`) and raise
 :class:`~ecei_analysis.EceiDataError` naming file, row and column for any
 problem. Nothing is silently dropped, coerced or overwritten.
 """
@@ -25,8 +25,8 @@ from ..core.resources import (
 )
 from ..core.vocabulary import CLASSES
 from .problems import REPORTED, has_problems, problem_guard
+from .readers import Table, check_provenance, find_data_file, read_table, usable_path
 from .study import Study
-from .tables import Table, check_provenance, find_data_file, read_table, usable_path
 
 __all__ = [
     "load_assessments",

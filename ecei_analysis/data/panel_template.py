@@ -1,7 +1,7 @@
 """The panel's voting sheet: an Excel workbook each participant fills in one row.
 
 Layout (every label in the language chosen; read back in any language by
-:func:`~ecei_analysis.data.panel.load_panel`):
+:func:`~ecei_analysis.data.panel_votes.load_panel`):
 
 * ``instructions``: the three ways to vote, with an example of each;
 * ``votes``: a ``participant`` column, a ``form`` column (a drop-down of
@@ -17,7 +17,7 @@ from pathlib import Path
 from ..core.errors import EceiDataError
 from ..core.i18n import check_language, pgettext, use_language
 from ..core.vocabulary import CLASSES, class_label
-from .panel import FORMS, POINTS_TOTAL, form_label
+from .panel_votes import FORMS, POINTS_TOTAL, form_label
 from .workbook import (
     INPUT_FILL,
     add_list_validation,

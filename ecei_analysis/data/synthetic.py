@@ -28,9 +28,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.resources import bundled_data_dir
-from ..core.seeds import DEFAULT_SEED, handle_seed
+from ..core.seeds import handle_seed
 from ..core.vocabulary import CLASSES
 from .loaders import load_clusters, load_indicators, load_published_results
 

@@ -35,8 +35,8 @@ from ..core.i18n import (
 )
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, problem_guard
+from .readers import Table, open_workbook, plain_texts, sheet_grid, usable_path
 from .study import Study
-from .tables import Table, open_workbook, plain_texts, sheet_grid, usable_path
 from .workbook import (
     INPUT_FILL,
     add_list_validation,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.errors import EceiDataError
 from ..core.resources import bundled_data_dir
-from .classification_panel import (
+from .classification_votes import (
     is_classification_panel_file,
     load_classification_panel,
 )
@@ -15,9 +15,9 @@ from .loaders import (
     load_published_results,
     load_study,
 )
-from .panel import is_panel_file, load_panel
+from .panel_votes import is_panel_file, load_panel
 from .problems import collect_problems
-from .tables import find_data_file, usable_path
+from .readers import find_data_file, usable_path
 
 __all__ = ["validate_paths"]
 

@@ -96,14 +96,14 @@ class ReportContext:
         #: Input files beyond the study's (path -> sha256), for the provenance.
         self.files: dict[str, str] = {}
         if panel:
-            from ..data.panel import load_panel
+            from ..data.panel_votes import load_panel
 
             self.panel = load_panel(panel, classes=self.study.classes)
             self.files[self.panel.source] = self.panel.sha256
         #: The experts' classification votes (``None`` without them).
         self.classification_panel = None
         if classification_panel:
-            from ..data.classification_panel import load_classification_panel
+            from ..data.classification_votes import load_classification_panel
 
             self.classification_panel = load_classification_panel(
                 classification_panel, self.study.indicators
@@ -216,7 +216,7 @@ class ReportContext:
     def scale_values(self) -> dict:
         """Values for the places caption: the weights, the rule and the scales."""
         from ..core.i18n import format_number
-        from ..scoring.table import class_capacity
+        from ..scoring.ranking_table import class_capacity
 
         caps = class_capacity(self.study)
         weighted = float(self.weights.vector_for(caps.index) @ caps.to_numpy())

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import whole_number
+from ..core.defaults import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, DEFAULT_SEED
 from ..core.i18n import in_language
-from ..core.seeds import DEFAULT_SEED
 from ..core.vocabulary import Ties, check_ties
 from ..data.study import Study
 from ..figures.captions import measure_text
@@ -84,9 +84,9 @@ def briefing_findings(
     weights: WeightsLike,
     *,
     highlight: Sequence[str] = (),
-    draws: int = 200_000,
+    draws: int = DEFAULT_DRAWS,
     seed=DEFAULT_SEED,
-    concentration: float = 50.0,
+    concentration: float = DEFAULT_CONCENTRATION,
     ties: Ties = "dense",
     top: int = 4,
     language: str | None = None,

@@ -80,7 +80,7 @@ def load_parameter_file(path: str | Path) -> dict[str, str]:
     """
     import yaml
 
-    from ..data.tables import usable_path
+    from ..data.readers import usable_path
 
     class UniqueKeys(yaml.BaseLoader):
         """The base loader, refusing a key given twice."""
@@ -274,11 +274,11 @@ def run_report(
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
     if params.get("panel"):  # checked up front: a bad vote is named before any work
-        from ..data.panel import load_panel
+        from ..data.panel_votes import load_panel
 
         load_panel(params["panel"])
     if params.get("classification_panel"):
-        from ..data.classification_panel import load_classification_panel
+        from ..data.classification_votes import load_classification_panel
 
         load_classification_panel(params["classification_panel"])
     _check_report_work(notebook, params)

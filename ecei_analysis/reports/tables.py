@@ -15,7 +15,7 @@ import pandas as pd
 from ..core.i18n import in_language, pgettext
 from ..core.vocabulary import class_label, provenance_label
 from ..data.study import Study
-from ..scoring.table import ranking_table
+from ..scoring.ranking_table import ranking_table
 from ..scoring.weights import WeightsLike, as_weights, takes_weights
 from ..sensitivity.inverse import weights_to_reach
 
@@ -469,7 +469,7 @@ def votes_table(panel, *, language: str | None = None) -> pd.DataFrame:
     weighting (normalised, as a ratio) and the comment where the file has one.
     """
     from ..core.i18n import format_number
-    from ..data.panel import form_label
+    from ..data.panel_votes import form_label
 
     weights = panel.weights
     frame = pd.DataFrame(

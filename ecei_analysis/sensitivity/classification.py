@@ -33,9 +33,10 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import finite_number, interval_pair
+from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike
+from ..core.seeds import SeedLike
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..data.study import Study, check_classification
 from ..scoring.ranks import rank_matrix

@@ -34,8 +34,9 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..core.checks import whole_number
+from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
-from ..core.seeds import DEFAULT_SEED, SeedLike, spawn_generators
+from ..core.seeds import SeedLike, spawn_generators
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..core.work import check_work, show_progress
 from ..scoring.ranks import DEFAULT_RTOL, ROUNDING_RTOL, row_tolerance

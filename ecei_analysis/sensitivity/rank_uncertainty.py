@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import interval_pair
+from ..core.defaults import DEFAULT_SEED
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike
+from ..core.seeds import SeedLike
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix

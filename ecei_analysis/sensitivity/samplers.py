@@ -48,8 +48,9 @@ import numpy as np
 from scipy.optimize import linprog
 
 from ..core.checks import whole_number
+from ..core.defaults import DEFAULT_CONCENTRATION, DEFAULT_SEED
 from ..core.errors import EceiDataError
-from ..core.seeds import DEFAULT_SEED, SeedLike, handle_seed
+from ..core.seeds import SeedLike, handle_seed
 from ..core.vocabulary import CLASSES
 from ..scoring.weights import WeightsLike, as_weights, canonical_classes
 from .streams import BLOCK, BlockStream
@@ -284,7 +285,7 @@ class DirichletSampler(Sampler):
     """
 
     nominal: WeightsLike | Sequence[float] = (3.0, 2.0, 1.0)
-    concentration: float = 50.0
+    concentration: float = DEFAULT_CONCENTRATION
 
     name = "dirichlet"
 
@@ -396,7 +397,7 @@ class RegionSampler(Sampler):
     law on any simplex, so the draws are ``λ @ vertices`` with ``λ`` uniform on
     the standard simplex. The ordered region w_VI >= w_I >= w_NSI is the simplex
     with vertices (1, 0, 0), (1/2, 1/2, 0), (1/3, 1/3, 1/3), and a ranking with
-    ties spans fewer vertices (see :func:`~ecei_analysis.data.panel.vote_region`).
+    ties spans fewer vertices (see :func:`~ecei_analysis.data.panel_votes.vote_region`).
 
     Parameters
     ----------

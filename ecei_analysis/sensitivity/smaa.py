@@ -36,9 +36,10 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import whole_number
+from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike, spawn_generators
+from ..core.seeds import SeedLike, spawn_generators
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
@@ -112,7 +113,7 @@ class SmaaResult(Result):
 
 
 def _long(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """A clusters × keys frame as rows ``cluster, key, value, measure``."""
+    """Return a clusters × keys frame as rows ``cluster, key, value, measure``."""
     long = frame.stack(future_stack=True).rename("value")
     long.index = long.index.set_names(["cluster", "key"])
     return long.reset_index().assign(measure=measure)

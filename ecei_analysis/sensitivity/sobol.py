@@ -31,9 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike, seeded_generator
+from ..core.seeds import SeedLike, seeded_generator
 from ..core.vocabulary import Ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix

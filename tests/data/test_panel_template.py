@@ -4,8 +4,8 @@ from openpyxl import load_workbook
 
 from ecei_analysis import EceiDataError
 from ecei_analysis.cli import main
-from ecei_analysis.data.panel import load_panel
 from ecei_analysis.data.panel_template import write_panel_template
+from ecei_analysis.data.panel_votes import load_panel
 from ecei_analysis.data.validate import validate_paths
 
 

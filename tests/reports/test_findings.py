@@ -206,7 +206,7 @@ def test_panel_findings_state_the_computed_numbers():
     import pandas as pd
 
     from ecei_analysis import analyse_panel
-    from ecei_analysis.data.panel import Panel
+    from ecei_analysis.data.panel_votes import Panel
     from ecei_analysis.reports.findings import panel_findings
 
     classes = ["very_important", "important", "not_so_important"]

@@ -2,7 +2,7 @@ import pytest
 from openpyxl import Workbook
 
 from ecei_analysis import EceiDataError
-from ecei_analysis.data.tables import read_table
+from ecei_analysis.data.readers import read_table
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,10 @@ import pytest
 
 from ecei_analysis import class_points, clusters_ahead, load_study, score_clusters
 from ecei_analysis.cli import main
-from ecei_analysis.reports.importance import importance_findings, importance_table
+from ecei_analysis.reports.importance_findings import (
+    importance_findings,
+    importance_table,
+)
 from ecei_analysis.reports.sentences import (
     sentence_class_importance,
     sentence_matched_moves,

@@ -6,7 +6,7 @@ from ecei_analysis import (
     load_study,
 )
 from ecei_analysis.core.resources import bundled_classification_panel_file
-from ecei_analysis.reports.classification_panel import (
+from ecei_analysis.reports.classification_findings import (
     classification_experts_table,
     classification_findings,
     classification_places_table,

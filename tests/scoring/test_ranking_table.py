@@ -1,7 +1,7 @@
 import pytest
 
 from ecei_analysis import load_study, ranking_table
-from ecei_analysis.scoring.table import class_capacity, normalised_scores
+from ecei_analysis.scoring.ranking_table import class_capacity, normalised_scores
 
 
 def test_equal_weights_reproduce_the_published_record(study):

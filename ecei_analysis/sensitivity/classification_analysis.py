@@ -36,11 +36,12 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import one_of, whole_number
+from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike, seeded_generator, spawn_generators
+from ..core.seeds import SeedLike, seeded_generator, spawn_generators
 from ..core.vocabulary import CLASSES, Ties, check_ties
-from ..data.classification_panel import ClassificationPanel
+from ..data.classification_votes import ClassificationPanel
 from ..data.study import Study
 from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead

@@ -6,8 +6,8 @@ import pandas as pd
 
 from ..core.i18n import format_percent, in_language, pgettext
 from ..core.vocabulary import CLASSES, class_label, class_short
-from ..data.classification_panel import ClassificationPanel
-from ..sensitivity.classification_panel import ClassificationPanelResult
+from ..data.classification_votes import ClassificationPanel
+from ..sensitivity.classification_analysis import ClassificationPanelResult
 from .findings import Finding
 from .sentences import (
     sentence_classification_agreement,

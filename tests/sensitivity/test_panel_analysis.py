@@ -4,8 +4,12 @@ import pytest
 
 from ecei_analysis import EceiDataError, class_points, load_study, smaa
 from ecei_analysis.core.resources import bundled_data_dir
-from ecei_analysis.data.panel import Panel, load_panel
-from ecei_analysis.sensitivity.panel import analyse_panel, panel_places, panel_sampler
+from ecei_analysis.data.panel_votes import Panel, load_panel
+from ecei_analysis.sensitivity.panel_analysis import (
+    analyse_panel,
+    panel_places,
+    panel_sampler,
+)
 
 CLASSES = ["very_important", "important", "not_so_important"]
 

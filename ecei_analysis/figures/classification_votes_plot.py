@@ -10,8 +10,8 @@ from matplotlib.patches import Patch
 
 from ..core.i18n import NP_, format_number, in_language, pgettext
 from ..core.vocabulary import CLASSES, class_label
-from ..data.classification_panel import ClassificationPanel
-from ..sensitivity.classification_panel import ClassificationAgreement
+from ..data.classification_votes import ClassificationPanel
+from ..sensitivity.classification_analysis import ClassificationAgreement
 from .captions import drawn_text, finish
 from .colours import CLASS_COLOURS
 

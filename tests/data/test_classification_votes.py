@@ -3,7 +3,7 @@ from openpyxl import load_workbook
 
 from ecei_analysis import EceiDataError, load_classification_panel, load_study
 from ecei_analysis.cli import main
-from ecei_analysis.data.classification_panel import is_classification_panel_file
+from ecei_analysis.data.classification_votes import is_classification_panel_file
 from ecei_analysis.data.problems import collect_problems
 from ecei_analysis.data.validate import validate_paths
 

@@ -4,7 +4,7 @@ import pytest
 
 from ecei_analysis import EceiDataError
 from ecei_analysis.core.resources import bundled_data_dir
-from ecei_analysis.data.panel import (
+from ecei_analysis.data.panel_votes import (
     Panel,
     form_from_text,
     is_panel_file,

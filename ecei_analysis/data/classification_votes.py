@@ -21,7 +21,7 @@ from ..core.errors import EceiDataError
 from ..core.i18n import NP_, every_translation
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
-from .tables import Table, check_provenance, read_keyed_sheet, usable_path
+from .readers import Table, check_provenance, read_keyed_sheet, usable_path
 
 __all__ = [
     "ClassificationPanel",

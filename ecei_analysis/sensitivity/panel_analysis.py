@@ -2,7 +2,7 @@
 
 * **Each participant's ranking**: the clusters' places under the weighting each
   vote stands for (a ranking vote: the centre of its region; see
-  :mod:`~ecei_analysis.data.panel`).
+  :mod:`~ecei_analysis.data.panel_votes`).
 * **Consensus**: SMAA-2 over the panel's empirical distribution: each draw is
   one participant's vote picked at random, a weighting for weights and points,
   a uniform point of the ordered region for a ranking. The rank acceptability
@@ -24,11 +24,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
-from ..core.seeds import DEFAULT_SEED, SeedLike, spawn_generators
+from ..core.seeds import SeedLike, spawn_generators
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
-from ..data.panel import Panel
+from ..data.panel_votes import Panel
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
 from .samplers import (
@@ -119,7 +120,7 @@ def panel_places(
 
     Examples
     --------
-    >>> from ecei_analysis.data.panel import Panel
+    >>> from ecei_analysis.data.panel_votes import Panel
     >>> pts = pd.DataFrame([[2.0, 0.0], [0.0, 1.0]], index=["a", "b"],
     ...                    columns=["very_important", "important"])
     >>> votes = pd.DataFrame([[1.0, 1.0], [1.0, 3.0]], index=["Ann", "Bo"],
