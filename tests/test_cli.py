@@ -192,6 +192,7 @@ def test_every_command_speaks_russian_with_lang_ru(capsys, tmp_path, small_dir):
 
 def test_the_default_place_basis_counts_the_clusters_ahead(capsys):
     code, out, _ = run(capsys, "rank", "--weights", "equal", "--format", "csv")
+    assert code == 0
     table = pd.read_csv(io.StringIO(out), index_col="cluster_id")
     four = table.loc[["tomsk", "kaluga", "innokam", "zelenograd"]]
     assert four["rank"].tolist() == [1, 2, 2, 4]  # three clusters ahead of Zelenograd

@@ -251,7 +251,8 @@ def plot_weight_map(
     matplotlib.axes.Axes
     """
     points = data.points if isinstance(data, WeightSpace) else data
-    matrix = check_three_classes(points)
+    points = check_three_classes(points)
+    matrix = points.to_numpy(float)
     if ax is None:
         ax = plt.figure().add_subplot(projection="ternary")
     if getattr(ax, "name", "") != "ternary":

@@ -8,7 +8,7 @@ import pandas as pd
 from ..core.errors import EceiDataError
 from ..core.vocabulary import CLASSES
 from ..data.study import Study
-from .weights import WeightsLike, takes_weights
+from .weights import WeightsLike, canonical_classes, takes_weights
 
 __all__ = ["check_points", "class_points", "score_clusters", "weighted_sum"]
 
@@ -77,6 +77,10 @@ def weighted_sum(matrix: np.ndarray, weights: np.ndarray) -> np.ndarray:
 def check_points(points: object) -> pd.DataFrame:
     """Check a clusters × classes frame of finite numbers; return it.
 
+    The classes come back in the canonical order (very important, important, not
+    so important; other columns after them): every computation matches classes
+    by name, never by the position of a column.
+
     Raises
     ------
     EceiDataError
@@ -103,7 +107,8 @@ def check_points(points: object) -> pd.DataFrame:
         ) from None
     if not np.all(np.isfinite(values)):
         raise EceiDataError("points must be finite numbers (no NaN or infinity)")
-    return points
+    order = list(canonical_classes(points.columns))
+    return points if order == list(points.columns) else points[order]
 
 
 @takes_weights

@@ -1,4 +1,5 @@
 import numpy as np
+import pandas as pd
 import pytest
 
 from ecei_analysis import (
@@ -72,3 +73,33 @@ def test_bad_weights(weights, message):
     points = class_points(load_study())
     with pytest.raises(EceiDataError, match=message):
         score_clusters(points, weights)
+
+
+def test_every_analysis_matches_classes_by_name_not_by_column(points):
+    """The same study with its columns in another order gives the same answers."""
+    import ecei_analysis as ea
+
+    shuffled = points[["not_so_important", "very_important", "important"]]
+    pairs = [
+        (lambda p: ea.score_clusters(p, "3:2:1"), None),
+        (lambda p: ea.exact_rank_acceptability(p, region="ordered"), None),
+        (lambda p: ea.first_place_map(p, region="ordered").shares, None),
+        (lambda p: ea.stability_radius(p, "3:2:1", region="ordered").radius, None),
+        (
+            lambda p: ea.weights_to_reach(
+                p, "zelenograd", 3, "3:2:1", ordered=True
+            ).weights.sort_index(),
+            None,
+        ),
+        (lambda p: ea.class_importance(p, "3:2:1").table.sort_index(), None),
+        (
+            lambda p: ea.smaa(p, sampler="ordered", draws=2000, seed=1).acceptability,
+            None,
+        ),
+    ]
+    for compute, _ in pairs:
+        a, b = compute(points), compute(shuffled)
+        if isinstance(a, pd.DataFrame | pd.Series):
+            pd.testing.assert_frame_equal(pd.DataFrame(a), pd.DataFrame(b))
+        else:
+            assert a == b

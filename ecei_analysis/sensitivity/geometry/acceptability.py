@@ -171,7 +171,8 @@ def exact_rank_acceptability(
     [0.666667, 0.333333]
     """
     ties = check_ties(ties, MONTE_CARLO_TIES)
-    matrix = check_three_classes(points)
+    points = check_three_classes(points)
+    matrix = points.to_numpy(float)
     n = len(matrix)
     if clusters is None:
         rows = list(range(n))

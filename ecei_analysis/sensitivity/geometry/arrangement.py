@@ -146,7 +146,8 @@ def arrangement_bytes(points: pd.DataFrame, *, region: str = "simplex") -> float
     >>> arrangement_bytes(pts) < 1e4
     True
     """
-    matrix = check_three_classes(points)
+    points = check_three_classes(points)
+    matrix = points.to_numpy(float)
     poly = region_vertices(region)[:, :2]
     pi, pj = np.triu_indices(len(matrix), k=1)
     lines = plane_lines(matrix[pi] - matrix[pj])
@@ -196,7 +197,8 @@ def weight_space(
     (2, np.float64(0.5))
     """
     ties = check_ties(ties, MONTE_CARLO_TIES)
-    matrix = check_three_classes(points)
+    points = check_three_classes(points)
+    matrix = points.to_numpy(float)
     estimate = arrangement_bytes(points, region=region)
     if estimate > FULL_CELLS_LIMIT:
         from ...core.errors import EceiDataError

@@ -121,7 +121,8 @@ def first_place_map(points: pd.DataFrame, *, region: str = "simplex") -> FirstPl
     >>> first_place_map(pts).shares.round(4).tolist()
     [0.6625, 0.3294, 0.0081]
     """
-    matrix = check_three_classes(points)
+    points = check_three_classes(points)
+    matrix = points.to_numpy(float)
     corners = region_vertices(region)
     poly = corners[:, :2]
     total = polygon_area(poly)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.errors import EceiDataError
+from ...scoring.points import check_points
 
 __all__ = [
     "EPS",
@@ -44,8 +45,13 @@ def region_vertices(region: str) -> np.ndarray:
     return REGIONS[region]
 
 
-def check_three_classes(points: pd.DataFrame) -> np.ndarray:
-    """Return the clusters × 3 class points as a finite float matrix, or refuse."""
+def check_three_classes(points: pd.DataFrame) -> pd.DataFrame:
+    """Return checked clusters × 3 class points, classes in canonical order.
+
+    The plane coordinates and the ordered region's corners are in the canonical
+    order (very important, important, not so important); the classes are
+    matched by name, whatever the order of the columns given.
+    """
     if not isinstance(points, pd.DataFrame):
         raise EceiDataError("points must be a clusters × classes DataFrame")
     if points.shape[1] != 3:
@@ -53,10 +59,9 @@ def check_three_classes(points: pd.DataFrame) -> np.ndarray:
             f"exact geometry needs exactly 3 classes, got {points.shape[1]} "
             f"({', '.join(map(str, points.columns))}); use Monte Carlo (smaa) instead"
         )
-    matrix = points.to_numpy(float)
-    if not np.all(np.isfinite(matrix)):
+    if not np.all(np.isfinite(points.to_numpy(float))):
         raise EceiDataError("points must be finite")
-    return matrix
+    return check_points(points)
 
 
 def plane_lines(d: np.ndarray) -> np.ndarray:

@@ -107,7 +107,8 @@ def stability_radius(
     -------
     StabilityResult
     """
-    matrix = check_three_classes(points)
+    points = check_three_classes(points)
+    matrix = points.to_numpy(float)
     classes = list(points.columns)
     w0 = weights.vector_for(classes)
     w0 = w0 / w0.sum()

@@ -150,6 +150,16 @@ def test_regions_and_their_errors():
 def test_three_classes_are_checked():
     good = pd.DataFrame([[1.0, 2.0, 3.0]], columns=list("abc"))
     np.testing.assert_array_equal(check_three_classes(good), [[1.0, 2.0, 3.0]])
+    by_name = pd.DataFrame(
+        [[1.0, 2.0, 3.0]], columns=["important", "not_so_important", "very_important"]
+    )
+    canonical = check_three_classes(by_name)
+    assert list(canonical.columns) == [
+        "very_important",
+        "important",
+        "not_so_important",
+    ]
+    assert canonical.to_numpy().tolist() == [[3.0, 1.0, 2.0]]
     with pytest.raises(EceiDataError, match="exactly 3 classes, got 2"):
         check_three_classes(good[["a", "b"]])
     with pytest.raises(EceiDataError, match="finite"):
