@@ -114,8 +114,8 @@ _EXPORTS: dict[str, str] = {
     "save_figure": "figures.save",
     "use_style": "figures.save",
     # reports
-    "Finding": "reports.findings",
-    "briefing_findings": "reports.findings",
+    "Finding": "reports.finding",
+    "briefing_findings": "reports.briefing_findings",
     # explorer
     "explore": "explorer",
     "explorer_state": "explorer",

@@ -236,10 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
         "which the classes explain the most together",
     )
     importance.add_argument(
-        "--ordered",
+        "--any-order",
         action="store_true",
-        help="search only weights with very important >= important >= not so important",
+        help="also advise weights that break very important >= important >= not so "
+        "important (by default the advice keeps that order)",
     )
+    importance.add_argument("--ordered", action="store_true", help=argparse.SUPPRESS)
 
     weights = sub.add_parser("weights", help="list the named weight sets")
     del weights
@@ -521,9 +523,8 @@ def _what_if(args: argparse.Namespace) -> int:
 
 @_command("importance")
 def _importance(args: argparse.Namespace) -> int:
-    from .reports.importance_findings import importance_findings
+    from .reports.importance_findings import importance_findings, infomax_sentence
     from .reports.provenance import study_banner
-    from .reports.sentences import sentence_infomax
     from .scoring.points import class_points
     from .sensitivity.importance import weights_for_importance
 
@@ -535,17 +536,14 @@ def _importance(args: argparse.Namespace) -> int:
         study.labels(),
         target=args.target,
         method=args.method,
-        ordered=args.ordered,
+        ordered=not args.any_order,
     )
     sentences = [s for finding in report.findings for s in finding.sentences]
     if args.optimiser == "infomax":
         most = weights_for_importance(
-            points, method=args.method, optimiser="infomax", ordered=args.ordered
+            points, method=args.method, optimiser="infomax", ordered=not args.any_order
         )
-        sentences = [
-            *sentences[: 1 + len(points.columns)],
-            sentence_infomax(most.weights.to_numpy(), most.achieved.to_numpy()),
-        ]
+        sentences = [*sentences[:2], infomax_sentence(points, most)]
     print("\n".join([study_banner(study), *(f"- {s}" for s in sentences)]))
     return 0
 

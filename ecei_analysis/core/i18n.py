@@ -30,6 +30,7 @@ from .errors import EceiDataError
 from .resources import package_file
 
 __all__ = [
+    "CASES",
     "DOMAIN",
     "LANGUAGES",
     "NP_",
@@ -261,26 +262,44 @@ def format_percent(
     return babel_percent(share, head + zero + decimals + tail, locale=locale)
 
 
-#: English ordinal suffixes by Babel's ordinal plural category (CLDR).
-_ENGLISH_ORDINALS = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+#: Grammatical cases a text may ask a place or a name in (``{place.gen}``).
+CASES = ("nom", "gen", "dat", "acc", "ins", "prep")
+
+#: Ordinal suffixes. English: by Babel's ordinal plural category (CLDR).
+#: Russian: by grammatical case, for the neuter noun «место» (2-е, 2-го, 2-му,
+#: 2-е, 2-м, 2-м).
+_ORDINAL_SUFFIXES: dict[str, dict[str, str]] = {
+    "en": {"one": "st", "two": "nd", "few": "rd", "other": "th"},
+    "ru": {
+        "nom": "-е",
+        "gen": "-го",
+        "dat": "-му",
+        "acc": "-е",
+        "ins": "-м",
+        "prep": "-м",
+    },
+}
 
 
-def format_place(place: int, *, language: str | None = None) -> str:
-    """Format an ordinal place: ``"2nd"`` in English, ``"2-е"`` (место) in Russian.
+def format_place(place: int, *, case: str = "nom", language: str | None = None) -> str:
+    """Format an ordinal place: ``"2nd"``; in Russian ``"2-е"``, ``"2-го"`` by case.
 
     Examples
     --------
     >>> [format_place(n) for n in (1, 2, 3, 11, 22)]
     ['1st', '2nd', '3rd', '11th', '22nd']
+    >>> format_place(2, case="gen", language="ru")
+    '2-го'
     """
     from babel import Locale
 
     n = int(place)
     language = check_language(language) if language else current_language()
-    if language == "ru":
-        return f"{n}-е"
+    suffixes = _ORDINAL_SUFFIXES[language]
+    if case in suffixes:
+        return f"{n}{suffixes[case]}"
     category = Locale.parse(_locale(language)).ordinal_form(n)
-    return f"{n}{_ENGLISH_ORDINALS[category]}"
+    return f"{n}{suffixes[category]}"
 
 
 def format_date(iso_date: str, *, language: str | None = None) -> str:

@@ -16,8 +16,7 @@ from ..core.i18n import in_language, pgettext
 from ..core.vocabulary import class_label, provenance_label
 from ..data.study import Study
 from ..scoring.ranking_table import ranking_table
-from ..scoring.weights import WeightsLike, as_weights, takes_weights
-from ..sensitivity.inverse import weights_to_reach
+from ..scoring.weights import WeightsLike, takes_weights
 
 __all__ = [
     "caveats",
@@ -75,38 +74,35 @@ def places_table(
 
 
 @in_language
-@takes_weights
-def what_if_table(
-    points: pd.DataFrame,
-    weights: WeightsLike,
-    leaders: list[str],
-    ahead: pd.Series,
-    labels: dict[str, str],
-    *,
-    language: str | None = None,
-) -> pd.DataFrame:
-    """Smallest weight change (ordered region) lifting each leader one place."""
-    w = weights.on(list(points.columns))
+def what_if_table(finding, *, language: str | None = None) -> pd.DataFrame:
+    """Tabulate the what-if finding: each leader's way up, as the text says it.
+
+    Built from the finding's values, so the table and the sentences state the
+    same weights and points.
+    """
+    from .phrases import points_text, ratio_text
+
     rows = []
-    for cluster in leaders:
-        if ahead[cluster] == 0:
-            continue
-        target = int(ahead[cluster])
-        for norm in ("l1", "linf"):
-            r = weights_to_reach(points, cluster, target, w, norm=norm, ordered=True)
-            rows.append(
-                {
-                    pgettext("column", "cluster"): labels[cluster],
-                    pgettext("column", "distance"): {"l1": "L1", "linf": "L∞"}[norm],
-                    pgettext("column", "possible"): r.feasible,
-                    pgettext("column", "change"): r.distance if r.feasible else None,
-                    pgettext("column", "weights then"): as_weights(
-                        r.weights_nominal_scale
-                    ).ratio_text()
-                    if r.feasible
-                    else None,
-                }
-            )
+    for r in finding.values["rows"]:
+        ind = r["indicator"]
+        one = (
+            f"+{points_text(ind['delta'])} {ind['code']} "
+            f"({points_text(ind['points'])} → "
+            f"{points_text(ind['points'] + ind['delta'])} / "
+            f"{points_text(ind['max_points'])})"
+            if ind["state"] == "found"
+            else "—"
+        )
+        rows.append(
+            {
+                pgettext("column", "cluster"): r["name"],
+                pgettext("column", "draws level with"): ", ".join(r["rivals"]) or "—",
+                pgettext("column", "weights then"): ratio_text(r["weights"])
+                if r["feasible"]
+                else "—",
+                pgettext("column", "or one indicator"): one,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -361,17 +357,17 @@ def swaps_table(
 ) -> pd.DataFrame:
     """Each adjacent pair of places with the sentence saying what swaps it."""
     from ..sensitivity.geometry.stability import swap_thresholds
-    from .sentences import sentence_swap
+    from .briefing_findings import classify_swap, sentence_swap
 
-    w = weights.on(list(points.columns))
-    swaps = swap_thresholds(points, w)
+    swaps = swap_thresholds(points, weights)
     return pd.DataFrame(
         {
             pgettext("column", "upper"): [labels[c] for c in swaps["upper"]],
             pgettext("column", "lower"): [labels[c] for c in swaps["lower"]],
             pgettext("column", "score gap"): swaps["margin"].to_numpy(),
             pgettext("column", "what would swap them"): [
-                sentence_swap(row, labels, w) for _, row in swaps.iterrows()
+                sentence_swap(classify_swap(row, weights, labels))
+                for _, row in swaps.iterrows()
             ],
         }
     )

@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_RTOL",
     "ROUNDING_RTOL",
     "clusters_ahead",
+    "places_from_ahead",
     "rank_clusters",
     "rank_matrix",
     "row_tolerance",
@@ -223,3 +224,29 @@ def tied_groups(scores: pd.Series, *, tol: float | None = None) -> list[list[str
     """
     dense = rank_clusters(scores, ties="dense", tol=tol)
     return [list(g.index) for _, g in dense.groupby(dense, sort=True) if len(g) > 1]
+
+
+def places_from_ahead(
+    ahead: pd.Series | pd.DataFrame, *, ties: Ties = "min"
+) -> pd.Series | pd.DataFrame:
+    """Places from the clusters strictly ahead, on a place basis (per column).
+
+    ``min``: 1 + the clusters strictly ahead. ``dense``: 1 + the number of
+    distinct scores above, which is the number of distinct ``ahead`` values
+    below the cluster's own.
+
+    Examples
+    --------
+    >>> ahead = pd.Series([0, 1, 1, 3], index=list("abcd"))
+    >>> places_from_ahead(ahead).tolist()
+    [1, 2, 2, 4]
+    >>> places_from_ahead(ahead, ties="dense").tolist()
+    [1, 2, 2, 3]
+    """
+    check_ties(ties, ("dense", "min"))
+    if isinstance(ahead, pd.DataFrame):
+        return ahead.apply(lambda column: places_from_ahead(column, ties=ties))
+    if ties == "min":
+        return ahead + 1
+    values = np.sort(np.unique(ahead.to_numpy()))
+    return ahead.map(lambda a: int(np.searchsorted(values, a)) + 1)

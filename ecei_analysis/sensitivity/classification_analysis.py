@@ -13,11 +13,15 @@ spread (the distance between the most and the least important class voted, 0
 to 2). Per expert: the share of their votes that equal the consensus.
 
 **Consensus.** ``median`` (default): the median class of the votes cast, in
-the order of importance; an even split between two classes goes to the class
-with more votes, then to the more important one. ``majority``: the class with
-most votes; a tie goes to the tied class nearest the median, then to the more
-important. An indicator nobody classified keeps the framework's class (listed
-as unvoted).
+the order of importance. With an even number of votes the two middle votes may
+differ: when they are very important and not so important, the median is the
+class between them, important; when they are neighbours, the class with more
+votes wins, and an even count between them is a **split**, settled by the
+fallback (the framework's class) when it is one of the two, else by the more
+important class, and flagged (``indicators["split"]``). ``majority``: the class
+with most votes; a tie goes to the tied class nearest the median, then to the
+more important. An indicator nobody classified keeps the framework's class
+(listed as unvoted).
 
 **Consequences.** Places under each expert's classification (their abstentions
 filled with the consensus class) and under the consensus, as clusters strictly
@@ -78,23 +82,33 @@ def _alpha(data: np.ndarray, level: str) -> float:
     )
 
 
-def _consensus_one(votes: np.ndarray, rule: str) -> float:
-    """One indicator's consensus position from its votes (NaN-free)."""
+def _consensus_one(
+    votes: np.ndarray, rule: str, fallback: int | None = None
+) -> tuple[float, bool]:
+    """One indicator's consensus position from its votes, and whether it split.
+
+    ``fallback``: the position (framework class) that settles an even split
+    between two neighbouring classes when it is one of them.
+    """
     if len(votes) == 0:
-        return np.nan
+        return np.nan, False
     counts = np.bincount(votes.astype(int), minlength=len(CLASSES))
     ordered = np.sort(votes)
     n = len(ordered)
-    low, high = ordered[(n - 1) // 2], ordered[n // 2]
-    if low == high:
-        median = low
-    else:  # an even split: more votes, then the more important class
-        median = low if counts[int(low)] >= counts[int(high)] else high
+    low, high = int(ordered[(n - 1) // 2]), int(ordered[n // 2])
+    split = False
+    if (low + high) % 2 == 0:  # equal, or very important vs not so important
+        median = (low + high) // 2
+    elif counts[low] != counts[high]:
+        median = low if counts[low] > counts[high] else high
+    else:  # an even split between neighbours: flagged, settled by the fallback
+        split = True
+        median = fallback if fallback in (low, high) else low
     if rule == "median":
-        return float(median)
+        return float(median), split
     tied = np.flatnonzero(counts == counts.max())
     nearest = tied[np.argsort(np.abs(tied - median), kind="stable")]
-    return float(nearest[0])
+    return float(nearest[0]), bool(len(tied) > 1)
 
 
 def consensus_classification(
@@ -129,12 +143,23 @@ def consensus_classification(
     ...     index=votes.index))).tolist()
     ['very_important', 'important']
     """
+    return _consensus(panel, rule, fallback)[0]
+
+
+def _consensus(
+    panel: ClassificationPanel, rule: str, fallback: pd.Series | None
+) -> tuple[pd.Series, pd.Series]:
+    """Return the consensus class per indicator and whether each was a split."""
     rule = one_of(rule, "rule", CONSENSUS_RULES)
     codes = panel.codes()
-    out = []
+    out, splits = [], []
     for i, code in enumerate(panel.votes.index):
         row = codes[i][np.isfinite(codes[i])]
-        position = _consensus_one(row, rule)
+        framework = None
+        if fallback is not None and code in fallback.index:
+            framework = CLASSES.index(fallback[code])
+        position, split = _consensus_one(row, rule, framework)
+        splits.append(split)
         if np.isnan(position):
             if fallback is None or code not in fallback.index:
                 raise EceiDataError(
@@ -144,7 +169,11 @@ def consensus_classification(
             out.append(fallback[code])
         else:
             out.append(CLASSES[int(position)])
-    return pd.Series(out, index=panel.votes.index, name="significance_class")
+    index = panel.votes.index
+    return (
+        pd.Series(out, index=index, name="significance_class"),
+        pd.Series(splits, index=index, name="split"),
+    )
 
 
 @dataclass(frozen=True)
@@ -160,11 +189,16 @@ class ClassificationAgreement(Result):
         Nominal Krippendorff's alpha (classes unordered).
     indicators
         Per indicator: ``cast`` (votes), ``abstained``, ``modal_class``,
-        ``modal_share``, ``spread`` (0-2), ``consensus``; sorted from the most
-        disputed (lowest modal share, then widest spread).
+        ``modal_share``, ``spread`` (0-2), ``consensus``, ``split`` (an even
+        split settled by the rule's tie-break); sorted from the most disputed
+        (lowest modal share, then widest spread).
     experts
-        Per expert: ``cast``, ``abstained``, ``agreement`` (share of their votes
-        equal to the consensus), ``mean_distance`` (mean class distance to it).
+        Per expert who voted at least once: ``cast``, ``abstained``,
+        ``agreement`` (share of their votes equal to the consensus),
+        ``mean_distance`` (mean class distance to it).
+    empty_experts
+        Expert columns without a single vote (an unused column of the sheet):
+        left out of every count.
     consensus
         Class per indicator.
     unvoted
@@ -179,6 +213,7 @@ class ClassificationAgreement(Result):
     experts: pd.DataFrame
     consensus: pd.Series
     unvoted: tuple[str, ...] = ()
+    empty_experts: tuple[str, ...] = ()
 
     @property
     def disputed(self) -> pd.DataFrame:
@@ -218,7 +253,7 @@ def classification_agreement(
     ClassificationAgreement
     """
     bootstrap = whole_number(bootstrap, "bootstrap", low=0)
-    consensus = consensus_classification(panel, rule=rule, fallback=fallback)
+    consensus, splits = _consensus(panel, rule, fallback)
     codes = panel.codes()  # indicators × experts
     data = codes.T  # experts × indicators
     alpha = _alpha(data, "ordinal")
@@ -236,8 +271,11 @@ def classification_agreement(
     cast = np.isfinite(codes).sum(axis=1)
     shares = panel.shares()
     modal = shares.fillna(-1).to_numpy().argmax(axis=1)
-    with np.errstate(invalid="ignore"):
-        spread = np.nanmax(codes, axis=1) - np.nanmin(codes, axis=1)
+    voted_rows = cast > 0
+    spread = np.full(len(codes), np.nan)
+    spread[voted_rows] = np.nanmax(codes[voted_rows], axis=1) - np.nanmin(
+        codes[voted_rows], axis=1
+    )
     indicators = pd.DataFrame(
         {
             "cast": cast,
@@ -248,6 +286,7 @@ def classification_agreement(
             "modal_share": shares.max(axis=1).to_numpy(),
             "spread": spread,
             "consensus": consensus.to_numpy(),
+            "split": splits.to_numpy(),
         },
         index=panel.votes.index,
     ).sort_values(["modal_share", "spread"], ascending=[True, False], kind="stable")
@@ -266,6 +305,8 @@ def classification_agreement(
         },
         index=pd.Index(panel.experts, name="expert"),
     )
+    empty = tuple(experts.index[experts["cast"] == 0])
+    experts = experts[experts["cast"] > 0]
     unvoted = tuple(panel.votes.index[cast == 0])
     return ClassificationAgreement(
         alpha=alpha,
@@ -276,11 +317,12 @@ def classification_agreement(
         experts=experts,
         consensus=consensus,
         unvoted=unvoted,
+        empty_experts=empty,
         parameters={
             "rule": rule,
             "bootstrap": bootstrap,
             "seed": record,
-            "experts": len(panel.experts),
+            "experts": len(experts),
             "indicators": len(panel.votes),
             "abstentions": len(panel.abstentions),
             "alpha": "Krippendorff, ordinal metric (krippendorff package)",
@@ -297,32 +339,46 @@ class ClassificationPanelResult(Result):
     agreement
         Agreement and the consensus.
     ahead
-        Clusters × (``framework``, ``consensus``, each expert): clusters
-        strictly ahead under each classification.
+        Clusters × (``framework``, ``consensus``): clusters strictly ahead
+        under the framework's and the consensus classification.
+    expert_ahead
+        Clusters × experts (those who voted): the same under each expert's own
+        classification (abstentions filled with the consensus). Kept apart from
+        ``ahead``, so no expert's name can stand for a structural column.
     moves
         Per disputed indicator and other class voted: ``indicator``, ``to``
         (class), ``votes`` (for that class), ``up`` and ``down`` (clusters with
         fewer / more clusters ahead when that indicator alone moves there from
-        the consensus).
+        the consensus) and ``shifts`` (cluster → change in clusters ahead,
+        positive up, the non-zero ones).
     uncertainty
-        Classification uncertainty drawn from the vote shares (weights fixed).
+        Classification uncertainty drawn from the vote shares (weights fixed),
+        or ``None`` (``parameters["uncertainty_skipped"]`` says why).
     """
 
     agreement: ClassificationAgreement
     ahead: pd.DataFrame
+    expert_ahead: pd.DataFrame
     moves: pd.DataFrame
     uncertainty: ClassificationResult | None
 
-    @property
-    def places(self) -> pd.DataFrame:
-        """Places (1 + clusters strictly ahead) under each classification."""
-        return self.ahead + 1
-
     def tidy(self) -> pd.DataFrame:
-        """One row per cluster and classification: clusters strictly ahead."""
-        out = self.ahead.stack().rename("ahead").reset_index()
-        out.columns = ["cluster", "classification", "ahead"]
-        return out
+        """One row per cluster and classification: clusters strictly ahead.
+
+        ``classification`` is ``framework``, ``consensus`` or ``expert``, and
+        ``expert`` names the expert (empty otherwise).
+        """
+        structural = self.ahead.stack().rename("ahead").reset_index()
+        structural.columns = ["cluster", "classification", "ahead"]
+        experts = self.expert_ahead.stack().rename("ahead").reset_index()
+        experts.columns = ["cluster", "expert", "ahead"]
+        return pd.concat(
+            [
+                structural.assign(expert=""),
+                experts.assign(classification="expert"),
+            ],
+            ignore_index=True,
+        )[["cluster", "classification", "expert", "ahead"]]
 
 
 def _ahead_under(study: Study, classification: pd.Series, weights) -> pd.Series:
@@ -385,15 +441,26 @@ def analyse_classification_panel(
         seed=streams["bootstrap"],
     )
     consensus = agreement.consensus
-    columns = {
-        "framework": _ahead_under(study, study.classification, w),
-        "consensus": _ahead_under(study, consensus, w),
-    }
-    for expert in panel.experts:
-        own = panel.votes[expert].where(panel.votes[expert].notna(), consensus)
-        columns[expert] = _ahead_under(study, own.astype(str), w)
-    ahead = pd.DataFrame(columns)
-    base = columns["consensus"]
+    ahead = pd.DataFrame(
+        {
+            "framework": _ahead_under(study, study.classification, w),
+            "consensus": _ahead_under(study, consensus, w),
+        }
+    )
+    expert_ahead = pd.DataFrame(
+        {
+            expert: _ahead_under(
+                study,
+                panel.votes[expert]
+                .where(panel.votes[expert].notna(), consensus)
+                .astype(str),
+                w,
+            )
+            for expert in agreement.experts.index
+        },
+        index=ahead.index,
+    )
+    base = ahead["consensus"]
     rows = []
     shares = panel.shares()
     for code in agreement.disputed.index:
@@ -410,9 +477,16 @@ def analyse_classification_panel(
                     "votes": int((panel.votes.loc[code] == cls).sum()),
                     "up": [c for c in after.index if after[c] < base[c]],
                     "down": [c for c in after.index if after[c] > base[c]],
+                    "shifts": {
+                        c: int(base[c] - after[c])
+                        for c in after.index
+                        if after[c] != base[c]
+                    },
                 }
             )
-    moves = pd.DataFrame(rows, columns=["indicator", "to", "votes", "up", "down"])
+    moves = pd.DataFrame(
+        rows, columns=["indicator", "to", "votes", "up", "down", "shifts"]
+    )
     uncertainty = None
     skipped = None
     if draws:
@@ -427,6 +501,8 @@ def analyse_classification_panel(
         extra = [c for c in CLASSES if c not in used and probabilities[c].sum() > 0]
         if extra:  # the draws need every voted class in use
             skipped = {"reason": "voted_classes_left_empty", "classes": extra}
+        elif len(used) < 2:  # one class: every weighting ranks the same
+            skipped = {"reason": "one_class", "classes": used}
         else:
             uncertainty = classification_uncertainty(
                 consensus_study,
@@ -441,6 +517,7 @@ def analyse_classification_panel(
     return ClassificationPanelResult(
         agreement=agreement,
         ahead=ahead,
+        expert_ahead=expert_ahead,
         moves=moves,
         uncertainty=uncertainty,
         parameters={

@@ -1,7 +1,7 @@
 import pytest
 
 from ecei_analysis.reports import display
-from ecei_analysis.reports.findings import Finding
+from ecei_analysis.reports.finding import Finding
 
 
 @pytest.fixture

@@ -93,7 +93,7 @@ def test_a_single_expert_degrades_gracefully():
     agreement = result.agreement
     assert np.isnan(agreement.alpha) and np.isnan(agreement.alpha_low)
     assert agreement.consensus.tolist() == classes.tolist()
-    assert (result.ahead["Solo"] == result.ahead["consensus"]).all()
+    assert (result.expert_ahead["Solo"] == result.ahead["consensus"]).all()
     assert result.moves.empty
 
 
@@ -119,11 +119,26 @@ def test_the_consensus_rules():
         ["even", "split", "three", "ends", "none"],
     )
     # even: VI, IMP | NSI, NSI -> lower median IMP, upper NSI; NSI has more votes.
-    # split: VI, VI | IMP, IMP -> equal counts: the more important (VI).
-    # three: VI, IMP, IMP, NSI -> median IMP. ends: VI, VI, NSI, NSI -> VI (tie).
+    # split: VI, VI | IMP, IMP -> an even split of neighbours: no framework class
+    # given, so the more important (VI), flagged as a split.
+    # three: VI, IMP, IMP, NSI -> median IMP.
+    # ends: VI, VI | NSI, NSI -> the class between the two middle votes: IMP.
     fallback = pd.Series({"none": IMP})
     median = consensus_classification(panel, fallback=fallback)
-    assert median.tolist() == [NSI, VI, IMP, VI, IMP]
+    assert median.tolist() == [NSI, VI, IMP, IMP, IMP]
+    agreement = classification_agreement(panel, fallback=fallback, bootstrap=0)
+    assert agreement.indicators["split"].to_dict() == {
+        "even": False,
+        "split": True,
+        "three": False,
+        "ends": False,
+        "none": False,
+    }
+    # The framework's class settles a split when it is one of the two.
+    settled = consensus_classification(
+        panel, fallback=pd.Series({"none": IMP, "split": IMP})
+    )
+    assert settled["split"] == IMP
     majority = consensus_classification(panel, rule="majority", fallback=fallback)
     assert majority.tolist() == [NSI, VI, IMP, VI, IMP]
     with pytest.raises(EceiDataError, match="no expert classified indicator 'none'"):
@@ -178,7 +193,7 @@ def test_a_disputed_indicator_moves_the_clusters_it_is_said_to_move():
     )
     assert move["up"] == [c for c in after.index if after[c] < before[c]]
     assert move["down"] == [c for c in after.index if after[c] > before[c]]
-    assert (result.ahead["C"] == after).all()
+    assert (result.expert_ahead["C"] == after).all()
     assert result.uncertainty is None
 
 

@@ -2,7 +2,7 @@
 
 Three classes only for the stability radius (exact geometry on the simplex);
 swap thresholds work for any number of classes. Both return numbers; the
-sentences that explain them are built in :mod:`ecei_analysis.reports.sentences`.
+sentences that explain them are built in :mod:`ecei_analysis.reports.briefing_findings`.
 """
 
 from __future__ import annotations
