@@ -168,7 +168,10 @@ def test_every_command_speaks_russian_with_lang_ru(capsys, tmp_path, small_dir):
     """--lang ru on any command: its sentences, headers and notes are Russian."""
     out, _ = output_of(capsys, "what-if", "--lang", "ru", "--cluster", "zelenograd")
     assert out.startswith("СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ")
-    assert "Зеленоград при весах 3:2:1 занимает 4-е место (3 кластера строго впереди)" in out
+    assert (
+        "Зеленоград при весах 3:2:1 занимает 4-е место (3 кластера строго впереди)"
+        in out
+    )
     out, _ = output_of(capsys, "rank", "--lang", "ru", "--weights", "4.5:2:1")
     assert "веса: 4,5:2:1 (очень важные : важные : не очень важные)" in out
     out, _ = output_of(capsys, "weights", "--lang", "ru")

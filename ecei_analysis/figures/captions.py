@@ -139,8 +139,8 @@ def measure_text(spec: Mapping) -> str:
     elif name == "dirichlet":
         text = pgettext(
             "measure",
-            "weightings drawn around {ratio} (a Dirichlet law, concentration "
-            "{kappa}: larger is tighter)",
+            "weights drawn at random close to {ratio} (concentration {kappa}; "
+            "larger is closer)",
         ).format(
             ratio=_ratio(spec["nominal"]),
             kappa=format_significant(spec["concentration"], 3),

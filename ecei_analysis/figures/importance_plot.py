@@ -78,8 +78,8 @@ def plot_importance(
     caption = pgettext(
         "figure",
         "Nominal weight vs real importance of each significance class: the weight "
-        "shares beside the share of the ranking score's variation across clusters "
-        "that each class explains ({method}).",
+        "shares beside the relative importance (each class's {method}, scaled to "
+        "sum to 100%).",
     ).format(method=importance_measure(method))
     if matched is not None:
         caption += " " + pgettext(

@@ -24,6 +24,7 @@ import matplotlib.pyplot as plt
 import mpltern  # noqa: F401  (registers the "ternary" projection)
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.lines import Line2D
@@ -288,20 +289,22 @@ def plot_weight_map(
             for c in winners
         ]
         handles.append(
-            Line2D(
+            Line2D(  # white, as drawn, outlined so it shows on the legend
                 [],
                 [],
-                color="0.6",
-                lw=1.0,
+                color="white",
+                lw=1.2,
+                path_effects=[patheffects.withStroke(linewidth=3.0, foreground="0.45")],
                 label=pgettext("figure", "boundary: two clusters tie for first"),
             )
         )
-        title = pgettext("figure", "first place (share of weightings)")
+        title = pgettext("figure", "first place (share of the triangle)")
         what = pgettext(
             "figure",
-            "colour shows the cluster ranked first, with its share of all "
-            "weightings; white lines are where two clusters tie for first (exact "
-            "regions: the upper envelope of the clusters' score planes)",
+            "colour shows the cluster ranked first, with its share of the whole "
+            "triangle (the headline findings give shares of the dashed ordered "
+            "region); white lines are where two clusters tie for first (computed "
+            "exactly)",
         )
     elif colour_by in ids:
         i = ids.index(colour_by)
@@ -385,8 +388,8 @@ def plot_weight_map(
     caption = pgettext(
         "figure",
         "Weight map: every point of the triangle is a weighting of the three "
-        "significance classes; {what}. Dashed: the ordered region "
-        "w_VI ≥ w_I ≥ w_NSI; circle: equal weights.",
+        "significance classes; {what}. Dashed: the weightings with very important "
+        "≥ important ≥ not so important; circle: equal weights.",
     ).format(what=what)
     if nominal is not None:
         caption += " " + pgettext(

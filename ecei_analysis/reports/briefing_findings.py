@@ -364,7 +364,9 @@ def robustness_finding(
         else ("exact" if len(classes) == 3 else "monte_carlo"),
         "classes": classes,
         "first": winners,
-        "first_names": {labels[c]: v for c, v in winners.items()},
+        "winners": [
+            {"cluster": c, "name": labels[c], "share": v} for c, v in winners.items()
+        ],
         "keep": keep,
         "inside": weights.is_ordered,
         "draws": draws,
@@ -400,11 +402,12 @@ def sentence_robustness(values: dict) -> str:
             "With a single significance class every weighting gives the same ranking."
         )
     order = " ≥ ".join(class_label(c) for c in values["classes"])
-    winners = list(values["first_names"].items())
     firsts = names_list(
         [
-            _("{name} in {share}").format(name=Name(n), share=share_text(v))
-            for n, v in winners
+            _("{name} in {share}").format(
+                name=Name(w["name"]), share=share_text(w["share"])
+            )
+            for w in values["winners"]
         ]
     )
     text = _(

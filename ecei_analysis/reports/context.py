@@ -151,37 +151,51 @@ class ReportContext:
         return cls(**parameters)
 
     # Display ---------------------------------------------------------------------
+    # A section's heading is shown with the block that follows it, in one output:
+    # a printed page never ends on a heading whose text starts the next page.
+    _pending = ""
+
+    def _emit(self, body: str) -> None:
+        from IPython.display import HTML, display
+
+        if self._pending:
+            body = f'<div class="ecei-section">{self._pending}{body}</div>'
+            self._pending = ""
+        display(HTML(body))
+
     def banner(self) -> None:
         """Show the data-provenance banner."""
-        from .display import show_banner
+        from .display import banner_html
 
-        show_banner(self.study, language=self.language)
+        self._emit(banner_html(self.study, language=self.language))
 
     def section(self, key: str, *, level: int = 2) -> None:
-        """Show a section's heading and paragraph."""
-        from .sections import show_section
+        """Show a section's heading and paragraph (with the next block)."""
+        from .sections import section_html
 
-        show_section(key, level=level, language=self.language)
+        if self._pending:  # a heading with nothing under it stands alone
+            self._emit("")
+        self._pending = section_html(key, level=level, language=self.language)
 
     def findings(self, findings: Sequence) -> None:
         """Show findings (built in this context's language) as bullets."""
-        from .display import show_findings
+        from .display import findings_html
 
-        show_findings(findings)
+        self._emit(findings_html(findings))
 
     def notes(self, notes: Sequence[str]) -> None:
         """Show sentences as bullets."""
-        from .display import show_notes
+        from .display import notes_html
 
-        show_notes(notes)
+        self._emit(notes_html(notes))
 
     def table(self, frame: pd.DataFrame, caption: str, **values: object) -> None:
         """Show a table under the caption ``caption`` (a key of the captions)."""
-        from .display import show_table
+        from .display import table_block_html
         from .sections import caption as caption_text
 
         text = caption_text(caption, language=self.language, **values)
-        show_table(frame, text, self.study, language=self.language)
+        self._emit(table_block_html(frame, text, self.study, language=self.language))
 
     def provenance(self) -> pd.DataFrame:
         """Return the notebook's provenance record: parameters, files, versions."""
@@ -193,18 +207,20 @@ class ReportContext:
 
     def provenance_table(self) -> None:
         """Show the provenance record as a table."""
-        from .display import show_table
+        from .display import table_block_html
         from .sections import caption as caption_text
 
         text = caption_text("provenance", language=self.language)
-        show_table(self.provenance(), text, language=self.language)
+        self._emit(table_block_html(self.provenance(), text, language=self.language))
 
     def provenance_compact(self) -> None:
         """Show the provenance record as one small paragraph (printed briefings)."""
-        from .display import show_provenance_compact
+        from .display import provenance_html
 
-        show_provenance_compact(
-            self.study, self.parameters, self.files, language=self.language
+        self._emit(
+            provenance_html(
+                self.study, self.parameters, self.files, language=self.language
+            )
         )
 
     # Analysis shortcuts --------------------------------------------------------------
@@ -281,7 +297,6 @@ class ReportContext:
         caption, which is also the image's alt text.
         """
         import matplotlib.pyplot as plt
-        from IPython.display import HTML, display
 
         from ..figures.captions import caption_of
         from .html import figure_html
@@ -289,4 +304,4 @@ class ReportContext:
         path = self.save(ax, stem)
         caption = caption_of(ax)
         plt.close(ax.figure)
-        display(HTML(figure_html(path.read_bytes(), caption)))
+        self._emit(figure_html(path.read_bytes(), caption))

@@ -17,12 +17,18 @@ from ..data.study import Study
 from .provenance import data_label, provenance_record, study_banner
 
 __all__ = [
+    "banner_html",
+    "caption_html",
+    "findings_html",
+    "notes_html",
+    "provenance_html",
     "show_banner",
     "show_caption",
     "show_findings",
     "show_notes",
     "show_provenance_compact",
     "show_table",
+    "table_block_html",
 ]
 
 
@@ -39,26 +45,26 @@ def _html(text: str) -> None:
 
 
 @in_language
-def show_banner(study: Study, *, language: str | None = None) -> None:
-    """Show the data-provenance banner (red for synthetic data)."""
+def banner_html(study: Study, *, language: str | None = None) -> str:
+    """Return the data-provenance banner (red for synthetic data) as HTML."""
     if study.is_synthetic:
         style = "background:#fdecea;border:2px solid #b03a2e;color:#7b241c"
     else:
         style = "background:#eaf2f8;border:1px solid #2e86c1;color:#1b4f72"
-    _html(
+    return (
         f'<div class="ecei-banner" style="{style};padding:8px 12px;margin:6px 0;'
         f'font-weight:bold">{html.escape(study_banner(study))}</div>'
     )
 
 
 @in_language
-def show_caption(
+def caption_html(
     text: str, study: Study | None = None, *, language: str | None = None
-) -> None:
-    """Show a figure or table caption (escaped), with the data's provenance."""
+) -> str:
+    """Return a figure or table caption (escaped), with the data's provenance."""
     if study is not None:
         text += " " + _("Data: {label}.").format(label=data_label(study))
-    _html(f'<p class="ecei-caption"><i>{html.escape(text)}</i></p>')
+    return f'<p class="ecei-caption"><i>{html.escape(text)}</i></p>'
 
 
 #: Most rows a report table shows; longer tables show their first rows and say so.
@@ -66,15 +72,15 @@ MAX_TABLE_ROWS = 40
 
 
 @in_language
-def show_table(
+def table_block_html(
     frame: pd.DataFrame,
     caption: str,
     study: Study | None = None,
     *,
     max_rows: int = MAX_TABLE_ROWS,
     language: str | None = None,
-) -> None:
-    """Show a captioned table; the caption names the data's provenance.
+) -> str:
+    """Return a captioned table as one block; the caption names the provenance.
 
     A table longer than ``max_rows`` (a large study) shows its first rows, and
     the caption says how many are left out and where the whole table is.
@@ -89,24 +95,84 @@ def show_table(
             "the whole ranking."
         ).format(shown=max_rows, n=format_number(len(frame)))
         frame = frame.head(max_rows)
-    show_caption(caption, study)
-    _html(table_html(frame))
+    return (
+        '<div class="ecei-table-block">'
+        + caption_html(caption, study)
+        + table_html(frame)
+        + "</div>"
+    )
 
 
-def show_findings(findings: Sequence) -> None:
-    """Show findings as a bulleted list, one bullet per sentence (escaped)."""
+def findings_html(findings: Sequence) -> str:
+    """Return findings as a bulleted list, one bullet per sentence (escaped)."""
     items = "".join(
         f"<li>{html.escape(sentence)}</li>"
         for finding in findings
         for sentence in finding.sentences
     )
-    _html(f'<ul class="ecei-findings">{items}</ul>')
+    return f'<ul class="ecei-findings">{items}</ul>'
+
+
+def notes_html(notes: Sequence[str]) -> str:
+    """Return plain sentences as a bulleted list (escaped)."""
+    items = "".join(f"<li>{html.escape(note)}</li>" for note in notes)
+    return f'<ul class="ecei-notes">{items}</ul>'
+
+
+@in_language
+def provenance_html(
+    study: Study,
+    parameters: Mapping[str, object],
+    files: Mapping[str, str] | None = None,
+    *,
+    language: str | None = None,
+) -> str:
+    """Return the provenance record as one small paragraph (printed briefings)."""
+    record = provenance_record(study, parameters, files).iloc[:, 0]
+    parts = []
+    for item, value in record.items():
+        if str(value).startswith("sha256 "):
+            value = value[:19] + "…"  # "sha256 " + 12 hex digits
+        parts.append(f"<b>{html.escape(item)}</b> {html.escape(str(value))}")
+    return '<p class="ecei-provenance">' + "; ".join(parts) + "</p>"
+
+
+# For analysts' own notebooks: the same blocks, displayed at once.
+@in_language
+def show_banner(study: Study, *, language: str | None = None) -> None:
+    """Show the data-provenance banner."""
+    _html(banner_html(study))
+
+
+@in_language
+def show_caption(
+    text: str, study: Study | None = None, *, language: str | None = None
+) -> None:
+    """Show a figure or table caption (escaped), with the data's provenance."""
+    _html(caption_html(text, study))
+
+
+@in_language
+def show_table(
+    frame: pd.DataFrame,
+    caption: str,
+    study: Study | None = None,
+    *,
+    max_rows: int = MAX_TABLE_ROWS,
+    language: str | None = None,
+) -> None:
+    """Show a captioned table (see :func:`table_block_html`)."""
+    _html(table_block_html(frame, caption, study, max_rows=max_rows))
+
+
+def show_findings(findings: Sequence) -> None:
+    """Show findings as a bulleted list, one bullet per sentence (escaped)."""
+    _html(findings_html(findings))
 
 
 def show_notes(notes: Sequence[str]) -> None:
     """Show plain sentences as a bulleted list (escaped)."""
-    items = "".join(f"<li>{html.escape(note)}</li>" for note in notes)
-    _html(f'<ul class="ecei-notes">{items}</ul>')
+    _html(notes_html(notes))
 
 
 @in_language
@@ -118,10 +184,4 @@ def show_provenance_compact(
     language: str | None = None,
 ) -> None:
     """Show the provenance record as one small paragraph (for printed briefings)."""
-    record = provenance_record(study, parameters, files).iloc[:, 0]
-    parts = []
-    for item, value in record.items():
-        if str(value).startswith("sha256 "):
-            value = value[:19] + "…"  # "sha256 " + 12 hex digits
-        parts.append(f"<b>{html.escape(item)}</b> {html.escape(str(value))}")
-    _html('<p class="ecei-provenance">' + "; ".join(parts) + "</p>")
+    _html(provenance_html(study, parameters, files))

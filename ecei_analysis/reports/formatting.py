@@ -54,6 +54,10 @@ def format_cell(value: object, *, digits: int = 1, language: str | None = None) 
     return text if text else "—"
 
 
+#: Tables of at most this many rows are kept on one printed page.
+SHORT_TABLE = 12
+
+
 @in_language
 def table_html(
     frame: pd.DataFrame,
@@ -89,8 +93,12 @@ def table_html(
                 f"<td{cls}>{html.escape(format_cell(value, digits=digits))}</td>"
             )
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    # A short table stays on one page; a long one breaks between rows, its
+    # header repeated (a whole long table moved to the next page would leave a
+    # half-empty page behind).
+    size = " short" if len(rows) <= SHORT_TABLE else ""
     return (
-        '<table class="ecei-table"><thead><tr>'
+        f'<table class="ecei-table{size}"><thead><tr>'
         + head
         + "</tr></thead><tbody>"
         + "".join(rows)

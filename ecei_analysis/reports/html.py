@@ -29,9 +29,10 @@ PRINT_CSS = """<style>
 .ecei-figure img { width: 100%; height: auto; max-width: 100%; display: block; }
 .ecei-figure figcaption, .ecei-caption { font-style: italic; font-size: 0.9em;
   color: #333; margin: 4px 0 6px; }
-.ecei-table-block { margin: 6px 0 12px; }
-.ecei-table-block.short { break-inside: avoid; page-break-inside: avoid; }
+table.ecei-table.short { break-inside: avoid; page-break-inside: avoid; }
 .ecei-caption { break-after: avoid; page-break-after: avoid; }
+.ecei-section > h1, .ecei-section > h2, .ecei-section > p {
+  break-after: avoid; page-break-after: avoid; }
 table.ecei-table { border-collapse: collapse; font-size: 0.9em; width: auto;
   max-width: 100%; }
 table.ecei-table th, table.ecei-table td { text-align: left !important; }
@@ -56,6 +57,13 @@ table.ecei-table td.num { text-align: right !important;
     margin: 2px 0; }
   table.ecei-table { font-size: 8.5px; }
   .ecei-banner { font-size: 10px; padding: 4px 8px !important; }
+  /* JupyterLab keeps every output whole (avoid-page); ours choose: figures and
+     short tables stay whole, long tables and lists break between rows. */
+  .jp-OutputArea-child { break-inside: auto !important; }
+  /* Two figures with their captions fit a page: no half-empty pages. */
+  .ecei-figure img { max-height: 95mm; width: auto !important; margin: 0 auto; }
+  ul.ecei-notes, ul.ecei-findings { break-inside: auto; }
+  ul.ecei-notes li, ul.ecei-findings li { break-inside: avoid; }
 }
 </style>
 """

@@ -11,7 +11,7 @@ import html
 
 from ..core.i18n import N_, _, in_language
 
-__all__ = ["CAPTIONS", "SECTIONS", "caption", "show_section"]
+__all__ = ["CAPTIONS", "SECTIONS", "caption", "section_html", "show_section"]
 
 #: Section key -> (heading, paragraph).
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -28,10 +28,10 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "what_if": (
         N_("What would change the ranking"),
         N_(
-            "The smallest change of the class weights (linear programming, within "
-            "the ordered region very important ≥ important ≥ not so important) or "
-            "of one indicator's points that would put each leader one place higher "
-            "(one cluster fewer ahead)."
+            "For each leader below first: the smallest change of the class weights "
+            "that keeps very important ≥ important ≥ not so important, or the "
+            "fewest points on one indicator, that would let it draw level with a "
+            "cluster ahead of it."
         ),
     ),
     "places": (N_("Places under the proposal and under equal weights"), ""),
@@ -45,6 +45,13 @@ SECTIONS: dict[str, tuple[str, str]] = {
     ),
     "figures": (N_("Key figures"), ""),
     "caveats": (N_("Caveats"), ""),
+    "methods": (
+        N_("Methods in brief"),
+        N_(
+            "How each number of this briefing is computed, with the notation of the "
+            "methods pages."
+        ),
+    ),
     "appendix": (N_("Appendix: clusters and the classification"), ""),
     "provenance": (N_("Provenance"), ""),
     "baseline": (
@@ -149,15 +156,21 @@ SECTIONS: dict[str, tuple[str, str]] = {
 
 
 @in_language
-def show_section(key: str, *, level: int = 2, language: str | None = None) -> None:
-    """Show a section's translated heading (and paragraph) in a notebook."""
-    from IPython.display import HTML, display
-
+def section_html(key: str, *, level: int = 2, language: str | None = None) -> str:
+    """Return a section's translated heading (and paragraph) as HTML."""
     heading, text = SECTIONS[key]
     body = f"<h{level}>{html.escape(_(heading))}</h{level}>"
     if text:
         body += f"<p>{html.escape(_(text))}</p>"
-    display(HTML(body))
+    return body
+
+
+@in_language
+def show_section(key: str, *, level: int = 2, language: str | None = None) -> None:
+    """Show a section's translated heading (and paragraph) in a notebook."""
+    from IPython.display import HTML, display
+
+    display(HTML(section_html(key, level=level)))
 
 
 #: Table captions (the data's provenance is added by ``show_table``).
@@ -168,14 +181,14 @@ CAPTIONS: dict[str, str] = {
         "scale (about {factor} times the plain total under these weights); the "
         "0–max column rescales it so that the largest possible score equals the "
         "largest possible plain total ({maximum}), as in the published totals. "
-        "Change = clusters ahead under equal weights minus now (positive: moved "
-        "up)."
+        "Change = place under equal weights minus place now (positive: moved up)."
     ),
     "what_if": N_(
-        "Smallest change of the weights (normalised; L1: sum of changes, L∞: "
-        "largest change), within the ordered region, that puts each leader one "
-        "place higher, and the weights it leads to (very important : important : "
-        "not so important)."
+        "Each leader's way up, as in the sentences above: the cluster it would draw "
+        "level with, the weights that would do it while keeping very important ≥ "
+        "important ≥ not so important (very important : important : not so "
+        "important), or instead the points to add on one indicator (then → after / "
+        "maximum)."
     ),
     "clusters": N_("Cluster ids and names."),
     "classification": N_(
@@ -215,14 +228,13 @@ CAPTIONS: dict[str, str] = {
     ),
     "explore": N_("The first places under the initial weights."),
     "importance": N_(
-        "Each class's weight and real importance (per cent), importance per unit of "
-        "weight, the target importance and the weights that come closest to it, "
-        "with the importance they achieve ({measure})."
+        "Each class's weight and real importance, the target importance, the "
+        "advised weights (whole per cent) and the importance they give "
+        "(relative importance: {measure}, scaled to sum to 100%)."
     ),
     "importance_places": N_(
-        "Places under the proposed weights and under the weights that deliver the "
-        "target importance; change = clusters strictly ahead before minus after "
-        "(positive: moved up)."
+        "Places under the proposed weights and under the advised weights; change = "
+        "the first place minus the second (positive: moved up)."
     ),
     "classification_experts": N_(
         "Each expert's votes, abstentions and agreement with the consensus (share "
@@ -230,15 +242,16 @@ CAPTIONS: dict[str, str] = {
         "{source}."
     ),
     "disputed": N_(
-        "The indicators the experts disagree on: votes per class (VI, I, NSI), the "
-        "consensus, and the clusters that would move up (↑) or down (↓) if that "
-        "indicator alone took another class it received votes for."
+        "The indicators the experts disagree on, largest move of the leaders first: "
+        "votes per class (VI, I, NSI), the consensus, another class voted, how many "
+        "places the leaders would move in all if that indicator alone took it, and "
+        "who (+ up, − down)."
     ),
     "classification_places": N_(
-        "Places (1 + clusters strictly ahead) under the framework's and the "
-        "consensus classification, and the best and worst over the experts' own "
-        "classifications (an abstention counts as the consensus class); weights "
-        "{weights}."
+        "Places under the framework's and the consensus classification, the change "
+        "(framework minus consensus: positive moves up), and the best and worst "
+        "over the experts' own classifications (an abstention counts as the "
+        "consensus class); weights {weights}."
     ),
     "votes": N_(
         "The panel's votes as entered, numbered as on the weight map, and the "
@@ -248,15 +261,22 @@ CAPTIONS: dict[str, str] = {
     ),
     "panel_places": N_(
         "Each cluster's most likely place and its probability when one vote is "
+        "drawn at random ({measure}; {draws} draws, seed {seed}), and its best "
+        "and worst place over the votes."
+    ),
+    "panel_places_per_vote": N_(
+        "Each cluster's most likely place and its probability when one vote is "
         "drawn at random ({measure}; {draws} draws, seed {seed}), its best and "
         "worst place over the votes and (columns numbered as in the votes table) "
-        "its place under each vote; places count 1 + the clusters strictly ahead."
+        "its place under each vote."
     ),
 }
 
 _RULES = {
-    "dense": N_("densely, as published (1, 2, 2, 3)"),
-    "min": N_("by competition ranking (1, 2, 2, 4)"),
+    "dense": N_(
+        "as published: tied clusters share a place, the next follows on (1, 2, 2, 3)"
+    ),
+    "min": N_("as 1 + the clusters strictly ahead (1, 2, 2, 4)"),
 }
 
 

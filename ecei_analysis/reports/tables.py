@@ -27,7 +27,10 @@ __all__ = [
     "data_files_table",
     "intervals_table",
     "method_text",
+    "methods_notes",
     "named_places_table",
+    "noise_text",
+    "panel_measure_values",
     "panel_places_table",
     "places_table",
     "smaa_table",
@@ -147,8 +150,9 @@ def caveats(
     study: Study, weights: WeightsLike, ties: str, *, language: str | None = None
 ) -> list[str]:
     """Return the caveats of a briefing, true for its data and parameters."""
-    from ..core.i18n import _
+    from ..core.i18n import _, ngettext
     from ..core.vocabulary import class_label as label
+    from .phrases import names_list
 
     out = []
     ind = study.indicators
@@ -168,45 +172,31 @@ def caveats(
                 "points per indicator ({k} indicators)."
             ).format(m=int(ind["max_points"].max()), k=len(ind))
         )
-    if ties == "dense":
-        out.append(
-            _(
-                "Places are shown densely (1, 2, 2, 3) as in the published record; "
-                "moves, the shares that keep a place and the rank intervals count "
-                "the clusters strictly ahead, so a tie breaking elsewhere is not a "
-                "move."
-            )
-        )
-    else:
-        out.append(
-            _(
-                "Places are shown by competition ranking (1, 2, 2, 4): 1 + the "
-                "clusters strictly ahead; the published record numbers the same "
-                "order densely (1, 2, 2, 3)."
-            )
-        )
-    w = weights.on(study.classes)
-    zero = [c for c, v in w.items() if v == 0]
+    zero = list(weights.zero_classes)
     if zero:
         out.append(
-            _(
+            ngettext(
                 "The proposed weights give {classes} no weight: those indicators do "
-                "not count, and the uncertainty around the proposal stays on that "
-                "face of the weight triangle (those weights remain 0)."
-            ).format(classes=", ".join(label(c) for c in zero))
+                "not count, and the weights drawn around the proposal keep it at 0.",
+                "The proposed weights give {classes} no weight: those indicators do "
+                "not count, and the weights drawn around the proposal keep them at 0.",
+                len(zero),
+            ).format(classes=names_list([label(c) for c in zero]))
         )
     if study.absent_classes:
         out.append(
             _(
                 "No indicator of this study is in {classes}; the analysis uses the "
                 "classes present."
-            ).format(classes=", ".join(label(c) for c in study.absent_classes))
+            ).format(classes=names_list([label(c) for c in study.absent_classes]))
         )
     out.append(
         _(
-            "Exact shares over the ordered region treat every ordered weighting as "
-            "equally likely; other measures (e.g. Dirichlet around the proposal) "
-            "answer a different question."
+            "Two kinds of shares appear. Over every weighting that keeps very "
+            "important ≥ important ≥ not so important, all equally likely: how the "
+            "ranking could turn out for any ordered weighting the meeting might "
+            "agree on. Around the proposal: how far the places move if the proposed "
+            "weights are only roughly right."
         )
     )
     return out
@@ -531,3 +521,80 @@ def panel_places_table(
         for k, participant in enumerate(places.columns, start=1):
             frame[str(k)] = places.loc[order, participant].to_numpy()
     return frame
+
+
+@in_language
+def methods_notes(parameters: dict, *, language: str | None = None) -> list[str]:
+    """Return the briefing's "Methods in brief": how each number is computed.
+
+    The notation (w_VI, L1, κ, the simplex) appears here and only here, each
+    symbol explained; the body of the briefing speaks in words.
+
+    Parameters
+    ----------
+    parameters
+        The report's parameters (``ties``, ``draws``, ``seed``,
+        ``concentration``, ``importance_method``).
+    """
+    from ..core.i18n import _, format_number
+    from ..core.vocabulary import importance_measure
+
+    ties = parameters.get("ties", "min")
+    places = (
+        _(
+            "Places: tied clusters share a place and the next place follows on "
+            "(1, 2, 2, 3), as in the published table; a move is a change of that "
+            "number."
+        )
+        if ties == "dense"
+        else _(
+            "Places: a cluster's place is 1 + the number of clusters with a strictly "
+            "higher score (1, 2, 2, 4); a move is a change of that number."
+        )
+    )
+    return [
+        places,
+        _(
+            "Weights: w_VI, w_I and w_NSI are the weights of very important, "
+            "important and not so important. Only their ratio matters, so they are "
+            "compared as shares, w / (w_VI + w_I + w_NSI). All the shares form a "
+            "triangle (the simplex); its ordered region is w_VI ≥ w_I ≥ w_NSI."
+        ),
+        _(
+            "Shares over the ordered region are exact areas: the lines where two "
+            "clusters tie cut the triangle into polygons of constant ranking, and "
+            "every weighting counts equally."
+        ),
+        _(
+            "Around the proposal the shares are drawn from a Dirichlet law centred on "
+            "the proposed shares with concentration κ = {kappa} (a share w varies by "
+            "about √(w(1 − w)/(κ + 1))); a class weighted 0 stays at 0; {draws} "
+            "draws, seed {seed}; the 9-in-10 range runs from the 5% to the 95% "
+            "quantile of the place."
+        ).format(
+            kappa=format_number(float(parameters.get("concentration", 50.0))),
+            draws=format_number(int(parameters.get("draws", 0))),
+            seed=parameters.get("seed", ""),
+        ),
+        _(
+            "What would change the ranking: a linear program (HiGHS) finds the "
+            "shares nearest the proposal, in the L1 distance (the sum of the "
+            "changes of the shares), within the ordered region, at which the "
+            "cluster draws level; the one-indicator answer is the fewest whole "
+            "points Δ on one indicator of class c with w_c·Δ closing the gap."
+        ),
+        _(
+            "The nearest change of the leaders' order is measured as the straight "
+            "(Euclidean) distance, between shares, from the proposal to the nearest "
+            "line where two of them tie."
+        ),
+        _(
+            "Relative importance: each class's {measure}, scaled to sum to 100%. "
+            "The advised weights minimise the squared difference from the target "
+            "shares (a grid, then Nelder–Mead), by default within the ordered "
+            "region; they are stated as whole per cent summing to 100, and the "
+            "importance beside them is computed at exactly those weights."
+        ).format(
+            measure=importance_measure(parameters.get("importance_method", "pearson"))
+        ),
+    ]

@@ -11,12 +11,18 @@ def test_places_table_shows_names_and_the_movement(study):
 
 
 def test_caveats_follow_the_parameters(study):
-    dense = tables.caveats(study, "3:2:1", "dense")
-    assert any("densely (1, 2, 2, 3)" in c for c in dense)
-    competition = tables.caveats(study, "1:1:0", "min")
-    assert any("competition ranking" in c for c in competition)
-    assert any("give not so important no weight" in c for c in competition)
-    assert not any(c.startswith("Places are shown densely") for c in competition)
+    proposal = tables.caveats(study, "3:2:1", "min")
+    assert not any("no weight" in c for c in proposal)
+    assert any(c.startswith("Two kinds of shares appear.") for c in proposal)
+    edge = tables.caveats(study, "1:1:0", "min")
+    assert any(
+        c.startswith("The proposed weights give not so important no weight")
+        for c in edge
+    )
+    vertex = tables.caveats(study, "1:0:0", "min")
+    assert any("important and not so important no weight" in c for c in vertex)
+    # The place basis is stated once, in the headline findings, not here.
+    assert not any("1, 2, 2, 4" in c or "1, 2, 2, 3" in c for c in proposal + edge)
 
 
 def test_sweep_places_have_every_share(points):
