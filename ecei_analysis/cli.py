@@ -332,40 +332,42 @@ def _weights(args: argparse.Namespace, study):
 @_command("rank")
 def _rank(args: argparse.Namespace) -> int:
     from .core.vocabulary import check_ties
-    from .reports.export import export_format, render_table
+    from .reports.export import MACHINE_FORMATS, export_format, render_table
+    from .reports.phrases import place_basis_note, weights_phrase
     from .reports.provenance import study_banner
+    from .reports.tables import places_table
     from .scoring.ranking_table import ranking_table
 
     ties = check_ties(args.ties)
     fmt = export_format(args.format, args.out)
     study = _load(args)
     weights = _weights(args, study)
-    table = ranking_table(study, weights, ties=ties)
-    columns = [
-        "rank",
-        "name",
-        "score",
-        "score_normalised",
-        "baseline_rank",
-        "rank_change",
-        "published_points",
-        "published_place",
-        "data",
-    ]
-    table = table[columns]
-    header = (
-        study_banner(study)
-        + "\n"
-        + _("weights: {ratio} ({classes})   ties: {ties}").format(
-            ratio=weights.ratio_text(digits=3),
-            classes=" : ".join(map(class_label, weights)),
-            ties=ties,
-        )
-        + "\n"
-    )
-    data = render_table(table, fmt, header=header, raw_csv=args.raw_csv)
+    if fmt in MACHINE_FORMATS:  # for programs: ids, raw columns, full precision
+        table = ranking_table(study, weights, ties=ties)[list(_RANK_COLUMNS)]
+        data = render_table(table, fmt, raw_csv=args.raw_csv)
+    else:  # for people: the briefing's table, with its banner and weights
+        header = [
+            study_banner(study),
+            _("Weights: {weights}.").format(weights=weights_phrase(weights)),
+            place_basis_note(ties),
+        ]
+        data = render_table(places_table(study, weights, ties), fmt, header=header)
     _emit(data, args.out, "rank")
     return 0
+
+
+#: The columns of ``ecei rank --format csv|json`` (a stable interface).
+_RANK_COLUMNS = (
+    "rank",
+    "name",
+    "score",
+    "score_normalised",
+    "baseline_rank",
+    "rank_change",
+    "published_points",
+    "published_place",
+    "data",
+)
 
 
 def _emit(data: bytes, out: Path | None, command: str) -> None:
@@ -487,11 +489,19 @@ def _template(args: argparse.Namespace) -> int:
 
 @_command("validate")
 def _validate(args: argparse.Namespace) -> int:
-    from .data.validate import validate_paths
+    from .data.validate import validate
+    from .reports.briefing_findings import published_record_note
 
-    problems = validate_paths(args.paths)
+    found = validate(args.paths)
+    problems = found.problems
     for problem in problems:
         print(" ".join(str(problem).split()))
+    for path, study in found.studies.items():
+        _note(
+            _("note: {path}: {note}").format(
+                path=_relative(path), note=published_record_note(study)
+            )
+        )
     names = ", ".join(_relative(p) for p in args.paths)
     if problems:
         _note(
@@ -595,6 +605,8 @@ def _report(args: argparse.Namespace) -> int:
         params["language"] = args.language
     html = run_report(args.notebook, params, args.out, pdf=args.pdf)
     _note(_("wrote {path}").format(path=_relative(html)))
+    if args.pdf:
+        _note(_("wrote {path}").format(path=_relative(html.with_suffix(".pdf"))))
     return 0
 
 

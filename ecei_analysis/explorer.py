@@ -186,7 +186,7 @@ class Explorer:
         self.points = class_points(study)
         self.labels = study.labels()
         self.note = data_label(study)
-        self.highlight = highlight or list(study.published.index) or None
+        self.highlight = highlight or None
         self.widgets: dict = {}  # filled by explore() when live
         self.state: ExplorerState | None = None  # the last state shown
         self._map_pixels, self._to_pixel, self.map_caption = self._render_map()

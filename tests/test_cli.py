@@ -53,6 +53,22 @@ def test_table_format_shows_synthetic_banner(capsys):
     assert code == 0 and out.startswith("SYNTHETIC DEMONSTRATION DATA")
 
 
+def test_the_rank_table_is_for_people(capsys):
+    """Names, titled columns, the briefing's rounding, "—" for missing, no ids."""
+    code, out, _ = run(capsys, "rank", "--weights", "3:2:1")
+    assert code == 0
+    lines = out.splitlines()
+    titles = lines.index(next(line for line in lines if line.startswith("place")))
+    assert lines[titles].split("  ")[0] == "place" and "published place" in out
+    rows = {line.split()[1]: line.split() for line in lines[titles + 2 :]}
+    # Kaluga: 3 x 249 + 2 x 332 + 200 = 1,611 points; place 1, 2nd under equal
+    # weights, one place up, published 2nd.
+    assert rows["Kaluga"] == ["1", "Kaluga", "1,611", "849.4", "2", "1", "2"]
+    assert rows["Sarov"][-1] == "—"  # not in the published record
+    for absent in ("NaN", "<NA>", "kaluga", "score_normalised", "synthetic"):
+        assert absent not in out.split("\n", 3)[-1]
+
+
 def test_bad_input_is_one_line_non_zero(capsys, small_dir):
     (small_dir / "assessments.csv").write_text(
         "cluster_id,indicator_code,points\nx,A1,abc\n"
@@ -113,7 +129,7 @@ def test_cli_unexpected_error_is_one_line(capsys, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    import ecei_analysis.scoring.ranking_table as table
+    import ecei_analysis.reports.tables as table
 
     monkeypatch.setattr(table, "ranking_table", broken)
     assert main(["rank"]) == 3
@@ -173,7 +189,8 @@ def test_every_command_speaks_russian_with_lang_ru(capsys, tmp_path, small_dir):
         in out
     )
     out, _ = output_of(capsys, "rank", "--lang", "ru", "--weights", "4.5:2:1")
-    assert "веса: 4,5:2:1 (очень важные : важные : не очень важные)" in out
+    assert "Веса: очень важные 4,5 : важные 2 : не очень важные 1." in out
+    assert "место  кластер" in out and "1\u00a0984,5" in out  # titled, CLDR grouping
     out, _ = output_of(capsys, "weights", "--lang", "ru")
     assert "proposal   3:2:1  (по умолчанию)" in out
     _, err = output_of(capsys, "rank", "--lang", "ru", "--out", str(tmp_path / "r.csv"))
@@ -188,10 +205,7 @@ def test_every_command_speaks_russian_with_lang_ru(capsys, tmp_path, small_dir):
     assert "проблем не найдено" in err
     # English stays the default, and the header names the classes in use.
     out, _ = output_of(capsys, "rank", "--weights", "3:2:1")
-    assert (
-        "weights: 3:2:1 (very important : important : not so important)   ties: "
-        "min" in out
-    )
+    assert "Weights: very important 3 : important 2 : not so important 1." in out
 
 
 def test_the_default_place_basis_counts_the_clusters_ahead(capsys):

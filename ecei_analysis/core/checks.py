@@ -25,6 +25,10 @@ def whole_number(
     Traceback (most recent call last):
     ...
     ecei_analysis.core.errors.EceiDataError: draws must be a whole number, got '1e6'
+    >>> whole_number(0, "draws", low=1)
+    Traceback (most recent call last):
+    ...
+    ecei_analysis.core.errors.EceiDataError: draws must be a whole number >= 1, got 0
     """
     ok = isinstance(value, numbers.Integral) and not isinstance(value, bool)
     if not ok and isinstance(value, numbers.Real) and not isinstance(value, bool):
@@ -33,9 +37,13 @@ def whole_number(
         raise EceiDataError(f"{name} must be a whole number, got {short_repr(value)}")
     number = int(value)  # type: ignore[arg-type]
     if (low is not None and number < low) or (high is not None and number > high):
-        lo = "-inf" if low is None else str(low)
-        hi = "inf" if high is None else str(high)
-        raise EceiDataError(f"{name} must be within [{lo}, {hi}], got {number}")
+        if high is None:
+            bounds = f">= {low}"
+        elif low is None:
+            bounds = f"<= {high}"
+        else:
+            bounds = f"from {low} to {high}"
+        raise EceiDataError(f"{name} must be a whole number {bounds}, got {number}")
     return number
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from ..core.errors import EceiDataError
 from ..core.resources import bundled_data_dir
 from .classification_votes import (
@@ -18,11 +21,38 @@ from .loaders import (
 from .panel_votes import is_panel_file, load_panel
 from .problems import collect_problems
 from .readers import find_data_file, usable_path
+from .study import Study
 
-__all__ = ["validate_paths"]
+__all__ = ["Validation", "validate", "validate_paths"]
+
+
+@dataclass
+class Validation:
+    """What ``ecei validate`` found.
+
+    Attributes
+    ----------
+    problems
+        Every problem, located (file, row, column).
+    studies
+        The whole studies (folders, template workbooks) that loaded without a
+        problem, by the path given, for the notes about them (e.g. which
+        published clusters they hold).
+    """
+
+    problems: list[EceiDataError] = field(default_factory=list)
+    studies: dict[Path, Study] = field(default_factory=dict)
 
 
 def validate_paths(paths) -> list[EceiDataError]:
+    """Check folders, workbooks or single files; list every problem.
+
+    :func:`validate` with only its problems.
+    """
+    return validate(paths).problems
+
+
+def validate(paths) -> Validation:
     """Check folders, template workbooks or single files; list every problem.
 
     A folder or a template ``.xlsx`` is checked as a whole study. A panel's votes
@@ -40,10 +70,11 @@ def validate_paths(paths) -> list[EceiDataError]:
 
     Returns
     -------
-    list of EceiDataError
-        Empty when everything is clean.
+    Validation
+        The problems (none when everything is clean) and the studies loaded.
     """
-    problems: list[EceiDataError] = []
+    result = Validation()
+    problems = result.problems
     for raw in paths:
         try:
             path = usable_path(raw, "file or folder")
@@ -62,7 +93,9 @@ def validate_paths(paths) -> list[EceiDataError]:
                 load_classification_panel, path, _framework(path)
             )
         elif path.is_dir() or (path.suffix.lower() == ".xlsx" and stem not in _TABLES):
-            _, found = collect_problems(load_study, path)
+            study, found = collect_problems(load_study, path)
+            if study is not None and not found:
+                result.studies[path] = study
         elif stem in ("indicators", "clusters"):
             loader = load_indicators if stem == "indicators" else load_clusters
             _, found = collect_problems(loader, path)
@@ -92,7 +125,7 @@ def validate_paths(paths) -> list[EceiDataError]:
                 )
             ]
         problems.extend(found)
-    return problems
+    return result
 
 
 _TABLES = ("indicators", "clusters", "assessments", "published_results")

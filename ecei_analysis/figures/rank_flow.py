@@ -10,10 +10,16 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..core.i18n import in_language, pgettext
+from ..scoring.comparison import notable_clusters
 from .captions import LEGIBLE, display_names, drawn_text, finish, scenario_labels
 from .colours import colours_for, text_colour
 
-__all__ = ["plot_rank_flow"]
+__all__ = ["NOTABLE_MOVERS", "NOTABLE_TOP", "plot_rank_flow"]
+
+#: Places drawn out by default (a cluster in them under some weighting is bold).
+NOTABLE_TOP = 4
+#: Largest moves drawn out by default.
+NOTABLE_MOVERS = 3
 
 
 @in_language
@@ -42,7 +48,10 @@ def plot_rank_flow(
         e.g. 1 + clusters strictly ahead.
     highlight
         Clusters drawn bold; the others thin (all labelled in full colour).
-        Default: all bold.
+        Default: the notable clusters (:func:`~ecei_analysis.scoring.comparison.
+        notable_clusters`): those in the first 4 places under some weighting,
+        a former leader included, and the 3 whose place changes most from the
+        first to the last column; the caption says so.
     colours, labels, data_note, ax
         Cluster colours (default: keyed by the study order of ``labels``),
         display names, provenance for the caption, and the Axes.
@@ -61,7 +70,10 @@ def plot_rank_flow(
     if n > top:
         shown = ranks[(ranks <= top).any(axis=1)]
     x = np.arange(ranks.shape[1])
-    bold = set(shown.index if highlight is None else highlight)
+    chosen = highlight is None
+    if chosen:
+        highlight = notable_clusters(ranks, top=NOTABLE_TOP, movers=NOTABLE_MOVERS)
+    bold = set(highlight)
     for cluster, row in shown.iterrows():
         strong = cluster in bold
         ax.plot(
@@ -103,6 +115,12 @@ def plot_rank_flow(
         "Rank flow: the place of each of {n} clusters under {k} weightings "
         "({columns}); tied clusters share a place (labels joined by '=').",
     ).format(n=n, k=ranks.shape[1], columns=", ".join(columns))
+    if chosen and len(bold) < len(shown):
+        caption += " " + pgettext(
+            "figure",
+            "Bold: the clusters in the first {top} places under some weighting and "
+            "the {k} whose places change most from the first to the last column.",
+        ).format(top=NOTABLE_TOP, k=NOTABLE_MOVERS)
     if n > top:
         caption += " " + pgettext(
             "figure", "Only the clusters within the first {top} places are drawn."

@@ -28,7 +28,13 @@ from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties, class_label
 from ..data.study import Study
 from ..scoring.points import class_points, score_clusters
 from ..scoring.ranks import clusters_ahead, rank_clusters
-from ..scoring.weights import WEIGHT_SETS, Weights, WeightsLike, takes_weights
+from ..scoring.weights import (
+    WEIGHT_SETS,
+    Weights,
+    WeightsLike,
+    as_weights,
+    takes_weights,
+)
 from .finding import Finding
 from .phrases import (
     Name,
@@ -41,12 +47,14 @@ from .phrases import (
     share_text,
     weights_phrase,
 )
+from .provenance import RECORD_2015, missing_from_2015_record, record_2015_names
 
 __all__ = [
     "SMALL_STUDY",
     "Standing",
     "briefing_findings",
     "classify_swap",
+    "published_record_note",
     "sentence_swap",
     "standing",
 ]
@@ -112,6 +120,13 @@ def published_finding(
     listed = list(pub.sort_values(["place", "points"], ascending=[True, False]).index)
     present = [c for c in listed if c in base.scores.index]
     missing = [c for c in listed if c not in base.scores.index]
+    # A part of the 2015 record given: the rest is either not in the data (missing)
+    # or in the data but left out of the published table.
+    outside = missing_from_2015_record(pub)
+    missing += [c for c in outside if c not in base.scores.index]
+    left_out = [c for c in outside if c in base.scores.index]
+    if set(missing) & set(RECORD_2015):  # not in the study: the bundled names
+        labels = {**record_2015_names(), **labels}
     rows = [
         {
             "cluster": c,
@@ -143,13 +158,44 @@ def published_finding(
         "state": state,
         "rows": rows,
         "missing": [str(c) for c in missing],
+        "missing_names": [labels.get(c, str(c)) for c in missing],
+        "left_out": [str(c) for c in left_out],
+        "left_out_names": [labels[c] for c in left_out],
         "ties": ties,
     }
     return Finding("published", (sentence_published(values),), values)
 
 
+@in_language
+def published_record_note(study: Study, *, language: str | None = None) -> str:
+    """Say in one sentence whether a study reproduces its published record.
+
+    For ``ecei validate``: the briefing's own finding (equal weights, places as
+    published), or a sentence saying that the data give no published results.
+    """
+    if not len(study.published):
+        return _(
+            "The data give no published results (published_results), so they are "
+            "not checked against a published record."
+        )
+    equal = as_weights("equal", study.classes)
+    base = standing(class_points(study), equal, "dense")
+    labels = study.labels(language=language)
+    return published_finding(study, base, labels, "dense").sentences[0]
+
+
 def sentence_published(values: dict) -> str:
     """Word the published-record finding in each of its states."""
+    text = _record_sentence(values)
+    if values["left_out"]:
+        text += " " + _(
+            "The published results given leave out {names} of the four 2015 "
+            "totals, so the data are checked against part of the record only."
+        ).format(names=names_list(values["left_out_names"]))
+    return text
+
+
+def _record_sentence(values: dict) -> str:
     rows, state = values["rows"], values["state"]
     if state == "none_present":
         return ngettext(
@@ -167,7 +213,7 @@ def sentence_published(values: dict) -> str:
             "reproduced."
         ).format(
             present=names_list([r["name"] for r in rows]),
-            missing=names_list(values["missing"]),
+            missing=names_list(values["missing_names"]),
         )
         if same:
             text += " " + _("As published: {listing}.").format(

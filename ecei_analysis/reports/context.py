@@ -56,7 +56,9 @@ class ReportContext:
         The experts' classification votes ("" = none), loaded with the study's
         indicators as :attr:`classification_panel`.
     **parameters
-        The notebook's other parameters, recorded for provenance.
+        The notebook's other parameters, checked by
+        :func:`~ecei_analysis.reports.parameters.check_parameters` and recorded
+        for provenance.
     """
 
     def __init__(
@@ -86,10 +88,16 @@ class ReportContext:
             self.weights = as_weights(weights, self.study.classes)
         except EceiDataError as exc:
             raise EceiDataError(f"parameter weights: {exc}") from None
+        from .parameters import check_parameters
+
+        check_parameters(parameters, self.study, self.weights)
         self.labels = self.study.labels(language=self.language)
-        self.highlight = [
-            self.study.resolve_cluster(h) for h in highlight.split(",") if h.strip()
-        ]
+        try:
+            self.highlight = [
+                self.study.resolve_cluster(h) for h in highlight.split(",") if h.strip()
+            ]
+        except EceiDataError as exc:
+            raise EceiDataError(f"parameter highlight: {exc}") from None
         self.figure_dir = confined_path(Path.cwd(), output_dir)
         #: The panel's votes (``None`` without a panel).
         self.panel = None

@@ -146,7 +146,7 @@ def figure_jobs(
             "rank_flow",
             plot_rank_flow,
             (scenario_places(points, weights, ties=options.ties),),
-            {"highlight": list(order.index[:4]), **common},
+            common,
         ),
         FigureJob(
             "rank_acceptability",

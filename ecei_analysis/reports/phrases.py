@@ -23,6 +23,7 @@ __all__ = [
     "Place",
     "move_phrase",
     "names_list",
+    "place_basis_note",
     "place_phrase",
     "points_text",
     "ratio_text",
@@ -187,6 +188,30 @@ class Name:
     acc = property(lambda self: self.form("acc"))
     ins = property(lambda self: self.form("ins"))
     prep = property(lambda self: self.form("prep"))
+
+
+def place_basis_note(ties: str) -> str:
+    """One sentence saying how places are numbered under a tie rule.
+
+    Examples
+    --------
+    >>> place_basis_note("dense")[:40]
+    'Places: tied clusters share a place and '
+    """
+    if ties == "dense":
+        return _(
+            "Places: tied clusters share a place and the next place follows on "
+            "(1, 2, 2, 3), as in the published table."
+        )
+    if ties == "average":
+        return _(
+            "Places: tied clusters share the average of the places they cover "
+            "(1, 2.5, 2.5, 4); the published table numbered them 1, 2, 2, 3."
+        )
+    return _(
+        "Places: 1 + the clusters strictly ahead (1, 2, 2, 4); the published table "
+        "numbered tied clusters 1, 2, 2, 3."
+    )
 
 
 def place_phrase(place: int, shared: bool = False) -> Place:

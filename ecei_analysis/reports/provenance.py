@@ -24,8 +24,10 @@ __all__ = [
     "RECORD_2015",
     "calibrated_to_2015",
     "data_label",
+    "missing_from_2015_record",
     "panel_label",
     "provenance_record",
+    "record_2015_names",
     "report_date",
     "study_banner",
     "synthetic_banner",
@@ -35,6 +37,43 @@ __all__ = [
 #: The published 2015 totals the demonstration data are calibrated to (the claim
 #: the demonstration banner makes, checked against the data before it is made).
 RECORD_2015 = {"tomsk": 825.0, "kaluga": 781.0, "innokam": 781.0, "zelenograd": 723.0}
+
+
+def missing_from_2015_record(published: pd.DataFrame) -> list[str]:
+    """Return the 2015 clusters that a partial copy of the 2015 record leaves out.
+
+    When a study's published table lists some of the four 2015 clusters with
+    their 2015 totals and no other cluster, it is part of the 2015 record, and
+    the others are missing from it. Otherwise (the full record, another record
+    or none) nothing is missing.
+
+    Examples
+    --------
+    >>> part = pd.DataFrame({"points": [781.0]}, index=["innokam"])
+    >>> missing_from_2015_record(part)
+    ['tomsk', 'kaluga', 'zelenograd']
+    """
+    ids = set(published.index)
+    if not ids or not ids < set(RECORD_2015):
+        return []
+    if any(float(published.at[c, "points"]) != RECORD_2015[c] for c in ids):
+        return []
+    return [c for c in RECORD_2015 if c not in ids]
+
+
+@in_language
+def record_2015_names(*, language: str | None = None) -> dict[str, str]:
+    """Return the short names of the four 2015 clusters, in the language.
+
+    From the bundled cluster list, for naming a 2015 cluster that a study lacks.
+    """
+    from ..core.resources import bundled_data_dir
+    from ..data.loaders import load_clusters
+    from ..data.readers import find_data_file
+
+    clusters = load_clusters(find_data_file(bundled_data_dir(), "clusters"))
+    names = Study.localised(clusters, "short_name", language=language)
+    return {c: str(names[c]) for c in RECORD_2015}
 
 
 @in_language

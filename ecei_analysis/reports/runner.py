@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core.errors import EceiDataError, short_repr
 from ..core.files import OutputFolder
 from ..core.resources import NOTEBOOKS, bundled_notebooks_dir
+from ..data.study import Study
 from .html import finish_html
 
 __all__ = [
@@ -273,15 +274,8 @@ def run_report(
             "chromium); run without --pdf for the HTML report"
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
-    if params.get("panel"):  # checked up front: a bad vote is named before any work
-        from ..data.panel_votes import load_panel
-
-        load_panel(params["panel"])
-    if params.get("classification_panel"):
-        from ..data.classification_votes import load_classification_panel
-
-        load_classification_panel(params["classification_panel"])
-    _check_report_work(notebook, params)
+    study = _check_values(notebook, params)
+    _check_report_work(notebook, params, len(study.clusters))
     inputs = [params[key] for key in PATH_PARAMETERS if params.get(key)]
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
     with output.build() as work:
@@ -352,17 +346,39 @@ _MONTE_CARLO_RUNS = {
 }
 
 
-def _check_report_work(notebook: str, params: Mapping[str, object]) -> None:
+def _check_values(notebook: str, params: Mapping[str, object]) -> Study:
+    """Check every parameter's value before any work, as the notebook will.
+
+    The notebook's defaults with ``params`` over them build the notebook's own
+    :class:`~ecei_analysis.reports.context.ReportContext` (the study, weights,
+    place basis, language, panels and every parameter with a check), so a bad
+    value (``weights=3:2``, a vote sheet with an error) is named before the
+    kernel starts. Returns the study.
+    """
+    import ast
+
+    from .context import ReportContext
+
+    values = {
+        name: ast.literal_eval(info["default"])
+        for name, info in notebook_parameters(notebook).items()
+    }
+    values.update(params)
+    try:
+        return ReportContext(**values).study
+    except EceiDataError as exc:
+        raise ReportError(f"{exc} (notebook {notebook!r}; nothing was run)") from None
+
+
+def _check_report_work(notebook: str, params: Mapping[str, object], n: int) -> None:
     """Estimate a report's Monte Carlo work before starting; refuse the huge."""
     if notebook not in _MONTE_CARLO_RUNS:
         return
     from ..core.work import check_work
-    from ..data.loaders import load_study
     from ..sensitivity.engine import estimate_seconds
 
     documented = notebook_parameters(notebook)
     draws = int(params.get("draws", documented["draws"]["default"]))
-    n = len(load_study(params.get("data_dir") or None).clusters)
     runs, pairwise = _MONTE_CARLO_RUNS[notebook]
     if params.get("panel") or notebook == "05_panel":
         runs += 2

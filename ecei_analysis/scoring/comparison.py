@@ -7,7 +7,7 @@ import pandas as pd
 from ..core.checks import whole_number
 from ..core.errors import EceiDataError
 
-__all__ = ["compare_rankings"]
+__all__ = ["compare_rankings", "notable_clusters"]
 
 
 def compare_rankings(
@@ -71,3 +71,45 @@ def compare_rankings(
             "n_changed": int((shift > 0).sum()),
         }
     return pd.DataFrame.from_dict(records, orient="index")
+
+
+def notable_clusters(
+    places: pd.DataFrame, *, top: int = 4, movers: int = 3
+) -> list[str]:
+    """Clusters worth drawing out across weightings: leaders and the largest moves.
+
+    A cluster is notable when it is within the first ``top`` places under some
+    weighting (so a former leader stays notable after it falls), or when it is
+    one of the ``movers`` clusters whose place changes most between the first
+    and the last column (a move of zero never counts; ties in the size of the
+    move are broken by the study order).
+
+    Parameters
+    ----------
+    places
+        Clusters × weightings: places (smaller is better), columns in order.
+    top, movers
+        How many leading places, and how many largest moves.
+
+    Returns
+    -------
+    list of str
+        Cluster ids in the order of ``places``' index.
+
+    Examples
+    --------
+    >>> places = pd.DataFrame(
+    ...     {"equal": [1, 2, 3, 4, 5], "new": [5, 1, 2, 3, 4]}, index=list("abcde")
+    ... )
+    >>> notable_clusters(places, top=1, movers=1)
+    ['a', 'b']
+    >>> notable_clusters(places, top=2, movers=0)
+    ['a', 'b', 'c']
+    """
+    top = whole_number(top, "top", low=0)
+    movers = whole_number(movers, "movers", low=0)
+    leading = (places <= top).any(axis=1)
+    shift = (places.iloc[:, -1] - places.iloc[:, 0]).abs()
+    moved = shift[shift > 0].sort_values(ascending=False, kind="stable")
+    chosen = set(places.index[leading]) | set(moved.index[:movers])
+    return [c for c in places.index if c in chosen]

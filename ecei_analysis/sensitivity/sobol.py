@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..core.checks import whole_number
 from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
@@ -40,7 +41,7 @@ from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
 from ..scoring.weights import WeightsLike, takes_weights
 
-__all__ = ["SobolResult", "sobol_rank_indices"]
+__all__ = ["SobolResult", "check_base_size", "sobol_rank_indices"]
 
 SHIFT_ROW = "mean_abs_shift"
 
@@ -78,6 +79,20 @@ class SobolResult(Result):
         out = pd.concat(parts, ignore_index=True)
         out["invariant"] = out["output"].map(self.invariant)
         return out[["output", "class", "index", "value", "invariant"]]
+
+
+def check_base_size(n: object, name: str = "n") -> int:
+    """Return the Sobol base sample size ``n``: a whole power of 2, at least 2.
+
+    Examples
+    --------
+    >>> check_base_size(4096)
+    4096
+    """
+    n = whole_number(n, name, low=2)
+    if n & (n - 1):
+        raise EceiDataError(f"{name} must be a power of 2 (>= 2), got {n}")
+    return n
 
 
 @takes_weights
@@ -123,8 +138,7 @@ def sobol_rank_indices(
     points = check_points(points)
     classes = list(points.columns)
     k = len(classes)
-    if n < 2 or n & (n - 1):
-        raise EceiDataError(f"n must be a power of 2 (>= 2), got {n}")
+    n = check_base_size(n)
     centre = np.ones(k) if nominal is None else nominal.vector_for(classes)
     if reparameterisation == "box":
         if not 0 < spread <= 1:

@@ -17,7 +17,7 @@ def test_whole_number_refuses_the_rest(value):
 
 
 def test_whole_number_bounds():
-    with pytest.raises(EceiDataError, match=r"within \[1, 5\], got 6"):
+    with pytest.raises(EceiDataError, match=r"a whole number from 1 to 5, got 6"):
         whole_number(6, "rank", low=1, high=5)
 
 

@@ -691,7 +691,7 @@ def main() -> None:
         ("api_nan_points_inverse", "finite"),
         ("api_parse_weights_none", "weights are missing"),
         ("api_load_study_list", "data_dir must be a data folder"),
-        ("api_sample_negative_size", "size must be within"),
+        ("api_sample_negative_size", "size must be a whole number >= 0"),
         ("api_tiny_scores_rank", "[1, 2, 3]"),
         ("api_scaled_weights_same_ranking", "same"),
         ("api_seed_object", "seed must be an int"),

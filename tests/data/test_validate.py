@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 
 from ecei_analysis import EceiDataError, load_study
@@ -64,3 +66,45 @@ def test_loader_stops_at_first_problem_with_same_message(small_dir):
     problems = validate_paths([small_dir])
     assert str(problems[0]) == str(info.value)
     assert len(problems) > 1
+
+
+def _bundled_copy(folder, keep=None, published=None):
+    import pandas as pd
+
+    from ecei_analysis.core.resources import bundled_data_dir
+
+    shutil.copytree(bundled_data_dir(), folder)
+    for name in ("assessments", "clusters", "published_results"):
+        table = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+        ids = keep if name != "published_results" else (published or keep)
+        if ids is not None:
+            table = table[table["cluster_id"].isin(ids)]
+        table.to_csv(folder / f"{name}.csv", index=False)
+    return folder
+
+
+def test_validate_names_the_published_clusters_a_study_lacks(capsys, tmp_path):
+    data = _bundled_copy(tmp_path / "four", keep=["innokam", "zelenograd", "sarov"])
+    assert main(["validate", str(data)]) == 0
+    err = capsys.readouterr().err
+    assert "The data hold only INNOKAM and Zelenograd of the clusters whose " in err
+    assert "(Tomsk and Kaluga missing)" in err and "no problems found" in err
+
+
+def test_validate_says_when_the_published_table_leaves_some_out(capsys, tmp_path):
+    data = _bundled_copy(tmp_path / "all", published=["tomsk", "zelenograd"])
+    assert main(["validate", str(data)]) == 0
+    err = capsys.readouterr().err
+    assert "The data reproduce the 2 published totals and their order" in err
+    assert "leave out Kaluga and INNOKAM of the four 2015 totals" in err
+
+
+def test_validate_notes_the_whole_record_and_its_absence(capsys, tmp_path):
+    from ecei_analysis.core.resources import bundled_data_dir
+
+    assert main(["validate", str(bundled_data_dir())]) == 0
+    assert "reproduce the 4 published totals" in capsys.readouterr().err
+    data = _bundled_copy(tmp_path / "none")
+    (data / "published_results.csv").unlink()
+    assert main(["validate", str(data)]) == 0
+    assert "give no published results" in capsys.readouterr().err

@@ -36,3 +36,20 @@ def test_rank_flow_draws_ties_at_the_same_height():
     assert lines["b"].get_ydata()[0] == lines["c"].get_ydata()[0] == 2
     assert "a=B" in [t.get_text() for t in ax.texts]
     assert "data source not stated" in caption_of(ax)
+
+
+def test_by_default_the_leaders_and_largest_movers_are_bold():
+    """At 1:0:0 Tomsk falls from 1st to 5th: a former leader stays drawn out."""
+    from ecei_analysis import class_points, load_study, scenario_places
+
+    places = scenario_places(class_points(load_study()), "1:0:0", ties="min")
+    assert places.loc["tomsk"].tolist()[0] == 1 and places.loc["tomsk"].iloc[-1] == 5
+    ax = plot_rank_flow(places)
+    widths = {line.get_label(): line.get_linewidth() for line in ax.get_lines()}
+    assert widths["tomsk"] > widths["troitsk"]  # never in the first 4, moved 3
+    moves = (places.iloc[:, -1] - places.iloc[:, 0]).abs()
+    biggest = moves.sort_values(ascending=False, kind="stable").index[:3]
+    assert all(widths[c] == 2.0 for c in biggest)
+    assert "Bold: the clusters in the first 4 places" in caption_of(ax)
+    ax = plot_rank_flow(places, highlight=["troitsk"])
+    assert "Bold:" not in caption_of(ax)

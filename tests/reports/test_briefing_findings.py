@@ -337,7 +337,7 @@ def test_published_record_states(study):
     assert published.values["state"] == "partial"
     assert published.text == (
         "The data hold only Zelenograd of the clusters whose totals were published "
-        "(tomsk, kaluga and innokam missing), so the published record cannot be "
+        "(Tomsk, Kaluga and INNOKAM missing), so the published record cannot be "
         "reproduced. As published: Zelenograd 723."
     )
     none = _study_of(

@@ -82,17 +82,23 @@ def test_parameters_are_documented():
     )
 
 
-def test_failed_run_keeps_previous_report(tmp_path):
+def test_failed_run_keeps_previous_report(tmp_path, monkeypatch):
+    import nbformat
+
+    import ecei_analysis.reports.runner as runner
+
     out = tmp_path / "briefing"
     html = run_report("briefing", {"draws": 2000}, out, progress=False)
     before = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    with pytest.raises(
-        ReportError,
-        match=r"failed in cell \d+ .*'atlantis' is not a cluster id or name",
-    ):
-        run_report(
-            "briefing", {"draws": 2000, "highlight": "atlantis"}, out, progress=False
-        )
+    broken = tmp_path / "notebooks"
+    shutil.copytree(runner.notebooks_dir(), broken)
+    path = broken / NOTEBOOKS["briefing"]
+    book = nbformat.read(path, as_version=4)
+    book.cells.insert(5, nbformat.v4.new_code_cell("raise RuntimeError('broken')"))
+    nbformat.write(book, path)
+    monkeypatch.setattr(runner, "notebooks_dir", lambda: broken)
+    with pytest.raises(ReportError, match=r"failed in cell \d+ .*RuntimeError: broken"):
+        run_report("briefing", {"draws": 2000}, out, progress=False)
     after = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert before == after and html.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
@@ -104,12 +110,57 @@ def test_failed_run_keeps_previous_report(tmp_path):
         ({"colour": "red"}, "unknown parameter"),
         ({"output_dir": "../outside"}, "must be a relative folder"),
         ({"output_dir": "/tmp/abs"}, "must be a relative folder"),
+        ({"weights": "3:2"}, "parameter weights: .*2 ratio parts"),
+        ({"highlight": "atlantis"}, "parameter highlight: 'atlantis' is not a cluster"),
+        ({"draws": 0}, "parameter draws: draws must be a whole number >= 1"),
+        ({"top": 0}, "parameter top:"),
+        ({"seed": -5}, "parameter seed:"),
+        ({"concentration": 0.0}, "parameter concentration:"),
+        ({"panel_concentration": -1.0}, "parameter panel_concentration:"),
+        ({"importance_method": "gini"}, "parameter importance_method:"),
+        ({"importance_target": "1:2"}, "parameter importance_target:"),
+        ({"ties": "average"}, "parameter ties:"),
+        ({"language": "de"}, "parameter language:"),
     ],
 )
 def test_bad_parameters_rejected_before_running(params, message, tmp_path):
     with pytest.raises(ReportError, match=message):
         run_report("briefing", params, tmp_path / "x", progress=False)
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("notebook", "params", "message"),
+    [
+        ("02_weight_sensitivity", {"sweep_class": "VI"}, "parameter sweep_class:"),
+        ("02_weight_sensitivity", {"sweep_steps": 1}, "parameter sweep_steps:"),
+        ("03_uncertainty", {"sobol_n": 1000}, "parameter sobol_n: .*power of 2"),
+        ("03_uncertainty", {"sampler": "normal"}, "parameter sampler:"),
+        ("03_uncertainty", {"spread": 1.5}, "parameter spread:"),
+        ("03_uncertainty", {"noise_levels": -1}, "parameter noise_levels:"),
+        ("04_explore", {"static": "no"}, "parameter static:"),
+        ("06_classification_panel", {"rule": "mean"}, "parameter rule:"),
+    ],
+)
+def test_every_notebook_refuses_bad_values_before_running(
+    notebook, params, message, tmp_path
+):
+    with pytest.raises(ReportError, match=f"{message}.*nothing was run"):
+        run_report(notebook, params, tmp_path / "x", progress=False)
+    assert not (tmp_path / "x").exists()
+
+
+def test_every_notebook_parameter_is_checked():
+    """A new parameter needs a check: the context's own, or one by name."""
+    import inspect
+
+    from ecei_analysis.reports.context import ReportContext
+    from ecei_analysis.reports.parameters import PARAMETER_CHECKS
+
+    own = set(inspect.signature(ReportContext).parameters) - {"parameters"}
+    for name in NOTEBOOKS:
+        unchecked = set(notebook_parameters(name)) - own - set(PARAMETER_CHECKS)
+        assert not unchecked, (name, unchecked)
 
 
 def test_parameters_typed_from_the_notebook(tmp_path):
