@@ -34,6 +34,7 @@ __all__ = [
     "noise_text",
     "scenario_label",
     "scenario_labels",
+    "seed_text",
 ]
 
 _CAPTION_ATTR = "_ecei_caption"
@@ -105,18 +106,24 @@ def _ratio(nominal: Mapping[str, float]) -> str:
     return Weights(nominal).ratio_text(current_language())
 
 
-def _zero_note(spec: Mapping) -> str:
+def _zero_clause(spec: Mapping) -> str:
+    """Name the classes a centred sampler keeps at 0 in a clause ("" when none)."""
     zero = list(spec.get("zero_classes") or [])
     if not zero:
         return ""
     if len(zero) == len(spec.get("nominal", {})) - 1:
-        return " " + pgettext(
-            "measure",
-            "(one class carries all the weight: every draw is that weighting)",
+        return pgettext(
+            "measure", "one class carries all the weight: every draw is that weighting"
         )
-    return " " + ngettext(
-        "({classes} kept at 0)", "({classes} kept at 0)", len(zero)
-    ).format(classes=", ".join(class_label(c) for c in zero))
+    return ngettext("{classes} kept at 0", "{classes} kept at 0", len(zero)).format(
+        classes=", ".join(class_label(c) for c in zero)
+    )
+
+
+def _details(*clauses: str) -> str:
+    """Join the clauses that are not empty into one parenthesis ("" when none)."""
+    kept = [c for c in clauses if c]
+    return f" ({'; '.join(kept)})" if kept else ""
 
 
 def measure_text(spec: Mapping) -> str:
@@ -137,21 +144,19 @@ def measure_text(spec: Mapping) -> str:
             "equally likely",
         )
     elif name == "dirichlet":
-        text = pgettext(
-            "measure",
-            "weights drawn at random close to {ratio} (concentration {kappa}; "
-            "larger is closer)",
-        ).format(
-            ratio=_ratio(spec["nominal"]),
-            kappa=format_significant(spec["concentration"], 3),
-        ) + _zero_note(spec)
+        closeness = pgettext(
+            "measure", "concentration {kappa}, larger is closer"
+        ).format(kappa=format_significant(spec["concentration"], 3))
+        text = pgettext("measure", "weights drawn at random close to {ratio}").format(
+            ratio=_ratio(spec["nominal"])
+        ) + _details(closeness, _zero_clause(spec))
     elif name == "box":
         text = pgettext(
             "measure",
             "each weight varied independently by up to ±{spread} around {ratio}",
         ).format(
             spread=format_percent(spec["spread"], 0), ratio=_ratio(spec["nominal"])
-        ) + _zero_note(spec)
+        ) + _details(_zero_clause(spec))
     elif name == "fixed":
         text = pgettext("measure", "the weights fixed at {ratio}").format(
             ratio=_ratio(spec["nominal"])
@@ -194,6 +199,22 @@ def measure_text(spec: Mapping) -> str:
             )
         )
     return text
+
+
+def seed_text(record: object) -> str:
+    """Write a recorded seed as a reader retypes it: digits, no grouping.
+
+    A seed recorded as ``{"entropy": E}`` (drawn fresh, or spawned from a
+    Generator) is written as ``E``, which reproduces the run when passed back.
+
+    Examples
+    --------
+    >>> seed_text(2015), seed_text({"entropy": 12345678901})
+    ('2015', '12345678901')
+    """
+    if isinstance(record, Mapping) and "entropy" in record:
+        record = record["entropy"]
+    return str(record)
 
 
 def noise_text(spec: Mapping | None) -> str:

@@ -11,7 +11,14 @@ from matplotlib.lines import Line2D
 
 from ..core.i18n import format_number, format_percent, in_language, pgettext
 from ..sensitivity.rank_uncertainty import RankUncertaintyResult
-from .captions import LEGIBLE, display_names, finish, measure_text, noise_text
+from .captions import (
+    LEGIBLE,
+    display_names,
+    finish,
+    measure_text,
+    noise_text,
+    seed_text,
+)
 from .colours import colours_for
 
 __all__ = ["plot_rank_intervals"]
@@ -132,7 +139,7 @@ def plot_rank_intervals(
         high=format_percent(high, 0),
         measure=measure_text(attrs.get("measure") or {}),
         draws=format_number(attrs.get("draws", 0)),
-        seed=attrs.get("seed", ""),
+        seed=seed_text(attrs.get("seed", "")),
         noise=f"; {noise_text(attrs['noise'])}" if attrs.get("noise") else "",
     )
     if attrs.get("ties") == "min":

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from ..core.i18n import format_number, in_language, pgettext
 from ..core.vocabulary import class_label
 from ..sensitivity.sobol import SHIFT_ROW, SobolResult
-from .captions import LEGIBLE, display_names, finish
+from .captions import LEGIBLE, display_names, finish, seed_text
 from .colours import CLASS_COLOURS
 
 __all__ = ["plot_sobol"]
@@ -131,7 +131,7 @@ def plot_sobol(
         rep=p["reparameterisation"],
         n=format_number(p["n"]),
         runs=format_number(p["evaluations"]),
-        seed=p["seed"],
+        seed=seed_text(p["seed"]),
     )
     if n > top:
         caption += " " + pgettext(

@@ -633,10 +633,11 @@ def sentence_radius(values: dict) -> str:
             "the weights reorders them."
         ).format(a=a, b=b)
     return ngettext(
-        "Who is first holds until the weights come as close as {then} (now "
-        "{now}); there {a} and {b} swap.",
-        "The order of the top {top} holds until the weights come as close as "
-        "{then} (now {now}); there {a} and {b} swap.",
+        "Who is first holds until the weights reach {then}, the weighting nearest "
+        "to {now} at which the first place changes hands: there {a} and {b} swap.",
+        "The order of the top {top} holds until the weights reach {then}, the "
+        "weighting nearest to {now} at which that order changes: there {a} and {b} "
+        "swap.",
         top,
     ).format(
         top=top,
@@ -667,12 +668,16 @@ def what_if_finding(
         before = {c for c in now.order if now.ahead[c] < ahead}
         inverse = weights_to_reach(points, cluster, ahead, weights, ordered=True)
         change = points_to_reach(study, cluster, ahead, weights)
-        caught = sorted(before - set(inverse.above), key=now.order.index)
+        if inverse.feasible:
+            caught = sorted(before - set(inverse.above), key=now.order.index)
+        else:  # one place up: level with the nearest cluster(s) ahead
+            nearest = min(now.scores[c] for c in before)
+            caught = [c for c in now.order if c in before and now.scores[c] == nearest]
         rows.append(
             {
                 "cluster": cluster,
                 "name": labels[cluster],
-                "rivals": [labels[c] for c in caught] if inverse.feasible else [],
+                "rivals": [labels[c] for c in caught],
                 "target": ahead,
                 "feasible": bool(inverse.feasible),
                 "weights": None
@@ -711,16 +716,15 @@ def _indicator_values(change, study: Study) -> dict:
 
 def sentence_what_if(r: dict) -> str:
     """Word one leader's way up: the weights and one indicator's points."""
+    goal = _("For {name} to draw level with {rivals}").format(
+        name=Name(r["name"]), rivals=names_list(r["rivals"])
+    )
     if r["feasible"]:
-        goal = _("For {name} to draw level with {rivals}").format(
-            name=Name(r["name"]), rivals=names_list(r["rivals"])
-        )
         weights = _(
             "the weights would have to become {ratio} (the smallest change that "
             "keeps very important ≥ important ≥ not so important)"
         ).format(ratio=ratio_text(r["weights"]))
     else:
-        goal = _("For {name} to move up one place").format(name=Name(r["name"]))
         weights = _(
             "no weighting that keeps very important ≥ important ≥ not so "
             "important would do"

@@ -236,7 +236,7 @@ def _advice_finding(points, goal: Weights, advice: dict, ordered: bool) -> Findi
         sentences = [
             _(
                 "No weighting {order} makes the classes matter {target}; the "
-                "closest, {advised}, makes them matter {achieved}."
+                "weights that come closest, {advised}, make them matter {achieved}."
             ).format(
                 order=order_words,
                 target=_importance_percents(target),

@@ -99,7 +99,7 @@ def what_if_table(finding, *, language: str | None = None) -> pd.DataFrame:
         rows.append(
             {
                 pgettext("column", "cluster"): r["name"],
-                pgettext("column", "draws level with"): ", ".join(r["rivals"]) or "—",
+                pgettext("column", "draws level with"): ", ".join(r["rivals"]),
                 pgettext("column", "weights then"): ratio_text(r["weights"])
                 if r["feasible"]
                 else "—",
@@ -367,14 +367,14 @@ def swaps_table(
 def method_text(result, *, language: str | None = None) -> str:
     """Return the measure, draws and seed of a Monte Carlo result (captions)."""
     from ..core.i18n import _, format_number
-    from ..figures.captions import measure_text
+    from ..figures.captions import measure_text, seed_text
 
     p = result.parameters
     measure = measure_text(p["measure"])
     return _("{measure}; {draws} draws, seed {seed}.").format(
         measure=measure[:1].upper() + measure[1:],
         draws=format_number(p["draws"]),
-        seed=p["seed"],
+        seed=seed_text(p["seed"]),
     )
 
 
@@ -388,14 +388,19 @@ def noise_text(result, *, language: str | None = None) -> str:
 
 @in_language
 def panel_measure_values(result, *, language: str | None = None) -> dict:
-    """Return the consensus's ``measure``, ``draws`` and ``seed`` (for captions)."""
-    from ..figures.captions import measure_text
+    """Return the consensus's ``measure``, ``draws`` and ``seed`` (for captions).
+
+    The seed is the panel analysis's own (the one to pass to reproduce it); the
+    consensus ran on a stream spawned from it.
+    """
+    from ..core.i18n import format_number
+    from ..figures.captions import measure_text, seed_text
 
     p = result.consensus.parameters
     return {
         "measure": measure_text(p["measure"]),
-        "draws": p["draws"],
-        "seed": p["seed"],
+        "draws": format_number(p["draws"]),
+        "seed": seed_text(result.parameters["seed"]),
     }
 
 
@@ -489,7 +494,8 @@ def panel_places_table(
     cluster, most likely place and its probability under the consensus, best
     and worst place over the votes, and (``per_vote``; default up to
     :data:`VOTE_COLUMNS_UP_TO` votes) the place under each vote, headed by the
-    vote number.
+    vote number. ``attrs["caption"]`` names the caption that describes exactly
+    these columns.
     """
     from ..core.i18n import format_percent
 
@@ -520,6 +526,8 @@ def panel_places_table(
     if per_vote:
         for k, participant in enumerate(places.columns, start=1):
             frame[str(k)] = places.loc[order, participant].to_numpy()
+    # The caption that describes these columns (a section key of reports.sections).
+    frame.attrs["caption"] = "panel_places_per_vote" if per_vote else "panel_places"
     return frame
 
 

@@ -89,9 +89,21 @@ def test_panel_tables():
     row = places.set_index("cluster").loc["Perm"]
     assert row["best–worst"] == "8–16"
     assert min(int(row[str(k)]) for k in range(1, 10)) == 8
-    assert list(panel_places_table(result, study.labels(), per_vote=False).columns) == [
+    short = panel_places_table(result, study.labels(), per_vote=False)
+    assert list(short.columns) == [
         "cluster",
         "most likely place",
         "probability",
         "best–worst",
     ]
+    # Each table names the caption that describes its columns.
+    from ecei_analysis.reports.sections import caption
+
+    assert "under each vote" in caption(places.attrs["caption"], **_measure(result))
+    assert "under each vote" not in caption(short.attrs["caption"], **_measure(result))
+
+
+def _measure(result):
+    from ecei_analysis.reports.tables import panel_measure_values
+
+    return panel_measure_values(result)
