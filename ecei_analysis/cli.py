@@ -13,6 +13,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .core.defaults import DEFAULT_DRAWS
 from .core.errors import EceiDataError
@@ -22,7 +23,17 @@ from .core.vocabulary import CLASSES, class_label
 
 __all__ = ["build_parser", "main"]
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+class _Command(NamedTuple):
+    """A subcommand: what it does, its help line and the options it adds."""
+
+    run: Callable[[argparse.Namespace], int]
+    help: str
+    options: Callable[[argparse.ArgumentParser], None] | None
+
+
+#: The subcommands in the order ``ecei --help`` lists them (registration order).
+_COMMANDS: dict[str, _Command] = {}
 _WEIGHTS_HELP = (
     "class weights as very_important:important:not_so_important (e.g. 3:2:1), "
     "class=number pairs (VI=3,I=2,NSI=1) or a named set (see 'ecei weights'); "
@@ -30,9 +41,16 @@ _WEIGHTS_HELP = (
 )
 
 
-def _command(name: str) -> Callable:
+def _command(
+    name: str,
+    *,
+    help: str,
+    options: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> Callable:
+    """Register a subcommand with its help line and its options."""
+
     def register(func: Callable[[argparse.Namespace], int]) -> Callable:
-        _COMMANDS[name] = func
+        _COMMANDS[name] = _Command(func, help, options)
         return func
 
     return register
@@ -75,7 +93,7 @@ def _add_ties(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the argparse parser with every subcommand."""
+    """Return the argparse parser with every subcommand (in registration order)."""
     parser = argparse.ArgumentParser(
         prog="ecei",
         description="ECEI cluster-management rankings under significance-class "
@@ -89,202 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="run work estimated above the 10-minute limit",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    rank = sub.add_parser("rank", help="rank the clusters under given class weights")
-    _add_data(rank)
-    _add_weights(rank)
-    _add_ties(rank, ("dense", "min", "average"))
-    rank.add_argument(
-        "--format",
-        choices=("table", "csv", "json", "md", "tex", "xlsx"),
-        default=None,
-        help="output format (default: from the --out extension, else table)",
-    )
-    rank.add_argument("--out", type=Path, default=None, help="write to this file")
-    rank.add_argument(
-        "--raw-csv",
-        action="store_true",
-        help="keep a leading =, +, - or @ in CSV cells (by default such cells are "
-        "prefixed with ' so spreadsheets do not run them as formulas)",
-    )
-
-    figures = sub.add_parser("figures", help="regenerate the publication figure set")
-    _add_data(figures)
-    _add_weights(figures)
-    _add_ties(figures, ("dense", "min"))
-    figures.add_argument(
-        "--out",
-        type=Path,
-        default=Path("reports/figures"),
-        help="output folder (default reports/figures in the current folder); an "
-        "earlier figure set there is replaced, anything else is left alone",
-    )
-    figures.add_argument(
-        "--formats", default="png,svg,pdf", help="comma-separated: png, svg, pdf"
-    )
-    figures.add_argument(
-        "--seed", type=int, default=None, help="random seed (default 2015)"
-    )
-    figures.add_argument(
-        "--draws",
-        type=int,
-        default=DEFAULT_DRAWS,
-        help=f"Monte Carlo draws (default {DEFAULT_DRAWS})",
-    )
-    figures.add_argument(
-        "--highlight", default=None, help="cluster (id or name) for the place map"
-    )
-    figures.add_argument(
-        "--style",
-        default="publication",
-        choices=("publication", "briefing"),
-        help="figure style (default publication)",
-    )
-
-    template = sub.add_parser(
-        "template",
-        help="write the Excel assessment template (or, with --panel, the panel's "
-        "voting sheet)",
-    )
-    template.add_argument(
-        "--data", type=Path, default=None, help="framework folder (default: bundled)"
-    )
-    template.add_argument(
-        "--clusters",
-        type=Path,
-        default=None,
-        help="clusters.csv/.xlsx to list (default: the framework's)",
-    )
-    template.add_argument(
-        "--panel",
-        action="store_true",
-        help="write the panel's voting sheet instead: one row per participant, one "
-        "column per significance class of the framework",
-    )
-    template.add_argument(
-        "--classification-panel",
-        action="store_true",
-        help="write the experts' classification sheet instead: one row per "
-        "indicator, one column per expert, each cell a class",
-    )
-    template.add_argument(
-        "--experts",
-        type=int,
-        default=8,
-        help="expert columns of the classification sheet (default 8)",
-    )
-    template.add_argument(
-        "--out", type=Path, required=True, help="assessment.xlsx (or votes.xlsx)"
-    )
-    template.add_argument(
-        "--force",
-        action="store_true",
-        help="replace an existing workbook that this command did not write",
-    )
-
-    validate = sub.add_parser(
-        "validate", help="check data files and list every problem"
-    )
-    validate.add_argument(
-        "paths",
-        nargs="+",
-        type=Path,
-        help="data folders, template .xlsx or single CSV/xlsx files",
-    )
-
-    what_if = sub.add_parser("what-if", help="what would it take to reach a place?")
-    _add_data(what_if)
-    _add_weights(what_if)
-    what_if.add_argument("--cluster", required=True, help="cluster id or name")
-    what_if.add_argument(
-        "--target-rank",
-        type=int,
-        default=None,
-        help="target place (default: one cluster fewer ahead)",
-    )
-    what_if.add_argument(
-        "--rival", default=None, help="also: overtake this cluster (id or name)"
-    )
-    what_if.add_argument("--top", type=int, default=5, help="indicator rows to show")
-
-    importance = sub.add_parser(
-        "importance",
-        help="nominal weights vs real importance of the classes, and the weights "
-        "that deliver a target importance",
-    )
-    _add_data(importance)
-    _add_weights(importance)
-    importance.add_argument(
-        "--target",
-        default=None,
-        metavar="T",
-        help="intended importance as a ratio (e.g. 3:2:1); default: the weights' "
-        "own ratio",
-    )
-    importance.add_argument(
-        "--method",
-        choices=("pearson", "spearman", "kendall", "ratio"),
-        default="pearson",
-        help="importance measure: squared Pearson (default), Spearman or Kendall "
-        "correlation with the score, or the correlation ratio (smoothing spline)",
-    )
-    importance.add_argument(
-        "--optimiser",
-        choices=("balance", "infomax"),
-        default="balance",
-        help="balance: match the target (default); infomax: the weights under "
-        "which the classes explain the most together",
-    )
-    importance.add_argument(
-        "--any-order",
-        action="store_true",
-        help="also advise weights that break very important >= important >= not so "
-        "important (by default the advice keeps that order)",
-    )
-    importance.add_argument("--ordered", action="store_true", help=argparse.SUPPRESS)
-
-    weights = sub.add_parser("weights", help="list the named weight sets")
-    del weights
-
-    notebooks = sub.add_parser(
-        "notebooks", help="copy the analyst notebooks into a folder"
-    )
-    notebooks.add_argument("--out", type=Path, default=Path("notebooks"))
-
-    report = sub.add_parser("report", help="run a parameterised notebook into a report")
-    report.add_argument(
-        "--notebook",
-        default="briefing",
-        help="briefing (default) or "
-        + ", ".join(name for name in NOTEBOOKS if name != "briefing"),
-    )
-    report.add_argument(
-        "--params", type=Path, default=None, help="YAML file of parameters"
-    )
-    report.add_argument(
-        "-p",
-        dest="param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="one parameter (repeatable; overrides --params)",
-    )
-    report.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        help="report folder (default reports/<notebook> in the current folder)",
-    )
-    report.add_argument(
-        "--pdf", action="store_true", help="also print a PDF (needs Chromium)"
-    )
-    report.add_argument(
-        "--list-parameters",
-        action="store_true",
-        help="print the notebook's parameters and exit",
-    )
-    for command in sub.choices.values():
-        command.add_argument(
+    for name, command in _COMMANDS.items():
+        options = sub.add_parser(name, help=command.help)
+        if command.options is not None:
+            command.options(options)
+        options.add_argument(
             "--language",
             "--lang",
             dest="language",
@@ -329,7 +156,30 @@ def _weights(args: argparse.Namespace, study):
     return as_weights(args.weights or DEFAULT_WEIGHTS, study.classes)
 
 
-@_command("rank")
+def _rank_options(parser: argparse.ArgumentParser) -> None:
+    _add_data(parser)
+    _add_weights(parser)
+    _add_ties(parser, ("dense", "min", "average"))
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "md", "tex", "xlsx"),
+        default=None,
+        help="output format (default: from the --out extension, else table)",
+    )
+    parser.add_argument("--out", type=Path, default=None, help="write to this file")
+    parser.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="keep a leading =, +, - or @ in CSV cells (by default such cells are "
+        "prefixed with ' so spreadsheets do not run them as formulas)",
+    )
+
+
+@_command(
+    "rank",
+    help="rank the clusters under given class weights",
+    options=_rank_options,
+)
 def _rank(args: argparse.Namespace) -> int:
     from .core.vocabulary import check_ties
     from .reports.export import MACHINE_FORMATS, export_format, render_table
@@ -386,7 +236,45 @@ def _emit(data: bytes, out: Path | None, command: str) -> None:
     _note(_("wrote {path}").format(path=_relative(out)))
 
 
-@_command("figures")
+def _figures_options(parser: argparse.ArgumentParser) -> None:
+    _add_data(parser)
+    _add_weights(parser)
+    _add_ties(parser, ("dense", "min"))
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("reports/figures"),
+        help="output folder (default reports/figures in the current folder); an "
+        "earlier figure set there is replaced, anything else is left alone",
+    )
+    parser.add_argument(
+        "--formats", default="png,svg,pdf", help="comma-separated: png, svg, pdf"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=None, help="random seed (default 2015)"
+    )
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=DEFAULT_DRAWS,
+        help=f"Monte Carlo draws (default {DEFAULT_DRAWS})",
+    )
+    parser.add_argument(
+        "--highlight", default=None, help="cluster (id or name) for the place map"
+    )
+    parser.add_argument(
+        "--style",
+        default="publication",
+        choices=("publication", "briefing"),
+        help="figure style (default publication)",
+    )
+
+
+@_command(
+    "figures",
+    help="regenerate the publication figure set",
+    options=_figures_options,
+)
 def _figures(args: argparse.Namespace) -> int:
     from .core.defaults import DEFAULT_SEED
     from .core.vocabulary import MONTE_CARLO_TIES, check_ties
@@ -427,7 +315,50 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
     return [Path(args.data) if args.data is not None else bundled_data_dir()]
 
 
-@_command("template")
+def _template_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data", type=Path, default=None, help="framework folder (default: bundled)"
+    )
+    parser.add_argument(
+        "--clusters",
+        type=Path,
+        default=None,
+        help="clusters.csv/.xlsx to list (default: the framework's)",
+    )
+    parser.add_argument(
+        "--panel",
+        action="store_true",
+        help="write the panel's voting sheet instead: one row per participant, one "
+        "column per significance class of the framework",
+    )
+    parser.add_argument(
+        "--classification-panel",
+        action="store_true",
+        help="write the experts' classification sheet instead: one row per "
+        "indicator, one column per expert, each cell a class",
+    )
+    parser.add_argument(
+        "--experts",
+        type=int,
+        default=8,
+        help="expert columns of the classification sheet (default 8)",
+    )
+    parser.add_argument(
+        "--out", type=Path, required=True, help="assessment.xlsx (or votes.xlsx)"
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing workbook that this command did not write",
+    )
+
+
+@_command(
+    "template",
+    help="write the Excel assessment template (or, with --panel, the panel's "
+    "voting sheet)",
+    options=_template_options,
+)
 def _template(args: argparse.Namespace) -> int:
     from .core.resources import bundled_data_dir
     from .data.loaders import load_clusters, load_indicators
@@ -487,7 +418,20 @@ def _template(args: argparse.Namespace) -> int:
     return 0
 
 
-@_command("validate")
+def _validate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        help="data folders, template .xlsx or single CSV/xlsx files",
+    )
+
+
+@_command(
+    "validate",
+    help="check data files and list every problem",
+    options=_validate_options,
+)
 def _validate(args: argparse.Namespace) -> int:
     from .data.validate import validate
     from .reports.briefing_findings import published_record_note
@@ -514,7 +458,27 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-@_command("what-if")
+def _what_if_options(parser: argparse.ArgumentParser) -> None:
+    _add_data(parser)
+    _add_weights(parser)
+    parser.add_argument("--cluster", required=True, help="cluster id or name")
+    parser.add_argument(
+        "--target-rank",
+        type=int,
+        default=None,
+        help="target place (default: one cluster fewer ahead)",
+    )
+    parser.add_argument(
+        "--rival", default=None, help="also: overtake this cluster (id or name)"
+    )
+    parser.add_argument("--top", type=int, default=5, help="indicator rows to show")
+
+
+@_command(
+    "what-if",
+    help="what would it take to reach a place?",
+    options=_what_if_options,
+)
 def _what_if(args: argparse.Namespace) -> int:
     from .reports.what_if import what_if_lines
 
@@ -531,7 +495,45 @@ def _what_if(args: argparse.Namespace) -> int:
     return 0
 
 
-@_command("importance")
+def _importance_options(parser: argparse.ArgumentParser) -> None:
+    _add_data(parser)
+    _add_weights(parser)
+    parser.add_argument(
+        "--target",
+        default=None,
+        metavar="T",
+        help="intended importance as a ratio (e.g. 3:2:1); default: the weights' "
+        "own ratio",
+    )
+    parser.add_argument(
+        "--method",
+        choices=("pearson", "spearman", "kendall", "ratio"),
+        default="pearson",
+        help="importance measure: squared Pearson (default), Spearman or Kendall "
+        "correlation with the score, or the correlation ratio (smoothing spline)",
+    )
+    parser.add_argument(
+        "--optimiser",
+        choices=("balance", "infomax"),
+        default="balance",
+        help="balance: match the target (default); infomax: the weights under "
+        "which the classes explain the most together",
+    )
+    parser.add_argument(
+        "--any-order",
+        action="store_true",
+        help="also advise weights that break very important >= important >= not so "
+        "important (by default the advice keeps that order)",
+    )
+    parser.add_argument("--ordered", action="store_true", help=argparse.SUPPRESS)
+
+
+@_command(
+    "importance",
+    help="nominal weights vs real importance of the classes, and the weights "
+    "that deliver a target importance",
+    options=_importance_options,
+)
 def _importance(args: argparse.Namespace) -> int:
     from .reports.importance_findings import importance_findings, infomax_sentence
     from .reports.provenance import study_banner
@@ -558,7 +560,10 @@ def _importance(args: argparse.Namespace) -> int:
     return 0
 
 
-@_command("weights")
+@_command(
+    "weights",
+    help="list the named weight sets",
+)
 def _weights_list(args: argparse.Namespace) -> int:
     from .scoring.weights import DEFAULT_WEIGHTS, WEIGHT_SET_ALIASES, WEIGHT_SETS
 
@@ -572,7 +577,15 @@ def _weights_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@_command("notebooks")
+def _notebooks_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=Path("notebooks"))
+
+
+@_command(
+    "notebooks",
+    help="copy the analyst notebooks into a folder",
+    options=_notebooks_options,
+)
 def _notebooks(args: argparse.Namespace) -> int:
     from .reports.runner import copy_notebooks
 
@@ -585,7 +598,45 @@ def _notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
-@_command("report")
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--notebook",
+        default="briefing",
+        help="briefing (default) or "
+        + ", ".join(name for name in NOTEBOOKS if name != "briefing"),
+    )
+    parser.add_argument(
+        "--params", type=Path, default=None, help="YAML file of parameters"
+    )
+    parser.add_argument(
+        "-p",
+        dest="param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="one parameter (repeatable; overrides --params)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="report folder (default reports/<notebook> in the current folder)",
+    )
+    parser.add_argument(
+        "--pdf", action="store_true", help="also print a PDF (needs Chromium)"
+    )
+    parser.add_argument(
+        "--list-parameters",
+        action="store_true",
+        help="print the notebook's parameters and exit",
+    )
+
+
+@_command(
+    "report",
+    help="run a parameterised notebook into a report",
+    options=_report_options,
+)
 def _report(args: argparse.Namespace) -> int:
     from .reports.runner import (
         load_parameter_file,
@@ -654,7 +705,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     long_work = allow_long() if args.allow_long else contextlib.nullcontext()
     try:
         with cleanup_on_signals(), use_language(args.language or "en"), long_work:
-            return _COMMANDS[args.command](args)
+            return _COMMANDS[args.command].run(args)
     except KeyboardInterrupt:
         _quiet_after_interrupt()
         print(

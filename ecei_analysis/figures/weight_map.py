@@ -33,7 +33,7 @@ from matplotlib.patches import Patch
 from ..core.errors import EceiDataError
 from ..core.i18n import format_percent, in_language, pgettext
 from ..core.vocabulary import class_label
-from ..scoring.weights import WeightsLike, as_weights, takes_weights
+from ..scoring.weights import Weights, WeightsLike, as_weights, takes_weights
 from ..sensitivity.geometry.arrangement import WeightSpace
 from ..sensitivity.geometry.first_place import first_place_map
 from ..sensitivity.geometry.plane import (
@@ -253,7 +253,6 @@ def plot_weight_map(
     """
     points = data.points if isinstance(data, WeightSpace) else data
     points = check_three_classes(points)
-    matrix = points.to_numpy(float)
     if ax is None:
         ax = plt.figure().add_subplot(projection="ternary")
     if getattr(ax, "name", "") != "ternary":
@@ -262,107 +261,9 @@ def plot_weight_map(
     ids = list(points.index)
     colours = colours_for(ids, colours, labels)
     if colour_by == "winner":
-        fmap = first_place_map(points)
-        winners = sorted(fmap.polygons, key=lambda c: -fmap.shares[c])
-        drawn = set()
-        for cid in winners:
-            poly = fmap.polygons[cid]
-            key = tuple(np.round(poly.ravel(), 12))
-            if key in drawn:  # identical clusters share one region
-                continue
-            drawn.add(key)
-            ax.fill(
-                poly[:, 0],
-                poly[:, 1],
-                poly[:, 2],
-                fc=colours[cid],
-                ec="white",
-                lw=1.0,
-                zorder=1,
-            )
-        handles = [
-            Patch(
-                fc=colours[c],
-                label=f"{display_names([c], labels)[0]} "
-                f"({format_percent(fmap.shares[c], 0)})",
-            )
-            for c in winners
-        ]
-        handles.append(
-            Line2D(  # white, as drawn, outlined so it shows on the legend
-                [],
-                [],
-                color="white",
-                lw=1.2,
-                path_effects=[patheffects.withStroke(linewidth=3.0, foreground="0.45")],
-                label=pgettext("figure", "boundary: two clusters tie for first"),
-            )
-        )
-        title = pgettext("figure", "first place (share of the triangle)")
-        what = pgettext(
-            "figure",
-            "colour shows the cluster ranked first, with its share of the whole "
-            "triangle (the headline findings give shares of the dashed ordered "
-            "region); white lines are where two clusters tie for first (computed "
-            "exactly)",
-        )
+        handles, title, what = _draw_winners(ax, points, colours, labels)
     elif colour_by in ids:
-        i = ids.index(colour_by)
-        grid, triangles = _triangle_grid(resolution)
-        centres = grid[triangles].mean(axis=1)
-        scores = centres @ matrix.T
-        tol = 1e-9 * np.maximum(np.abs(scores).max(axis=1), 1e-300)
-        place = 1 + (scores > scores[:, [i]] + tol[:, None]).sum(axis=1)
-        levels = np.unique(place)
-        cmap = ListedColormap(plt.get_cmap("viridis_r")(np.linspace(0, 1, len(levels))))
-        edges = np.concatenate([levels - 0.5, [levels[-1] + 0.5]])
-        norm = BoundaryNorm(edges, cmap.N)
-        ax.tripcolor(
-            grid[:, 0],
-            grid[:, 1],
-            grid[:, 2],
-            triangles=triangles,
-            facecolors=place.astype(float),
-            cmap=cmap,
-            norm=norm,
-            shading="flat",
-            rasterized=True,
-            zorder=1,
-        )
-        if len(ids) <= LINES_UP_TO:
-            poly = region_vertices("simplex")[:, :2]
-            for line in plane_lines(np.delete(matrix, i, axis=0) - matrix[i]):
-                if np.linalg.norm(line[:2]) < 1e-12:
-                    continue
-                seg = clip_segment(line, poly)
-                if seg is None:
-                    continue
-                w = to_weights(seg)
-                ax.plot(w[:, 0], w[:, 1], w[:, 2], color="white", lw=0.5, zorder=2)
-        mappable = plt.cm.ScalarMappable(cmap=cmap, norm=norm)
-        # Bottom-aligned, so the legend above it never runs into it.
-        bar = ax.figure.colorbar(
-            mappable, ax=ax, shrink=0.55, pad=0.14, anchor=(0.0, 0.0)
-        )
-        step = max(1, int(np.ceil(len(levels) / 12)))
-        bar.set_ticks(levels[::step])
-        bar.set_label(
-            pgettext("figure", "place of {name}").format(
-                name=display_names([colour_by], labels)[0]
-            )
-        )
-        bar.ax.invert_yaxis()
-        handles = []
-        title = None
-        what = pgettext(
-            "figure",
-            "colour shows the place of {name} (1 + clusters strictly ahead), read "
-            "on a fine triangular grid",
-        ).format(name=display_names([colour_by], labels, drawn=False)[0])
-        if len(ids) <= LINES_UP_TO:
-            what += pgettext(
-                "figure", "; white lines are its swap lines, which bound the places"
-            )
+        handles, title, what = _draw_places(ax, points, colour_by, resolution, labels)
     else:
         raise EceiDataError(
             f"colour_by must be 'winner' or a cluster id, got {colour_by!r}"
@@ -371,12 +272,7 @@ def plot_weight_map(
     if votes is not None:
         handles += _votes(ax, classes, votes)
     marks = {label: as_weights(w, classes) for label, w in (marks or {}).items()}
-    for k, (label, weights) in enumerate(marks.items()):
-        share = weights.shares.vector_for(classes)
-        colour = _MARK_COLOURS[k % len(_MARK_COLOURS)]
-        style = {"marker": "D", "ms": 7, "mfc": colour, "mec": "black", "ls": "none"}
-        ax.plot([share[0]], [share[1]], [share[2]], zorder=6, **style)
-        handles.append(Line2D([], [], label=drawn_text(label), **style))
+    handles += _diamonds(ax, classes, marks)
     _axis_labels(ax, classes)
     ax.legend(
         handles=handles,
@@ -385,6 +281,142 @@ def plot_weight_map(
         bbox_to_anchor=(0.88, 1.02),
         borderaxespad=0.0,
     )
+    caption = _caption(what, nominal, marks, votes)
+    return finish(ax, caption, data_note)
+
+
+def _draw_winners(ax: Axes, points: pd.DataFrame, colours, labels):
+    """Fill the exact first-place regions; return legend handles, title, words."""
+    fmap = first_place_map(points)
+    winners = sorted(fmap.polygons, key=lambda c: -fmap.shares[c])
+    drawn = set()
+    for cid in winners:
+        poly = fmap.polygons[cid]
+        key = tuple(np.round(poly.ravel(), 12))
+        if key in drawn:  # identical clusters share one region
+            continue
+        drawn.add(key)
+        ax.fill(
+            poly[:, 0],
+            poly[:, 1],
+            poly[:, 2],
+            fc=colours[cid],
+            ec="white",
+            lw=1.0,
+            zorder=1,
+        )
+    handles = [
+        Patch(
+            fc=colours[c],
+            label=f"{display_names([c], labels)[0]} "
+            f"({format_percent(fmap.shares[c], 0)})",
+        )
+        for c in winners
+    ]
+    handles.append(
+        Line2D(  # white, as drawn, outlined so it shows on the legend
+            [],
+            [],
+            color="white",
+            lw=1.2,
+            path_effects=[patheffects.withStroke(linewidth=3.0, foreground="0.45")],
+            label=pgettext("figure", "boundary: two clusters tie for first"),
+        )
+    )
+    title = pgettext("figure", "first place (share of the triangle)")
+    what = pgettext(
+        "figure",
+        "colour shows the cluster ranked first, with its share of the whole "
+        "triangle (the headline findings give shares of the dashed ordered "
+        "region); white lines are where two clusters tie for first (computed "
+        "exactly)",
+    )
+    return handles, title, what
+
+
+def _draw_places(ax: Axes, points: pd.DataFrame, cluster: str, resolution: int, labels):
+    """Colour one cluster's place on a fine grid; return handles, title, words."""
+    matrix = points.to_numpy(float)
+    ids = list(points.index)
+    i = ids.index(cluster)
+    grid, triangles = _triangle_grid(resolution)
+    centres = grid[triangles].mean(axis=1)
+    scores = centres @ matrix.T
+    tol = 1e-9 * np.maximum(np.abs(scores).max(axis=1), 1e-300)
+    place = 1 + (scores > scores[:, [i]] + tol[:, None]).sum(axis=1)
+    levels = np.unique(place)
+    cmap = ListedColormap(plt.get_cmap("viridis_r")(np.linspace(0, 1, len(levels))))
+    edges = np.concatenate([levels - 0.5, [levels[-1] + 0.5]])
+    norm = BoundaryNorm(edges, cmap.N)
+    ax.tripcolor(
+        grid[:, 0],
+        grid[:, 1],
+        grid[:, 2],
+        triangles=triangles,
+        facecolors=place.astype(float),
+        cmap=cmap,
+        norm=norm,
+        shading="flat",
+        rasterized=True,
+        zorder=1,
+    )
+    if len(ids) <= LINES_UP_TO:
+        _draw_swap_lines(ax, np.delete(matrix, i, axis=0) - matrix[i])
+    mappable = plt.cm.ScalarMappable(cmap=cmap, norm=norm)
+    # Bottom-aligned, so the legend above it never runs into it.
+    bar = ax.figure.colorbar(mappable, ax=ax, shrink=0.55, pad=0.14, anchor=(0.0, 0.0))
+    step = max(1, int(np.ceil(len(levels) / 12)))
+    bar.set_ticks(levels[::step])
+    bar.set_label(
+        pgettext("figure", "place of {name}").format(
+            name=display_names([cluster], labels)[0]
+        )
+    )
+    bar.ax.invert_yaxis()
+    what = pgettext(
+        "figure",
+        "colour shows the place of {name} (1 + clusters strictly ahead), read "
+        "on a fine triangular grid",
+    ).format(name=display_names([cluster], labels, drawn=False)[0])
+    if len(ids) <= LINES_UP_TO:
+        what += pgettext(
+            "figure", "; white lines are its swap lines, which bound the places"
+        )
+    return [], None, what
+
+
+def _draw_swap_lines(ax: Axes, differences: np.ndarray) -> None:
+    """Draw, in white, where the cluster ties each other cluster."""
+    poly = region_vertices("simplex")[:, :2]
+    for line in plane_lines(differences):
+        if np.linalg.norm(line[:2]) < 1e-12:
+            continue
+        seg = clip_segment(line, poly)
+        if seg is None:
+            continue
+        w = to_weights(seg)
+        ax.plot(w[:, 0], w[:, 1], w[:, 2], color="white", lw=0.5, zorder=2)
+
+
+def _diamonds(ax: Axes, classes: list[str], marks: Mapping[str, Weights]) -> list:
+    """Mark other weightings as diamonds; return their legend handles."""
+    handles = []
+    for k, (label, weights) in enumerate(marks.items()):
+        share = weights.shares.vector_for(classes)
+        colour = _MARK_COLOURS[k % len(_MARK_COLOURS)]
+        style = {"marker": "D", "ms": 7, "mfc": colour, "mec": "black", "ls": "none"}
+        ax.plot([share[0]], [share[1]], [share[2]], zorder=6, **style)
+        handles.append(Line2D([], [], label=drawn_text(label), **style))
+    return handles
+
+
+def _caption(
+    what: str,
+    nominal: Weights | None,
+    marks: Mapping[str, Weights],
+    votes: pd.DataFrame | None,
+) -> str:
+    """Write the weight map's caption: what the colours show and every mark."""
     caption = pgettext(
         "figure",
         "Weight map: every point of the triangle is a weighting of the three "
@@ -405,4 +437,4 @@ def plot_weight_map(
             "Numbered dots: {n} votes, numbered as in the votes table (a ranking "
             "vote at the centre of its region).",
         ).format(n=len(votes))
-    return finish(ax, caption, data_note)
+    return caption

@@ -127,6 +127,21 @@ class _Proposals:
         self.first += f
         self.count += c
 
+    def frame(self, ids: pd.Index) -> pd.DataFrame:
+        """Mean place and share of first place of each cluster, per proposal."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = self.rank / self.count[:, None]
+            first = self.first / self.count[:, None]
+        frame = pd.concat(
+            {
+                "mean_rank": pd.DataFrame(mean, columns=ids),
+                "p_first": pd.DataFrame(first, columns=ids),
+            },
+            axis=1,
+        )
+        frame.index.name = "proposal"
+        return frame
+
 
 class ClassificationModel:
     """Scenarios from drawn weights and drawn classifications.
@@ -288,42 +303,16 @@ def classification_uncertainty(
         raise EceiDataError(f"study must be a Study, got {type(study).__name__}")
     ties = check_ties(ties, MONTE_CARLO_TIES)
     classes = study.classes
-    k = len(classes)
     w0 = weights.vector_for(classes)
     weight_sampler = make_sampler_around(sampler, w0, classes, **sampler_options)
     points = study.points.to_numpy(float)
     n, n_ind = points.shape
     codes = np.array([classes.index(c) for c in study.classification])
     interval = interval_pair(interval, "interval")
-    if proposals and class_probabilities is not None:
-        raise EceiDataError("give proposals or class_probabilities, not both")
-    n_prop = 0
-    if proposals:
-        proposal_codes = np.array(
-            [
-                [
-                    classes.index(c) if c in classes else -1
-                    for c in check_classification(pr, study.indicators.index)
-                ]
-                for pr in proposals
-            ]
-        )
-        if np.any(proposal_codes < 0):
-            raise EceiDataError(
-                f"a proposal uses a class no indicator of the study has; this study's "
-                f"classes are {', '.join(classes)}"
-            )
-        mover = _proposal_mover(codes, proposal_codes)
-        n_prop = len(proposal_codes)
-        how = f"{n_prop} analyst proposals, uniformly"
-    elif class_probabilities is not None:
-        probs = _check_probabilities(class_probabilities, study, classes)
-        mover = _probability_mover(codes, probs)
-        how = "each indicator's class drawn from given class probabilities"
-    else:
-        p = finite_number(p, "p", low=0, high=1)
-        mover = _neighbour_mover(codes, k, p)
-        how = f"each indicator moves to a neighbouring class with probability {p:g}"
+    mover, moves = _classification_mover(
+        study, codes, proposals, class_probabilities, p
+    )
+    n_prop = moves.get("count", 0) if moves["name"] == "proposals" else 0
     effects_obs = _Effects(n, n_ind)
     observers = [effects_obs]
     proposal_obs = None
@@ -344,24 +333,99 @@ def classification_uncertainty(
     )
     draws = counts.draws
     hist = counts.rank_counts / draws
-    rank_values = np.arange(1, n + 1)
-    mean_rank = hist @ rank_values
-    mean_sq = hist @ rank_values**2
     ids = study.points.index
-    summary = pd.DataFrame(
+    summary = _rank_summary(hist, nominal, interval, ids)
+    effects = _indicator_effects(effects_obs, hist, draws, study)
+    proposal_frame = None if proposal_obs is None else proposal_obs.frame(ids)
+    return ClassificationResult(
+        summary=summary,
+        effects=effects,
+        proposals=proposal_frame,
+        histogram=pd.DataFrame(
+            hist, index=ids, columns=pd.Index(np.arange(1, n + 1), name="rank")
+        ),
+        parameters={
+            "method": "classification uncertainty",
+            "classifications": moves,
+            "weights": weight_sampler.spec(),
+            "draws": draws,
+            "seed": counts.seed,
+            "ties": ties,
+            "interval": list(interval),
+        },
+    )
+
+
+def _classification_mover(
+    study: Study,
+    codes: np.ndarray,
+    proposals: Sequence[pd.Series] | None,
+    class_probabilities: pd.DataFrame | None,
+    p: float,
+):
+    """Return how each draw reclassifies the indicators, and its plain spec."""
+    classes = study.classes
+    if proposals and class_probabilities is not None:
+        raise EceiDataError("give proposals or class_probabilities, not both")
+    if proposals:
+        proposal_codes = np.array(
+            [
+                [
+                    classes.index(c) if c in classes else -1
+                    for c in check_classification(pr, study.indicators.index)
+                ]
+                for pr in proposals
+            ]
+        )
+        if np.any(proposal_codes < 0):
+            raise EceiDataError(
+                f"a proposal uses a class no indicator of the study has; this study's "
+                f"classes are {', '.join(classes)}"
+            )
+        spec = {"name": "proposals", "count": len(proposal_codes)}
+        return _proposal_mover(codes, proposal_codes), spec
+    if class_probabilities is not None:
+        probs = _check_probabilities(class_probabilities, study, classes)
+        return _probability_mover(codes, probs), {"name": "probabilities"}
+    p = finite_number(p, "p", low=0, high=1)
+    return _neighbour_mover(codes, len(classes), p), {"name": "neighbour", "p": p}
+
+
+def _rank_summary(
+    hist: np.ndarray, nominal: np.ndarray, interval: tuple, ids: pd.Index
+) -> pd.DataFrame:
+    """Nominal place, mean place, share at the nominal place and the interval."""
+    n = len(ids)
+    return pd.DataFrame(
         {
             "nominal": nominal,
-            "mean_rank": mean_rank,
+            "mean_rank": hist @ np.arange(1, n + 1),
             "p_nominal": hist[np.arange(n), nominal - 1],
             "low": rank_quantiles(hist, interval[0]),
             "high": rank_quantiles(hist, interval[1]),
         },
         index=ids,
     )
-    n1 = effects_obs.count[:, None]
+
+
+def _indicator_effects(
+    observed: _Effects, hist: np.ndarray, draws: int, study: Study
+) -> pd.DataFrame:
+    """Each indicator's effect on each cluster's mean place when it moves.
+
+    The mean place in the draws where the indicator moved minus the mean place
+    where it did not, with its standard error (0 and NaN when it always or never
+    moved); rows by cluster in study order, then by the size of the effect.
+    """
+    ids = study.points.index
+    n, n_ind = study.points.shape
+    rank_values = np.arange(1, n + 1)
+    mean_rank = hist @ rank_values
+    mean_sq = hist @ rank_values**2
+    n1 = observed.count[:, None]
     n0 = draws - n1
     with np.errstate(invalid="ignore", divide="ignore"):
-        s1, q1 = effects_obs.rank_sum, effects_obs.rank_sq
+        s1, q1 = observed.rank_sum, observed.rank_sq
         s0 = mean_rank[None, :] * draws - s1
         q0 = mean_sq[None, :] * draws - q1
         mean1, mean0 = s1 / n1, s0 / n0
@@ -379,47 +443,15 @@ def classification_uncertainty(
             "class": np.repeat(study.classification.to_numpy(), n),
             "effect": effect.ravel(),
             "se": se.ravel(),
-            "moved_share": np.repeat(effects_obs.count / draws, n),
+            "moved_share": np.repeat(observed.count / draws, n),
         }
     )
     effects["_abs"] = effects["effect"].abs()
     effects["_c"] = effects["cluster"].map({c: i for i, c in enumerate(ids)})
-    effects = (
+    return (
         effects.sort_values(
             ["_c", "_abs", "indicator"], ascending=[True, False, True], kind="stable"
         )
         .drop(columns=["_abs", "_c"])
         .reset_index(drop=True)
-    )
-    proposal_frame = None
-    if proposal_obs is not None:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean = proposal_obs.rank / proposal_obs.count[:, None]
-            first = proposal_obs.first / proposal_obs.count[:, None]
-        proposal_frame = pd.concat(
-            {
-                "mean_rank": pd.DataFrame(mean, columns=ids),
-                "p_first": pd.DataFrame(first, columns=ids),
-            },
-            axis=1,
-        )
-        proposal_frame.index.name = "proposal"
-    return ClassificationResult(
-        summary=summary,
-        effects=effects,
-        proposals=proposal_frame,
-        histogram=pd.DataFrame(
-            hist, index=ids, columns=pd.Index(rank_values, name="rank")
-        ),
-        parameters={
-            "method": "classification uncertainty",
-            "classifications": how,
-            "p": p if not proposals and class_probabilities is None else None,
-            "proposals": n_prop,
-            "weights": weight_sampler.spec(),
-            "draws": draws,
-            "seed": counts.seed,
-            "ties": ties,
-            "interval": list(interval),
-        },
     )

@@ -252,8 +252,77 @@ def smaa(
     1.0
     """
     ties = check_ties(ties, MONTE_CARLO_TIES)
-    if noise is not None and measurements is not None:
-        raise EceiDataError("give either noise= or measurements=, not both")
+    given = _smaa_inputs(points, weights, measurements, sampler, sampler_options)
+    draws = whole_number(given.draws or draws, "draws", low=1)
+    if noise is not None:
+        if given.measurements is not None:
+            raise EceiDataError("give either noise= or measurements=, not both")
+        if not isinstance(noise, AssessorNoise):
+            raise EceiDataError("noise must be an AssessorNoise")
+        noise.check_matches(points)
+    measurement_source = given.measurements if given.measurements is not None else noise
+    model = WeightModel(given.matrix, given.weights, measurement_source)
+    n = len(given.index)
+    pairwise = resolve_pairwise(pairwise, n, draws)
+    streams, record = spawn_generators(seed, ("engine", "confidence"))
+    counts = run_engine(
+        model,
+        draws,
+        seed=streams["engine"],
+        ties=ties,
+        tol=tol,
+        pairwise=pairwise,
+        chunk_size=chunk_size,
+        progress=progress,
+        what="SMAA",
+    )
+    if given.measurements is not None:
+        conf_measurements = given.measurements
+    elif noise is not None:
+        conf_draws = whole_number(confidence_draws, "confidence_draws", low=1)
+        conf_measurements = noise.draw(conf_draws, streams["confidence"])
+    else:
+        conf_measurements = given.matrix
+    parameters = {
+        "method": "SMAA-2",
+        "sampler": given.sampler_name,
+        "measure": given.measure,
+        "measurements": (
+            {"name": "given", "draws": len(given.measurements)}
+            if given.measurements is not None
+            else (noise.spec() if noise is not None else {"name": "fixed"})
+        ),
+        "draws": counts.draws,
+        "seed": record,
+        "ties": ties,
+        "tol": tol,
+        "pairwise": pairwise,
+    }
+    return _smaa_result(counts, given, conf_measurements, parameters)
+
+
+@dataclass(frozen=True)
+class _SmaaInputs:
+    """What SMAA runs on, checked: clusters, criteria, weights, measurements."""
+
+    index: pd.Index
+    criteria: list[str]
+    matrix: np.ndarray
+    weights: Sampler | np.ndarray
+    measurements: np.ndarray | None
+    measure: dict
+    sampler_name: str
+    draws: int | None  # the number of given samples (None: as asked)
+
+
+def _smaa_inputs(
+    points: pd.DataFrame | None,
+    weights: np.ndarray | pd.DataFrame | None,
+    measurements: np.ndarray | None,
+    sampler: str | Sampler,
+    sampler_options: dict,
+) -> _SmaaInputs:
+    """Check the points, the given samples and the sampler against each other."""
     if points is None and measurements is None:
         raise EceiDataError("smaa needs points, or measurement samples")
     if points is not None:
@@ -287,41 +356,34 @@ def smaa(
             f"given weight samples ({len(given_w)}) and measurement samples "
             f"({len(given_m)}) must have the same number of rows"
         )
-    if given_w is not None:
-        draws = len(given_w)
-        weight_source: Sampler | np.ndarray = given_w
-        measure = {"name": "given", "draws": draws}
-    else:
-        if given_m is not None:
-            draws = len(given_m)
-        weight_source = make_sampler(sampler, criteria, **sampler_options)
-        if weight_source.k != k:
-            raise EceiDataError(
-                f"the sampler has {weight_source.k} classes, the points {k}"
-            )
-        measure = weight_source.spec()
-    draws = whole_number(draws, "draws", low=1)
-    if noise is not None:
-        if not isinstance(noise, AssessorNoise):
-            raise EceiDataError("noise must be an AssessorNoise")
-        noise.check_matches(points)
     matrix = points.to_numpy(float) if points is not None else given_m.mean(axis=0)
-    measurement_source = given_m if given_m is not None else noise
-    model = WeightModel(matrix, weight_source, measurement_source)
-    pairwise = resolve_pairwise(pairwise, n, draws)
-    streams, record = spawn_generators(seed, ("engine", "confidence"))
-    counts = run_engine(
-        model,
-        draws,
-        seed=streams["engine"],
-        ties=ties,
-        tol=tol,
-        pairwise=pairwise,
-        chunk_size=chunk_size,
-        progress=progress,
-        what="SMAA",
+    if given_w is not None:
+        return _SmaaInputs(
+            index,
+            criteria,
+            matrix,
+            given_w,
+            given_m,
+            {"name": "given", "draws": len(given_w)},
+            "given",
+            len(given_w),
+        )
+    source = make_sampler(sampler, criteria, **sampler_options)
+    if source.k != k:
+        raise EceiDataError(f"the sampler has {source.k} classes, the points {k}")
+    draws = len(given_m) if given_m is not None else None
+    return _SmaaInputs(
+        index, criteria, matrix, source, given_m, source.spec(), source.name, draws
     )
-    ranks = pd.Index(range(1, n + 1), name="rank")
+
+
+def _smaa_result(
+    counts, given: _SmaaInputs, conf_measurements: np.ndarray, parameters: dict
+) -> SmaaResult:
+    """Turn the engine's counts into acceptabilities, central weights, confidence."""
+    index = given.index
+    ties, tol = parameters["ties"], parameters["tol"]
+    ranks = pd.Index(range(1, len(index) + 1), name="rank")
     acceptability = pd.DataFrame(
         counts.rank_counts / counts.draws, index=index, columns=ranks
     )
@@ -330,14 +392,7 @@ def smaa(
     with np.errstate(invalid="ignore", divide="ignore"):
         central = counts.winner_weight_sums / firsts[:, None]
     central[firsts == 0] = np.nan
-    central_weights = pd.DataFrame(central, index=index, columns=criteria)
-    if given_m is not None:
-        conf_measurements = given_m
-    elif noise is not None:
-        conf_draws = whole_number(confidence_draws, "confidence_draws", low=1)
-        conf_measurements = noise.draw(conf_draws, streams["confidence"])
-    else:
-        conf_measurements = matrix
+    central_weights = pd.DataFrame(central, index=index, columns=given.criteria)
     confidence = smaa_confidence(conf_measurements, central_weights, ties=ties, tol=tol)
     pair = None
     if counts.pairwise_counts is not None:
@@ -350,21 +405,7 @@ def smaa(
         central_weights=central_weights,
         confidence=confidence,
         pairwise=pair,
-        parameters={
-            "method": "SMAA-2",
-            "sampler": "given" if given_w is not None else weight_source.name,
-            "measure": measure,
-            "measurements": (
-                {"name": "given", "draws": len(given_m)}
-                if given_m is not None
-                else (noise.spec() if noise is not None else {"name": "fixed"})
-            ),
-            "draws": counts.draws,
-            "seed": record,
-            "ties": ties,
-            "tol": tol,
-            "pairwise": pairwise,
-        },
+        parameters=parameters,
     )
 
 

@@ -27,13 +27,11 @@ from ...core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from .plane import (
     EPS,
     check_three_classes,
-    edge_lines,
-    inside_polygon,
-    line_intersections,
     plane_lines,
     polygon_area,
     region_vertices,
 )
+from .slabs import heights_at_middles, slab_sweep, unit_lines
 
 __all__ = ["exact_rank_acceptability", "place_areas"]
 
@@ -71,39 +69,13 @@ def place_areas(
         out[0] = polygon_area(poly)
         return out
     norms = np.linalg.norm(lines[:, :2], axis=1)
-    scale = np.where(norms > EPS, norms, 1.0)
-    lines = lines / scale[:, None]
-    edges = edge_lines(poly)
-    edges = edges / np.linalg.norm(edges[:, :2], axis=1, keepdims=True)
-    # Slab break points: region corners and every crossing inside the region.
-    moving = norms > EPS
-    crossings = line_intersections(np.vstack([edges, lines[moving]]))
-    crossings = crossings[inside_polygon(poly, crossings)]
-    xs = np.unique(np.round(np.concatenate([crossings[:, 0], poly[:, 0]]), 13))
-    xs = xs[(xs >= poly[:, 0].min() - EPS) & (xs <= poly[:, 0].max() + EPS)]
-    keep = np.diff(xs) > 1e-12
-    xl, xr = xs[:-1][keep], xs[1:][keep]
-    xm = 0.5 * (xl + xr)
-    width = xr - xl
-    # The region's bounds at each slab's middle.
-    ea, eb, ec = edges.T
-    vertical_edge = np.abs(eb) < 1e-12
-    with np.errstate(divide="ignore", invalid="ignore"):
-        edge_y = -(np.outer(xm, ea) + ec) / eb
-    ex0, ex1 = poly[:, 0], np.roll(poly[:, 0], -1)
-    spans = (
-        (xm[:, None] > np.minimum(ex0, ex1) - EPS)
-        & (xm[:, None] < np.maximum(ex0, ex1) + EPS)
-        & ~vertical_edge
-    )
-    lower = np.min(np.where(spans, edge_y, np.inf), axis=1)
-    upper = np.max(np.where(spans, edge_y, -np.inf), axis=1)
+    lines = unit_lines(lines)
+    slabs = slab_sweep(poly, lines[norms > EPS])  # lines that move cut slabs
+    xm, width = slabs.middle, slabs.width
+    lower, upper = slabs.lower, slabs.upper
     # Each line's height at the slab middle, and its sign at the slab's centre.
     a, b, c = lines.T
-    flat = np.abs(b) < 1e-12
-    with np.errstate(divide="ignore", invalid="ignore"):
-        line_y = -(np.outer(xm, a) + c) / b
-    line_y[:, flat] = np.nan
+    line_y = heights_at_middles(xm, lines)
     crossing = (line_y > lower[:, None] + EPS) & (line_y < upper[:, None] - EPS)
     mid_y = 0.5 * (lower + upper)
     centre_sign = np.outer(xm, a) + np.outer(mid_y, b) + c > 0

@@ -29,14 +29,12 @@ from .plane import (
     EPS,
     check_three_classes,
     clip_segment,
-    edge_lines,
-    inside_polygon,
-    line_intersections,
     plane_lines,
     polygon_area,
     region_vertices,
     to_weights,
 )
+from .slabs import Slabs, heights_at_middles, slab_sweep
 
 __all__ = ["FULL_CELLS_LIMIT", "WeightSpace", "arrangement_bytes", "weight_space"]
 
@@ -198,135 +196,28 @@ def weight_space(
     """
     ties = check_ties(ties, MONTE_CARLO_TIES)
     points = check_three_classes(points)
+    _refuse_huge(points, region)
     matrix = points.to_numpy(float)
-    estimate = arrangement_bytes(points, region=region)
-    if estimate > FULL_CELLS_LIMIT:
-        from ...core.errors import EceiDataError
-        from ...core.work import long_runs_allowed
-
-        if not long_runs_allowed():
-            raise EceiDataError(
-                f"the full arrangement of {len(matrix)} clusters (every cell of "
-                f"constant ranking) would need about {estimate / 2**30:.1f} GiB "
-                f"(limit {FULL_CELLS_LIMIT / 2**30:.0f} GiB); use "
-                "exact_rank_acceptability or first_place_map, which scale, or allow "
-                "it with ecei_analysis.allow_long()"
-            )
     n = len(matrix)
     ids = points.index
-    corners = region_vertices(region)
-    poly = corners[:, :2]
+    poly = region_vertices(region)[:, :2]
     area_total = polygon_area(poly)
-    # Swap lines of every pair that crosses the region's interior.
-    pi, pj = np.triu_indices(n, k=1)
-    pair_lines = plane_lines(matrix[pi] - matrix[pj])
-    norms = np.linalg.norm(pair_lines[:, :2], axis=1)
-    corner_vals = poly @ pair_lines[:, :2].T + pair_lines[:, 2]
-    scale = np.maximum(np.abs(corner_vals).max(axis=0), EPS)
-    crosses = (
-        (norms > EPS)
-        & (corner_vals.min(axis=0) < -1e-12 * scale)
-        & (corner_vals.max(axis=0) > 1e-12 * scale)
-    )
-    lines = pair_lines[crosses] / norms[crosses, None]
-    pairs = np.stack([pi[crosses], pj[crosses]], axis=1)
-    edges = edge_lines(poly)
-    edges = edges / np.linalg.norm(edges[:, :2], axis=1, keepdims=True)
-    all_lines = np.vstack([edges, lines])
-    n_edges = len(edges)
-    # Slab break points: every crossing of two lines inside the region.
-    pts = line_intersections(all_lines)
-    pts = pts[inside_polygon(poly, pts)]
-    xs = np.unique(np.round(np.concatenate([pts[:, 0], poly[:, 0]]), 13))
-    xs = xs[(xs >= poly[:, 0].min() - EPS) & (xs <= poly[:, 0].max() + EPS)]
-    keep = np.diff(xs) > 1e-12
-    xl, xr = xs[:-1][keep], xs[1:][keep]
-    xm = 0.5 * (xl + xr)
-    width = xr - xl
-    a, b, c = all_lines.T
-    vertical = np.abs(b) < 1e-12
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ym = -(np.outer(xm, a) + c) / b
-    ym[:, vertical] = np.nan
-    # Region bounds at each slab's middle: the spanning edges.
-    edge_y = ym[:, :n_edges]
-    ex0, ex1 = poly[:, 0], np.roll(poly[:, 0], -1)
-    spans = (
-        (xm[:, None] > np.minimum(ex0, ex1) - EPS)
-        & (xm[:, None] < np.maximum(ex0, ex1) + EPS)
-        & ~vertical[:n_edges]
-    )
-    low_id = np.argmin(np.where(spans, edge_y, np.inf), axis=1)
-    high_id = np.argmax(np.where(spans, edge_y, -np.inf), axis=1)
-    rows = np.arange(len(xm))
-    lower, upper = edge_y[rows, low_id], edge_y[rows, high_id]
-    line_y = ym[:, n_edges:]
-    inside = (line_y > lower[:, None] + EPS) & (line_y < upper[:, None] - EPS)
-    values = np.column_stack([lower, upper, np.where(inside, line_y, np.inf)])
-    line_ids = np.column_stack(
-        [
-            low_id,
-            high_id,
-            np.broadcast_to(np.arange(n_edges, len(all_lines)), line_y.shape),
-        ]
-    )
-    order = np.argsort(values, axis=1, kind="stable")
-    sorted_vals = np.take_along_axis(values, order, axis=1)
-    sorted_ids = np.take_along_axis(line_ids, order, axis=1)
-    with np.errstate(invalid="ignore"):  # inf - inf past the upper bound
-        heights = sorted_vals[:, 1:] - sorted_vals[:, :-1]
-    valid = np.isfinite(sorted_vals[:, 1:]) & (heights > 1e-13)
-    slab, k = np.nonzero(valid)
-    area = width[slab] * heights[slab, k]
-    yc = 0.5 * (sorted_vals[slab, k] + sorted_vals[slab, k + 1])
-    centre_w = to_weights(np.column_stack([xm[slab], yc]))
+    lines, pairs = _crossing_swap_lines(matrix, poly)
+    slabs = slab_sweep(poly, lines)
+    pieces = _trapezoids(slabs, lines)
+    centre_w = to_weights(pieces["centre"])
     ranks = rank_matrix(centre_w @ matrix.T, ties=ties, tol=tol)
-    # Cells: trapezoids with the same ranking; ordered largest first, then by ranking.
-    packed = (
-        np.ascontiguousarray(ranks.astype(np.int32))
-        .view(np.dtype((np.void, 4 * n)))
-        .ravel()
-    )
-    _, first, cell = np.unique(packed, return_index=True, return_inverse=True)
-    cell = cell.ravel()
-    cell_area = np.bincount(cell, weights=area) / area_total
-    cell_ranks = ranks[first]
-    order_cells = np.lexsort((*cell_ranks.T[::-1], -np.round(cell_area, 12)))
-    remap = np.empty(len(order_cells), dtype=np.int64)
-    remap[order_cells] = np.arange(len(order_cells))
-    cell_ranks = cell_ranks[order_cells]
-    cell_area = cell_area[order_cells]
-    cell = remap[cell]
-    id_array = np.asarray(ids, dtype=object)
-    best_first = np.argsort(cell_ranks, axis=1, kind="stable")
-    cells = pd.DataFrame(
-        {
-            "area_share": cell_area,
-            "winners": [tuple(id_array[r == 1]) for r in cell_ranks],
-            "ranking": [tuple(id_array[o]) for o in best_first],
-        },
-        index=pd.RangeIndex(len(cell_area), name="cell"),
-    )
+    cells, cell, cell_ranks = _cells(ranks, pieces["area"] / area_total, ids)
     # Exact acceptability: area per (cluster, rank).
     flat = (np.arange(n)[None, :] * n + (ranks - 1)).ravel()
-    acc = np.bincount(flat, weights=np.repeat(area, n), minlength=n * n).reshape(n, n)
+    acc = np.bincount(
+        flat, weights=np.repeat(pieces["area"], n), minlength=n * n
+    ).reshape(n, n)
     acceptability = pd.DataFrame(
         acc / area_total, index=ids, columns=pd.Index(range(1, n + 1), name="rank")
     )
-    bottom = all_lines[sorted_ids[slab, k]]
-    top = all_lines[sorted_ids[slab, k + 1]]
-
-    def _y(line_rows: np.ndarray, x: np.ndarray) -> np.ndarray:
-        return -(line_rows[:, 0] * x + line_rows[:, 2]) / line_rows[:, 1]
-
     trapezoids = {
-        "xl": xl[slab],
-        "xr": xr[slab],
-        "yl_bottom": _y(bottom, xl[slab]),
-        "yl_top": _y(top, xl[slab]),
-        "yr_bottom": _y(bottom, xr[slab]),
-        "yr_top": _y(top, xr[slab]),
-        "area": area,
+        **{key: pieces[key] for key in _TRAPEZOID_KEYS},
         "cell": cell,
         "centre": centre_w,
         "cell_ranks": cell_ranks,
@@ -340,6 +231,130 @@ def weight_space(
         acceptability=acceptability,
         _trapezoids=trapezoids,
     )
+
+
+_TRAPEZOID_KEYS = ("xl", "xr", "yl_bottom", "yl_top", "yr_bottom", "yr_top", "area")
+
+
+def _refuse_huge(points: pd.DataFrame, region: str) -> None:
+    """Refuse an arrangement above :data:`FULL_CELLS_LIMIT` unless allowed."""
+    estimate = arrangement_bytes(points, region=region)
+    if estimate <= FULL_CELLS_LIMIT:
+        return
+    from ...core.errors import EceiDataError
+    from ...core.work import long_runs_allowed
+
+    if not long_runs_allowed():
+        raise EceiDataError(
+            f"the full arrangement of {len(points)} clusters (every cell of "
+            f"constant ranking) would need about {estimate / 2**30:.1f} GiB "
+            f"(limit {FULL_CELLS_LIMIT / 2**30:.0f} GiB); use "
+            "exact_rank_acceptability or first_place_map, which scale, or allow "
+            "it with ecei_analysis.allow_long()"
+        )
+
+
+def _crossing_swap_lines(
+    matrix: np.ndarray, poly: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the unit swap lines of every pair of clusters crossing the region.
+
+    Returns the lines ``(L, 3)`` and the pairs ``(L, 2)`` of row indices.
+    """
+    pi, pj = np.triu_indices(len(matrix), k=1)
+    pair_lines = plane_lines(matrix[pi] - matrix[pj])
+    norms = np.linalg.norm(pair_lines[:, :2], axis=1)
+    corner_vals = poly @ pair_lines[:, :2].T + pair_lines[:, 2]
+    scale = np.maximum(np.abs(corner_vals).max(axis=0), EPS)
+    crosses = (
+        (norms > EPS)
+        & (corner_vals.min(axis=0) < -1e-12 * scale)
+        & (corner_vals.max(axis=0) > 1e-12 * scale)
+    )
+    lines = pair_lines[crosses] / norms[crosses, None]
+    return lines, np.stack([pi[crosses], pj[crosses]], axis=1)
+
+
+def _trapezoids(slabs: Slabs, lines: np.ndarray) -> dict[str, np.ndarray]:
+    """Every trapezoid between consecutive lines of every slab, with its area.
+
+    Returns the trapezoids' corners (``xl, xr`` and the bottom and top line's y
+    at each), ``area`` and ``centre`` (plane coordinates of its middle).
+    """
+    all_lines = np.vstack([slabs.edges, lines])
+    n_edges = len(slabs.edges)
+    lower, upper = slabs.lower, slabs.upper
+    line_y = heights_at_middles(slabs.middle, lines)
+    inside = (line_y > lower[:, None] + EPS) & (line_y < upper[:, None] - EPS)
+    values = np.column_stack([lower, upper, np.where(inside, line_y, np.inf)])
+    line_ids = np.column_stack(
+        [
+            slabs.lower_edge,
+            slabs.upper_edge,
+            np.broadcast_to(np.arange(n_edges, len(all_lines)), line_y.shape),
+        ]
+    )
+    order = np.argsort(values, axis=1, kind="stable")
+    sorted_vals = np.take_along_axis(values, order, axis=1)
+    sorted_ids = np.take_along_axis(line_ids, order, axis=1)
+    with np.errstate(invalid="ignore"):  # inf - inf past the upper bound
+        heights = sorted_vals[:, 1:] - sorted_vals[:, :-1]
+    valid = np.isfinite(sorted_vals[:, 1:]) & (heights > 1e-13)
+    slab, k = np.nonzero(valid)
+    xl, xr = slabs.left[slab], slabs.right[slab]
+    bottom = all_lines[sorted_ids[slab, k]]
+    top = all_lines[sorted_ids[slab, k + 1]]
+
+    def y_at(line_rows: np.ndarray, x: np.ndarray) -> np.ndarray:
+        return -(line_rows[:, 0] * x + line_rows[:, 2]) / line_rows[:, 1]
+
+    yc = 0.5 * (sorted_vals[slab, k] + sorted_vals[slab, k + 1])
+    return {
+        "xl": xl,
+        "xr": xr,
+        "yl_bottom": y_at(bottom, xl),
+        "yl_top": y_at(top, xl),
+        "yr_bottom": y_at(bottom, xr),
+        "yr_top": y_at(top, xr),
+        "area": slabs.width[slab] * heights[slab, k],
+        "centre": np.column_stack([slabs.middle[slab], yc]),
+    }
+
+
+def _cells(
+    ranks: np.ndarray, shares: np.ndarray, ids: pd.Index
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Group trapezoids of the same ranking into cells, largest first.
+
+    Returns the cells table (area share, winners, ranking), each trapezoid's
+    cell and each cell's ranks.
+    """
+    n = ranks.shape[1]
+    packed = (
+        np.ascontiguousarray(ranks.astype(np.int32))
+        .view(np.dtype((np.void, 4 * n)))
+        .ravel()
+    )
+    _, first, cell = np.unique(packed, return_index=True, return_inverse=True)
+    cell = cell.ravel()
+    cell_area = np.bincount(cell, weights=shares)
+    cell_ranks = ranks[first]
+    order_cells = np.lexsort((*cell_ranks.T[::-1], -np.round(cell_area, 12)))
+    remap = np.empty(len(order_cells), dtype=np.int64)
+    remap[order_cells] = np.arange(len(order_cells))
+    cell_ranks = cell_ranks[order_cells]
+    cell_area = cell_area[order_cells]
+    id_array = np.asarray(ids, dtype=object)
+    best_first = np.argsort(cell_ranks, axis=1, kind="stable")
+    cells = pd.DataFrame(
+        {
+            "area_share": cell_area,
+            "winners": [tuple(id_array[r == 1]) for r in cell_ranks],
+            "ranking": [tuple(id_array[o]) for o in best_first],
+        },
+        index=pd.RangeIndex(len(cell_area), name="cell"),
+    )
+    return cells, remap[cell], cell_ranks
 
 
 def _swap_line_table(lines, pairs, ids, poly, classes) -> pd.DataFrame:
