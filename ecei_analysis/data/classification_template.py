@@ -17,18 +17,16 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import EceiDataError
-from ..core.i18n import check_language, pgettext, use_language
+from ..core.i18n import pgettext
 from ..core.vocabulary import CLASSES, class_label
 from .study import Study
 from .workbook import (
     INPUT_FILL,
     add_list_validation,
     column_range,
-    new_workbook,
     put,
-    save_workbook,
     write_header,
-    write_lines,
+    write_template_workbook,
 )
 
 __all__ = ["write_classification_template"]
@@ -88,10 +86,6 @@ def write_classification_template(
     -------
     pathlib.Path
     """
-    check_language(language)
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise EceiDataError("the voting sheet must be written as .xlsx", file=path)
     if isinstance(experts, int) and not isinstance(experts, bool):
         if not 1 <= experts <= 200:
             raise EceiDataError(f"experts must be from 1 to 200, got {experts}")
@@ -100,51 +94,55 @@ def write_classification_template(
         names = [str(e).strip() for e in experts]
         if not names or any(not n for n in names) or len(set(names)) != len(names):
             raise EceiDataError("expert names must be distinct and not empty")
-    with use_language(language):
-        if names is None:
-            names = [
-                pgettext("template", "expert {n}").format(n=k)
-                for k in range(1, experts + 1)
-            ]
-        wb = new_workbook()
-        write_lines(
-            wb.create_sheet(pgettext("template sheet", "instructions")), _instructions()
-        )
-        sheet = wb.create_sheet(pgettext("template sheet", "classification votes"))
-        fixed = [
-            pgettext("template column", "code"),
-            pgettext("template column", "name"),
-            pgettext("template column", "what it measures"),
-        ]
-        write_header(sheet, [*fixed, *names])
-        what = Study.localised(indicators, "category_name")
-        if what is None:
-            what = indicators.get("category", pd.Series("", index=indicators.index))
-        names = Study.localised(indicators, "name")
-        for row, code in enumerate(indicators.index, start=2):
-            put(sheet, row, 1, code)
-            put(sheet, row, 2, names[code])
-            put(sheet, row, 3, what[code])
-        last = len(indicators) + 1
-        first_expert = len(fixed) + 1
-        cells = column_range(first_expert, len(fixed) + len(names), (2, last))
-        add_list_validation(
-            sheet,
-            cells,
-            [class_label(c) for c in CLASSES],
-            title=pgettext("template", "Significance class"),
-            message=pgettext(
-                "template",
-                "Choose very important, important or not so important (blank: "
-                "abstain).",
-            ),
-        )
-        for row in sheet.iter_rows(min_row=2, max_row=last, min_col=first_expert):
-            for cell in row:
-                cell.fill = INPUT_FILL
-        sheet.freeze_panes = sheet.cell(row=2, column=first_expert).coordinate
-        sheet.column_dimensions["B"].width = 50
-        sheet.column_dimensions["C"].width = 30
-    return save_workbook(
-        wb, path, command="template --classification-panel", force=force
+    return write_template_workbook(
+        path,
+        _instructions,
+        lambda wb: _votes_sheet(wb, indicators, names or experts),
+        what="the voting sheet",
+        command="template --classification-panel",
+        language=language,
+        force=force,
     )
+
+
+def _votes_sheet(wb, indicators: pd.DataFrame, experts: int | list[str]) -> None:
+    """Add the votes sheet: one row per indicator, one column per expert."""
+    if isinstance(experts, int):
+        experts = [
+            pgettext("template", "expert {n}").format(n=k)
+            for k in range(1, experts + 1)
+        ]
+    sheet = wb.create_sheet(pgettext("template sheet", "classification votes"))
+    fixed = [
+        pgettext("template column", "code"),
+        pgettext("template column", "name"),
+        pgettext("template column", "what it measures"),
+    ]
+    write_header(sheet, [*fixed, *experts])
+    what = Study.localised(indicators, "category_name")
+    if what is None:
+        what = indicators.get("category", pd.Series("", index=indicators.index))
+    titles = Study.localised(indicators, "name")
+    for row, code in enumerate(indicators.index, start=2):
+        put(sheet, row, 1, code)
+        put(sheet, row, 2, titles[code])
+        put(sheet, row, 3, what[code])
+    last = len(indicators) + 1
+    first_expert = len(fixed) + 1
+    cells = column_range(first_expert, len(fixed) + len(experts), (2, last))
+    add_list_validation(
+        sheet,
+        cells,
+        [class_label(c) for c in CLASSES],
+        title=pgettext("template", "Significance class"),
+        message=pgettext(
+            "template",
+            "Choose very important, important or not so important (blank: abstain).",
+        ),
+    )
+    for row in sheet.iter_rows(min_row=2, max_row=last, min_col=first_expert):
+        for cell in row:
+            cell.fill = INPUT_FILL
+    sheet.freeze_panes = sheet.cell(row=2, column=first_expert).coordinate
+    sheet.column_dimensions["B"].width = 50
+    sheet.column_dimensions["C"].width = 30

@@ -21,7 +21,7 @@ from ..core.errors import EceiDataError
 from ..core.i18n import NP_, every_translation
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
-from .readers import Table, check_provenance, read_keyed_sheet, usable_path
+from .readers import FirstRows, Table, check_provenance, read_keyed_sheet, usable_path
 
 __all__ = [
     "ClassificationPanel",
@@ -180,19 +180,15 @@ def load_classification_panel(
         )
     known = None if indicators is None else set(indicators.index)
     codes: list[str] = []
-    rows: dict[str, int] = {}
+    rows = FirstRows(
+        table, header["code"], "indicator {value!r} appears twice (first at row {row})"
+    )
     votes = []
     for i in range(len(table.frame)):
         code = REPORTED
         with problem_guard:
             code = table.cell(i, header["code"])
-            if code in rows:
-                raise table.error(
-                    f"indicator {code!r} appears twice (first at row {rows[code]})",
-                    index=i,
-                    column=header["code"],
-                )
-            rows[code] = table.rows[i]
+            rows.add(i, code)
             if known is not None and code not in known:
                 raise table.error(
                     f"{code!r} is not an indicator of the framework",
@@ -221,7 +217,7 @@ def load_classification_panel(
             row.append(cls)
         votes.append(row)
     if indicators is not None:
-        absent = [c for c in indicators.index if c not in rows]
+        absent = [c for c in indicators.index if c not in rows.rows]
         if absent:
             with problem_guard:
                 raise EceiDataError(

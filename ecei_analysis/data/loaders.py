@@ -25,7 +25,14 @@ from ..core.resources import (
 )
 from ..core.vocabulary import CLASSES
 from .problems import REPORTED, has_problems, problem_guard
-from .readers import Table, check_provenance, find_data_file, read_table, usable_path
+from .readers import (
+    FirstRows,
+    Table,
+    check_provenance,
+    find_data_file,
+    read_table,
+    usable_path,
+)
 from .study import Study
 
 __all__ = [
@@ -65,21 +72,16 @@ def _provenance_flags(table: Table) -> str:
 
 
 def _check_unique(table: Table, column: str, what: str) -> None:
-    seen: dict[str, int] = {}
+    seen = FirstRows(
+        table, column, f"duplicate {what} {{value!r}} (first at row {{row}})"
+    )
     for i, value in enumerate(table.frame[column]):
         with problem_guard:
             if value == REPORTED:
                 continue
             if value == "":
                 raise table.error(f"empty {what}", index=i, column=column)
-            if value in seen:
-                raise table.error(
-                    f"duplicate {what} {value!r} (first at row "
-                    f"{table.rows[seen[value]]})",
-                    index=i,
-                    column=column,
-                )
-            seen[value] = i
+            seen.add(i, value)
 
 
 def _open(path: str | Path | Table) -> Table:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import EceiDataError
-from ..core.i18n import check_language, pgettext, use_language
+from ..core.i18n import pgettext
 from ..core.vocabulary import CLASSES, class_label
 from .panel_votes import FORMS, POINTS_TOTAL, form_label
 from .workbook import (
@@ -23,10 +23,8 @@ from .workbook import (
     add_list_validation,
     add_number_validation,
     column_range,
-    new_workbook,
-    save_workbook,
     write_header,
-    write_lines,
+    write_template_workbook,
 )
 
 __all__ = ["write_panel_template"]
@@ -94,10 +92,6 @@ def write_panel_template(
     -------
     pathlib.Path
     """
-    check_language(language)
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise EceiDataError("the voting sheet must be written as .xlsx", file=path)
     classes = list(classes)
     unknown = [c for c in classes if c not in CLASSES]
     if unknown or len(classes) < 2:
@@ -106,47 +100,53 @@ def write_panel_template(
         )
     if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 1000:
         raise EceiDataError(f"rows must be a whole number from 1 to 1000, got {rows!r}")
-    with use_language(language):
-        wb = new_workbook()
-        write_lines(
-            wb.create_sheet(pgettext("template sheet", "instructions")),
-            _instructions(classes),
-        )
-        sheet = wb.create_sheet(pgettext("template sheet", "votes"))
-        header = [
-            pgettext("template column", "participant"),
-            pgettext("template column", "form"),
-            *(class_label(c) for c in classes),
-            pgettext("template column", "comment"),
-        ]
-        write_header(sheet, header)
-        last = rows + 1
-        add_list_validation(
-            sheet,
-            f"B2:B{last}",
-            [form_label(f) for f in FORMS],
-            title=pgettext("template", "How you vote"),
-            message=pgettext(
-                "template",
-                "Choose weights, points (100 split) or ranks (1 = most important).",
-            ),
-        )
-        add_number_validation(
-            sheet,
-            column_range(3, 2 + len(classes), (2, last)),
-            operator="greaterThanOrEqual",
-            low="0",
-            error_title=pgettext("template", "Invalid number"),
-            prompt_title=pgettext("template", "Vote"),
-            message=pgettext("template", "Enter a number of 0 or more."),
-        )
-        for row in sheet.iter_rows(min_row=2, max_row=last, max_col=len(header)):
-            for cell in row:
-                cell.fill = INPUT_FILL
-        sheet.freeze_panes = "B2"
-        sheet.column_dimensions["A"].width = 28
-        sheet.column_dimensions["B"].width = 14
-        for k in range(len(classes)):
-            sheet.column_dimensions[chr(ord("C") + k)].width = 20
-        sheet.column_dimensions[chr(ord("C") + len(classes))].width = 40
-    return save_workbook(wb, path, command="template --panel", force=force)
+    return write_template_workbook(
+        path,
+        lambda: _instructions(classes),
+        lambda wb: _votes_sheet(wb, classes, rows),
+        what="the voting sheet",
+        command="template --panel",
+        language=language,
+        force=force,
+    )
+
+
+def _votes_sheet(wb, classes: list[str], rows: int) -> None:
+    """Add the votes sheet: one row per participant, one column per class."""
+    sheet = wb.create_sheet(pgettext("template sheet", "votes"))
+    header = [
+        pgettext("template column", "participant"),
+        pgettext("template column", "form"),
+        *(class_label(c) for c in classes),
+        pgettext("template column", "comment"),
+    ]
+    write_header(sheet, header)
+    last = rows + 1
+    add_list_validation(
+        sheet,
+        f"B2:B{last}",
+        [form_label(f) for f in FORMS],
+        title=pgettext("template", "How you vote"),
+        message=pgettext(
+            "template",
+            "Choose weights, points (100 split) or ranks (1 = most important).",
+        ),
+    )
+    add_number_validation(
+        sheet,
+        column_range(3, 2 + len(classes), (2, last)),
+        operator="greaterThanOrEqual",
+        low="0",
+        error_title=pgettext("template", "Invalid number"),
+        prompt_title=pgettext("template", "Vote"),
+        message=pgettext("template", "Enter a number of 0 or more."),
+    )
+    for row in sheet.iter_rows(min_row=2, max_row=last, max_col=len(header)):
+        for cell in row:
+            cell.fill = INPUT_FILL
+    sheet.freeze_panes = "B2"
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 14
+    for k in range(len(classes)):
+        sheet.column_dimensions[chr(ord("C") + k)].width = 20
+    sheet.column_dimensions[chr(ord("C") + len(classes))].width = 40

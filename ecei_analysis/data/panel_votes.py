@@ -35,9 +35,10 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.i18n import NP_, every_translation, pgettext
+from ..core.tolerances import SLACK
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
-from .readers import Table, check_provenance, read_keyed_sheet, usable_path
+from .readers import FirstRows, Table, check_provenance, read_keyed_sheet, usable_path
 
 __all__ = [
     "FORMS",
@@ -312,19 +313,17 @@ def load_panel(
     names: list[str] = []
     forms: list[str] = []
     values = np.full((len(table.frame), len(classes)), np.nan)
-    first_row: dict[str, int] = {}
+    voters = FirstRows(
+        table,
+        header["participant"],
+        "participant {value!r} voted twice (first at row {row}); keep one row per "
+        "participant",
+    )
     for i in range(len(table.frame)):
         name = REPORTED
         with problem_guard:
             name = table.cell(i, header["participant"])
-            if name in first_row:
-                raise table.error(
-                    f"participant {name!r} voted twice (first at row "
-                    f"{first_row[name]}); keep one row per participant",
-                    index=i,
-                    column=header["participant"],
-                )
-            first_row[name] = table.rows[i]
+            voters.add(i, name)
         names.append(name)
         row_form = form
         if has_form:
@@ -379,7 +378,7 @@ def _check_vote(
         )
     if form == "points":
         total = float(values.sum())
-        if abs(total - POINTS_TOTAL) > 1e-9 * POINTS_TOTAL:
+        if abs(total - POINTS_TOTAL) > SLACK * POINTS_TOTAL:
             raise table.error(
                 f"the points add up to {total:g}; expected {POINTS_TOTAL:g} split "
                 "between the classes",

@@ -30,9 +30,22 @@ _SINK: ContextVar[list[EceiDataError] | None] = ContextVar(
 T = TypeVar("T")
 
 
+class _Reported:
+    """The type of :data:`REPORTED`: one instance, equal only to itself."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "REPORTED"
+
+    def __reduce__(self) -> str:  # a copy or a pickle is the same instance
+        return "REPORTED"
+
+
 #: Stands in for a cell whose problem is already reported (while collecting), so
-#: later checks of the same cell stay silent instead of reporting it twice.
-REPORTED = "\x00reported"
+#: later checks of the same cell stay silent instead of reporting it twice. No
+#: text read from a file can equal it.
+REPORTED = _Reported()
 
 
 class AlreadyReported(EceiDataError):

@@ -41,6 +41,7 @@ from .problems import REPORTED, AlreadyReported, problem_guard
 __all__ = [
     "EXCEL_ERRORS",
     "MAX_CELL",
+    "FirstRows",
     "Table",
     "cell_text",
     "check_provenance",
@@ -173,6 +174,45 @@ class Table:
                 column=column,
             )
         return value
+
+
+class FirstRows:
+    """Refuse a value met before in a column, naming the row it was first met in.
+
+    One check for every "one row per ..." rule (cluster ids, indicator codes,
+    participants, an indicator's row in the experts' sheet).
+
+    Parameters
+    ----------
+    table, column
+        Where the values are (the error is located at the repeated cell).
+    message
+        The problem, with ``{value!r}`` and ``{row}`` (the first row).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = Table(pd.DataFrame({"id": ["a", "b", "a"]}), (2, 3, 4), "t.csv")
+    >>> seen = FirstRows(table, "id", "{value!r} again ({row})")
+    >>> seen.add(0, "a"); seen.add(1, "b"); seen.add(2, "a")
+    Traceback (most recent call last):
+    ...
+    ecei_analysis.core.errors.EceiDataError: t.csv, row 4, column 'id': 'a' again (2)
+    """
+
+    def __init__(self, table: Table, column: str, message: str) -> None:
+        self.table, self.column, self.message = table, column, message
+        self.rows: dict[object, int] = {}
+
+    def add(self, index: int, value: object) -> None:
+        """Record ``value`` at frame row ``index``; raise if it was met before."""
+        if value in self.rows:
+            raise self.table.error(
+                self.message.format(value=value, row=self.rows[value]),
+                index=index,
+                column=self.column,
+            )
+        self.rows[value] = self.table.rows[index]
 
 
 def check_provenance(table: Table, column: str = "provenance") -> str | None:

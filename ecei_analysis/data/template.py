@@ -28,10 +28,8 @@ import pandas as pd
 from ..core.errors import EceiDataError
 from ..core.i18n import (
     NP_,
-    check_language,
     every_translation,
     pgettext,
-    use_language,
 )
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, problem_guard
@@ -42,12 +40,10 @@ from .workbook import (
     add_list_validation,
     add_number_validation,
     column_range,
-    new_workbook,
     put,
-    save_workbook,
     sheet_reference,
     write_header,
-    write_lines,
+    write_template_workbook,
 )
 
 __all__ = ["TEMPLATE_SHEETS", "read_template_tables", "write_template"]
@@ -165,20 +161,18 @@ def write_template(
     -------
     pathlib.Path
     """
-    check_language(language)
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise EceiDataError("the template must be written as .xlsx", file=path)
-    with use_language(language):
-        wb = _build(indicators, clusters)
-    return save_workbook(wb, path, command="template", force=force)
+    return write_template_workbook(
+        path,
+        _instructions,
+        lambda wb: _build(wb, indicators, clusters),
+        what="the template",
+        command="template",
+        language=language,
+        force=force,
+    )
 
 
-def _build(indicators: pd.DataFrame, clusters: pd.DataFrame):
-    wb = new_workbook()
-    info = wb.create_sheet(_sheet_name("instructions"))
-    write_lines(info, _instructions())
-
+def _build(wb, indicators: pd.DataFrame, clusters: pd.DataFrame) -> None:
     sheet = wb.create_sheet(_sheet_name("assessments"))
     classification_name = _sheet_name("classification")
     ids = list(clusters.index)
@@ -241,7 +235,6 @@ def _build(indicators: pd.DataFrame, clusters: pd.DataFrame):
         put(people, k, 1, cid)
         for j, column in enumerate(columns, start=2):
             put(people, k, j, row[column])
-    return wb
 
 
 # Reading a filled template back -----------------------------------------------------

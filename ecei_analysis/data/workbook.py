@@ -8,7 +8,7 @@ sheets) goes through these helpers, so data-derived text is always a text cell
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -16,7 +16,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..core.errors import EceiDataError
 from ..core.files import write_owned_file
+from ..core.i18n import check_language, pgettext, use_language
 
 __all__ = [
     "HEADER_FILL",
@@ -29,6 +31,7 @@ __all__ = [
     "sheet_reference",
     "write_header",
     "write_lines",
+    "write_template_workbook",
 ]
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -148,3 +151,47 @@ def save_workbook(wb: Workbook, path: str | Path, *, command: str, force: bool) 
     buffer = io.BytesIO()
     wb.save(buffer)
     return write_owned_file(path, buffer.getvalue(), command=command, force=force)
+
+
+def write_template_workbook(
+    path: str | Path,
+    instructions: Callable[[], list[str]],
+    sheets: Callable[[Workbook], None],
+    *,
+    what: str,
+    command: str,
+    language: str,
+    force: bool,
+) -> Path:
+    """Write a workbook for people to fill: the frame every template shares.
+
+    Checks the language and the ``.xlsx`` suffix, builds an instructions sheet
+    and then ``sheets(wb)`` in the language, and saves atomically (an existing
+    file that ``command`` did not write needs ``force``).
+
+    Parameters
+    ----------
+    path
+        Output ``.xlsx``.
+    instructions
+        Returns the instruction lines (called in the language).
+    sheets
+        Adds the workbook's other sheets (called in the language).
+    what
+        The workbook in words, for the suffix error ("the voting sheet").
+    command, force
+        See :func:`save_workbook`.
+    language
+        ``"en"`` or ``"ru"``.
+    """
+    check_language(language)
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise EceiDataError(f"{what} must be written as .xlsx", file=path)
+    with use_language(language):
+        wb = new_workbook()
+        write_lines(
+            wb.create_sheet(pgettext("template sheet", "instructions")), instructions()
+        )
+        sheets(wb)
+    return save_workbook(wb, path, command=command, force=force)

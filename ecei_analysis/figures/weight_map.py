@@ -32,6 +32,7 @@ from matplotlib.patches import Patch
 
 from ..core.errors import EceiDataError
 from ..core.i18n import format_percent, in_language, pgettext
+from ..core.tolerances import AREA_DIGITS, EPS, SCORE_RTOL
 from ..core.vocabulary import class_label
 from ..scoring.weights import Weights, WeightsLike, as_weights, takes_weights
 from ..sensitivity.geometry.arrangement import WeightSpace
@@ -292,7 +293,7 @@ def _draw_winners(ax: Axes, points: pd.DataFrame, colours, labels):
     drawn = set()
     for cid in winners:
         poly = fmap.polygons[cid]
-        key = tuple(np.round(poly.ravel(), 12))
+        key = tuple(np.round(poly.ravel(), AREA_DIGITS))
         if key in drawn:  # identical clusters share one region
             continue
         drawn.add(key)
@@ -342,7 +343,7 @@ def _draw_places(ax: Axes, points: pd.DataFrame, cluster: str, resolution: int, 
     grid, triangles = _triangle_grid(resolution)
     centres = grid[triangles].mean(axis=1)
     scores = centres @ matrix.T
-    tol = 1e-9 * np.maximum(np.abs(scores).max(axis=1), 1e-300)
+    tol = SCORE_RTOL * np.maximum(np.abs(scores).max(axis=1), 1e-300)
     place = 1 + (scores > scores[:, [i]] + tol[:, None]).sum(axis=1)
     levels = np.unique(place)
     cmap = ListedColormap(plt.get_cmap("viridis_r")(np.linspace(0, 1, len(levels))))
@@ -389,7 +390,7 @@ def _draw_swap_lines(ax: Axes, differences: np.ndarray) -> None:
     """Draw, in white, where the cluster ties each other cluster."""
     poly = region_vertices("simplex")[:, :2]
     for line in plane_lines(differences):
-        if np.linalg.norm(line[:2]) < 1e-12:
+        if np.linalg.norm(line[:2]) < EPS:
             continue
         seg = clip_segment(line, poly)
         if seg is None:

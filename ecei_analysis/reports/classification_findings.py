@@ -20,6 +20,7 @@ from ..core.i18n import (
     ngettext,
     pgettext,
 )
+from ..core.tolerances import EPS
 from ..core.vocabulary import CLASSES, class_label, class_short
 from ..data.classification_votes import ClassificationPanel
 from ..scoring.ranks import places_from_ahead
@@ -120,7 +121,7 @@ def _experts_finding(result) -> Finding | None:
         return None
     share = experts["agreement"].sort_values(kind="stable")
     lowest = share.iloc[0]
-    differ = [e for e, v in share.items() if v <= lowest + 1e-12]
+    differ = [e for e, v in share.items() if v <= lowest + EPS]
     others = share[~share.index.isin(differ)]
     text = ngettext(
         "{names} differs most from the consensus: the same class for {share} of "

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import EceiDataError, short_repr
+from ..core.tolerances import SCORE_RTOL
 from ..core.vocabulary import TIE_RULES, Ties, check_ties
 
 __all__ = [
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 #: Scores closer than ``DEFAULT_RTOL ×`` (the row's score spread) tie.
-DEFAULT_RTOL = 1e-9
+DEFAULT_RTOL = SCORE_RTOL
 #: Rounding floor of the tolerance, relative to the row's largest |score|.
 ROUNDING_RTOL = 64 * np.finfo(float).eps
 

@@ -28,6 +28,7 @@ import pandas as pd
 from ..core.errors import EceiDataError, short_repr
 from ..core.i18n import decimal_mark
 from ..core.numbers import parse_number
+from ..core.tolerances import EPS
 from ..core.vocabulary import CLASS_SHORT, CLASSES
 
 __all__ = [
@@ -76,7 +77,7 @@ def _number(value: object, what: str) -> float:
 
 
 #: Shares closer than this are the same weighting (rounding of the division).
-SHARE_TOLERANCE = 1e-12
+SHARE_TOLERANCE = EPS
 
 
 class Weights(Mapping[str, float]):

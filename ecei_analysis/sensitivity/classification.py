@@ -37,6 +37,7 @@ from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
 from ..core.seeds import SeedLike
+from ..core.tolerances import SLACK
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..data.study import Study, check_classification
 from ..scoring.ranks import rank_matrix
@@ -247,7 +248,7 @@ def _check_probabilities(table, study: Study, classes) -> np.ndarray:
         )
     probs = frame.to_numpy(float)
     sums = probs.sum(axis=1)
-    if np.any(probs < 0) or np.any(np.abs(sums - 1) > 1e-9):
+    if np.any(probs < 0) or np.any(np.abs(sums - 1) > SLACK):
         raise EceiDataError("class_probabilities rows must be >= 0 and sum to 1")
     return probs
 

@@ -58,6 +58,7 @@ from scipy.optimize import minimize
 from ..core.checks import one_of
 from ..core.errors import EceiDataError
 from ..core.results import Result
+from ..core.tolerances import EPS
 from ..scoring.points import check_points
 from ..scoring.weights import WeightsLike, takes_weights
 
@@ -315,7 +316,7 @@ def _simplex_grid(k: int, steps: int) -> np.ndarray:
 
 
 def _in_order(w: np.ndarray) -> np.ndarray:
-    return np.all(np.diff(w, axis=-1) <= 1e-12, axis=-1)
+    return np.all(np.diff(w, axis=-1) <= EPS, axis=-1)
 
 
 @takes_weights

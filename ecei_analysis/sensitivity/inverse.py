@@ -27,6 +27,7 @@ from scipy.optimize import linprog
 from ..core.checks import finite_number, one_of, whole_number
 from ..core.errors import EceiDataError
 from ..core.results import Result
+from ..core.tolerances import EPS, SLACK
 from ..data.study import Study
 from ..scoring.points import check_points, class_points
 from ..scoring.ranks import row_tolerance
@@ -293,7 +294,7 @@ def _result(
     )
     change = np.abs(w - w_nominal / nominal_sum)
     distance = float(change.sum() if parameters["norm"] == "l1" else change.max())
-    already = distance < 1e-12
+    already = distance < EPS
     return InverseResult(
         cluster=cluster,
         goal=goal,
@@ -504,9 +505,7 @@ def ranking_region(
     radius = float(res.x[k])
     vertices, area = None, None
     if k == 3:
-        vertices, area = (
-            _polygon(a, centre.to_numpy()) if radius > 1e-12 else (None, 0.0)
-        )
+        vertices, area = _polygon(a, centre.to_numpy()) if radius > EPS else (None, 0.0)
     return RegionResult(
         feasible=True,
         A=a,
@@ -591,10 +590,10 @@ def points_to_reach(
         top = float(study.indicators.at[code, "max_points"])
         delta = gap / wc if wc > 0 else (0.0 if gap == 0 else np.inf)
         delta_whole = (
-            float(np.ceil(delta - 1e-9)) if whole and np.isfinite(delta) else delta
+            float(np.ceil(delta - SLACK)) if whole and np.isfinite(delta) else delta
         )
         room = top - current
-        feasible = bool(np.isfinite(delta) and delta_whole <= room + 1e-9)
+        feasible = bool(np.isfinite(delta) and delta_whole <= room + SLACK)
         rows.append(
             {
                 "indicator": code,

@@ -34,6 +34,7 @@ import pandas as pd
 from scipy.special import ndtr, ndtri
 
 from ..core.errors import EceiDataError
+from ..core.tolerances import SLACK
 from .streams import BlockStream, MappedStream
 
 __all__ = ["BLOCK_BYTES", "LAWS", "LAW_COST", "AssessorNoise"]
@@ -252,7 +253,7 @@ class AssessorNoise:
                 f"{list(points.columns)}"
             )
         nominal = self.nominal_class_points()
-        if not np.allclose(nominal, points.to_numpy(float), rtol=1e-9, atol=1e-9):
+        if not np.allclose(nominal, points.to_numpy(float), rtol=SLACK, atol=SLACK):
             raise EceiDataError(
                 "the assessor noise's class subtotals differ from the points (another "
                 "study or classification?): build the noise from the same study"

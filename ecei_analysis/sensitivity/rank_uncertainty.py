@@ -21,6 +21,7 @@ from ..core.checks import interval_pair
 from ..core.defaults import DEFAULT_SEED
 from ..core.results import Result
 from ..core.seeds import SeedLike
+from ..core.tolerances import EPS
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
@@ -41,7 +42,7 @@ def rank_quantiles(histogram: np.ndarray, q: float) -> np.ndarray:
     array([2])
     """
     cdf = np.cumsum(histogram, axis=1) / histogram.sum(axis=1, keepdims=True)
-    return np.argmax(cdf >= q - 1e-12, axis=1) + 1
+    return np.argmax(cdf >= q - EPS, axis=1) + 1
 
 
 @dataclass(frozen=True)

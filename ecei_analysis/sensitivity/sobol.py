@@ -36,6 +36,7 @@ from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
 from ..core.seeds import SeedLike, seeded_generator
+from ..core.tolerances import EPS
 from ..core.vocabulary import Ties
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
@@ -257,7 +258,7 @@ def _saltelli_2010(sums: dict, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
     """
     mean = (sums["a"] + sums["b"]) / (2 * n)
     var = (sums["aa"] + sums["bb"]) / (2 * n) - mean**2
-    var = np.where(var > 1e-12 * np.maximum(mean**2, 1.0), var, 0.0)
+    var = np.where(var > EPS * np.maximum(mean**2, 1.0), var, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         first = ((sums["b_ab_a"] - mean * sums["ab_a"]) / n / var).T
         total = (0.5 * sums["a_ab_sq"] / n / var).T

@@ -28,3 +28,23 @@ def test_template_arguments(tmp_path, capsys):
         "Anna",
         "Boris",
     ]
+
+
+@pytest.mark.parametrize("experts", [3, ["Anna", "Boris"]])
+def test_the_drop_downs_and_input_colours_cover_exactly_the_expert_columns(
+    tmp_path, experts
+):
+    from ecei_analysis import write_classification_template
+
+    indicators = load_study().indicators
+    path = write_classification_template(
+        tmp_path / "v.xlsx", indicators, experts=experts
+    )
+    sheet = load_workbook(path).worksheets[1]
+    k = experts if isinstance(experts, int) else len(experts)
+    last_column = "DEFG"[k - 1]  # code, name, what it measures, then the experts
+    (validation,) = sheet.data_validations.dataValidation
+    assert str(validation.sqref) == f"D2:{last_column}{len(indicators) + 1}"
+    assert sheet.max_column == 3 + k
+    assert sheet.cell(2, 3 + k).fill.fgColor.rgb.endswith("FFF2CC")
+    assert sheet.cell(2, 3).fill.fgColor.rgb != sheet.cell(2, 4).fill.fgColor.rgb

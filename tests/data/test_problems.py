@@ -36,3 +36,14 @@ def test_a_problem_outside_a_guard_stops_the_function():
 
     result, problems = collect_problems(fails)
     assert result is None and [str(p) for p in problems] == ["stop"]
+
+
+def test_reported_is_one_object_equal_to_no_text():
+    import copy
+    import pickle
+
+    from ecei_analysis.data.problems import REPORTED
+
+    assert REPORTED != "\x00reported" and REPORTED != "" and REPORTED == REPORTED
+    assert copy.deepcopy(REPORTED) is REPORTED
+    assert pickle.loads(pickle.dumps(REPORTED)) is REPORTED

@@ -22,6 +22,7 @@ import pandas as pd
 from scipy.spatial import ConvexHull
 
 from ...core.errors import EceiDataError
+from ...core.tolerances import AREA_DIGITS, COORDINATE_DIGITS, HEIGHT_EPS, SLACK
 from ...core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ...scoring.ranks import rank_matrix
 from ...scoring.weights import as_weights
@@ -103,14 +104,16 @@ class WeightSpace:
                     t["yr_top"][sel],
                 ]
             )
-            corners = np.unique(np.round(np.column_stack([xs, ys]), 13), axis=0)
+            corners = np.unique(
+                np.round(np.column_stack([xs, ys]), COORDINATE_DIGITS), axis=0
+            )
             try:
                 poly = corners[ConvexHull(corners).vertices]
             except Exception:  # degenerate (collinear) corners: keep as they are
                 poly = corners
             # Drop hull vertices that repeat a neighbour up to rounding.
             gaps = np.linalg.norm(poly - np.roll(poly, 1, axis=0), axis=1)
-            out[cid] = to_weights(poly[gaps > 1e-9] if (gaps > 1e-9).any() else poly)
+            out[cid] = to_weights(poly[gaps > SLACK] if (gaps > SLACK).any() else poly)
         return out
 
     def rank_share(self, cluster: str) -> pd.Series:
@@ -268,8 +271,8 @@ def _crossing_swap_lines(
     scale = np.maximum(np.abs(corner_vals).max(axis=0), EPS)
     crosses = (
         (norms > EPS)
-        & (corner_vals.min(axis=0) < -1e-12 * scale)
-        & (corner_vals.max(axis=0) > 1e-12 * scale)
+        & (corner_vals.min(axis=0) < -EPS * scale)
+        & (corner_vals.max(axis=0) > EPS * scale)
     )
     lines = pair_lines[crosses] / norms[crosses, None]
     return lines, np.stack([pi[crosses], pj[crosses]], axis=1)
@@ -299,7 +302,7 @@ def _trapezoids(slabs: Slabs, lines: np.ndarray) -> dict[str, np.ndarray]:
     sorted_ids = np.take_along_axis(line_ids, order, axis=1)
     with np.errstate(invalid="ignore"):  # inf - inf past the upper bound
         heights = sorted_vals[:, 1:] - sorted_vals[:, :-1]
-    valid = np.isfinite(sorted_vals[:, 1:]) & (heights > 1e-13)
+    valid = np.isfinite(sorted_vals[:, 1:]) & (heights > HEIGHT_EPS)
     slab, k = np.nonzero(valid)
     xl, xr = slabs.left[slab], slabs.right[slab]
     bottom = all_lines[sorted_ids[slab, k]]
@@ -339,7 +342,7 @@ def _cells(
     cell = cell.ravel()
     cell_area = np.bincount(cell, weights=shares)
     cell_ranks = ranks[first]
-    order_cells = np.lexsort((*cell_ranks.T[::-1], -np.round(cell_area, 12)))
+    order_cells = np.lexsort((*cell_ranks.T[::-1], -np.round(cell_area, AREA_DIGITS)))
     remap = np.empty(len(order_cells), dtype=np.int64)
     remap[order_cells] = np.arange(len(order_cells))
     cell_ranks = cell_ranks[order_cells]

@@ -18,6 +18,7 @@ import pandas as pd
 from scipy.optimize import linprog
 
 from ...core.results import Result
+from ...core.tolerances import EPS
 from .plane import check_three_classes, edge_lines, polygon_area, region_vertices
 
 __all__ = ["FirstPlaceMap", "first_place_map"]
@@ -84,7 +85,7 @@ def _polygon(halfspaces: np.ndarray) -> np.ndarray | None:
         bounds=[(None, None), (None, None), (0.0, None)],
         method="highs",
     )
-    if res.status != 0 or res.x[2] < 1e-12:
+    if res.status != 0 or res.x[2] < EPS:
         return None
     try:
         hs = HalfspaceIntersection(np.column_stack([a, c]), res.x[:2])
@@ -95,7 +96,7 @@ def _polygon(halfspaces: np.ndarray) -> np.ndarray | None:
     order = np.argsort(np.arctan2(pts[:, 1] - centre[1], pts[:, 0] - centre[0]))
     pts = pts[order]
     gaps = np.linalg.norm(pts - np.roll(pts, 1, axis=0), axis=1)
-    return pts[gaps > 1e-12] if (gaps > 1e-12).sum() >= 3 else None
+    return pts[gaps > EPS] if (gaps > EPS).sum() >= 3 else None
 
 
 def first_place_map(points: pd.DataFrame, *, region: str = "simplex") -> FirstPlaceMap:

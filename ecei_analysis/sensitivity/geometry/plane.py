@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.errors import EceiDataError
+from ...core.tolerances import EPS
 from ...scoring.points import check_points
 
 __all__ = [
@@ -33,7 +34,6 @@ REGIONS: dict[str, np.ndarray] = {
     "simplex": np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
     "ordered": np.array([[1.0, 0.0, 0.0], [0.5, 0.5, 0.0], [1 / 3, 1 / 3, 1 / 3]]),
 }
-EPS = 1e-12
 
 
 def region_vertices(region: str) -> np.ndarray:
@@ -114,7 +114,7 @@ def clip_segment(line: np.ndarray, poly: np.ndarray) -> np.ndarray | None:
         if abs(denom[k]) < 1e-15:
             continue  # parallel edge (or the line lies along it: its ends are vertices)
         t = fp[k] / denom[k]
-        if -1e-12 <= t <= 1 + 1e-12:
+        if -EPS <= t <= 1 + EPS:
             hits.append(p[k] + np.clip(t, 0.0, 1.0) * (q[k] - p[k]))
     if len(hits) < 2:
         return None
@@ -122,7 +122,7 @@ def clip_segment(line: np.ndarray, poly: np.ndarray) -> np.ndarray | None:
     direction = np.array([-b, a])
     along = pts @ direction
     lo, hi = pts[np.argmin(along)], pts[np.argmax(along)]
-    if np.linalg.norm(hi - lo) < 1e-12:
+    if np.linalg.norm(hi - lo) < EPS:
         return None
     return np.stack([lo, hi])
 

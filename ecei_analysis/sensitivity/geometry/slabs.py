@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...core.tolerances import COORDINATE_DIGITS
 from .plane import EPS, edge_lines, inside_polygon, line_intersections
 
 __all__ = ["Slabs", "heights_at_middles", "slab_sweep", "unit_lines"]
 
 #: A coefficient b below this makes a line vertical (no height as a function of x).
-VERTICAL = 1e-12
+VERTICAL = EPS
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,11 @@ def slab_sweep(poly: np.ndarray, lines: np.ndarray) -> Slabs:
     edges = unit_lines(edge_lines(poly))
     crossings = line_intersections(np.vstack([edges, lines]))
     crossings = crossings[inside_polygon(poly, crossings)]
-    xs = np.unique(np.round(np.concatenate([crossings[:, 0], poly[:, 0]]), 13))
+    xs = np.unique(
+        np.round(np.concatenate([crossings[:, 0], poly[:, 0]]), COORDINATE_DIGITS)
+    )
     xs = xs[(xs >= poly[:, 0].min() - EPS) & (xs <= poly[:, 0].max() + EPS)]
-    keep = np.diff(xs) > 1e-12
+    keep = np.diff(xs) > EPS
     left, right = xs[:-1][keep], xs[1:][keep]
     middle = 0.5 * (left + right)
     edge_y = heights_at_middles(middle, edges)

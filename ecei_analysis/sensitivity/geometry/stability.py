@@ -15,6 +15,7 @@ import pandas as pd
 
 from ...core.checks import whole_number
 from ...core.results import Result
+from ...core.tolerances import EPS
 from ...scoring.points import check_points
 from ...scoring.ranks import rank_matrix, row_tolerance
 from ...scoring.weights import WeightsLike, takes_weights
@@ -130,7 +131,7 @@ def stability_radius(
     pi, pj = np.triu_indices(n, k=1)
     lines = plane_lines(matrix[pi] - matrix[pj])
     for line, i, j in zip(lines, pi, pj, strict=True):
-        if not (counts[i] or counts[j]) or np.linalg.norm(line[:2]) < 1e-12:
+        if not (counts[i] or counts[j]) or np.linalg.norm(line[:2]) < EPS:
             continue  # identical or never-tying pair
         seg = clip_segment(line, poly)
         if seg is None:
