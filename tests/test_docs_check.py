@@ -44,3 +44,15 @@ def test_fetched_resources_are_flagged_followed_links_are_not(tmp_path):
         (tmp_path / name).unlink()
     (tmp_path / "ok.html").write_text('<a href="https://example.org">x</a>')
     assert checker.main(["check", str(tmp_path)]) == 0
+
+
+def test_every_file_in_docs_figures_is_shown_somewhere():
+    """docs/figures holds only pictures the README or a docs page shows."""
+    folder = ROOT / "docs" / "figures"
+    if not folder.is_dir():
+        pytest.skip("docs/ is not part of this installation")
+    pages = [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")]
+    pages += [*(ROOT / "docs").rglob("*.rst")]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    unshown = [p.name for p in folder.iterdir() if f"figures/{p.name}" not in text]
+    assert unshown == []

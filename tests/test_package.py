@@ -113,6 +113,7 @@ def _module_name(path: Path) -> str:
 
 
 def test_no_module_imports_another_modules_private_names():
+    """No private name, and no private module of another subpackage."""
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         here = _module_name(path)
@@ -128,6 +129,10 @@ def test_no_module_imports_another_modules_private_names():
                 source = node.module or ""
             if not source.startswith("ecei_analysis") or source == here:
                 continue
+            private = [p for p in source.split(".")[1:] if p.startswith("_")]
+            if private and private != ["_version"]:
+                if source.split(".")[:2] != here.split(".")[:2]:
+                    offenders.append(f"{here} imports the private module {source}")
             for alias in node.names:
                 # _ and N_ are gettext's names, not private ones.
                 if alias.name.startswith("_") and alias.name not in {

@@ -27,7 +27,7 @@ from ..core.i18n import _, format_number, in_language, ngettext
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties, class_label
 from ..data.study import Study
 from ..scoring.points import class_points, score_clusters
-from ..scoring.ranks import clusters_ahead, rank_clusters
+from ..scoring.ranks import clusters_ahead, leading_clusters, rank_clusters
 from ..scoring.weights import (
     WEIGHT_SETS,
     Weights,
@@ -922,7 +922,7 @@ def briefing_findings(
         raise EceiDataError(f"highlight: unknown cluster id(s) {unknown}")
     now = standing(points, weights, ties)
     base = standing(points, WEIGHT_SETS["equal"].on(points.columns), ties)
-    leaders = [c for c in now.order if now.places[c] <= top]
+    leaders = leading_clusters(now.places[now.order], top)
     found = [
         published_finding(study, base, labels, ties),
         small_study_finding(n),

@@ -23,7 +23,7 @@ from ..core.i18n import (
 from ..core.tolerances import EPS
 from ..core.vocabulary import CLASSES, class_label, class_short
 from ..data.classification_votes import ClassificationPanel
-from ..scoring.ranks import places_from_ahead
+from ..scoring.ranks import leading_clusters, places_from_ahead
 from ..sensitivity.classification_analysis import ClassificationPanelResult
 from .finding import Finding
 from .phrases import Name, Place, names_list, share_text
@@ -403,8 +403,7 @@ def classification_findings(
     if first.values["state"] == "no_votes":
         return [first]
     consensus = places_from_ahead(result.ahead["consensus"], ties=ties)
-    leaders = list(consensus.sort_values(kind="stable").index)
-    leaders = [c for c in leaders if consensus[c] <= top]
+    leaders = leading_clusters(consensus, top)
     found = [
         first,
         _experts_finding(result),
@@ -457,9 +456,9 @@ def disputed_table(
     agreement = result.agreement
     names = panel.names if names is None else names
     consensus = places_from_ahead(result.ahead["consensus"], ties=ties)
-    leaders = [c for c in consensus.index if consensus[c] <= top]
+    leading = leading_clusters(consensus, top)
     rows = []
-    for _index, move in indicator_moves(result, leaders).iterrows():
+    for _index, move in indicator_moves(result, leading).iterrows():
         code = move["indicator"]
         counts = " · ".join(
             f"{class_short(c)} {int((panel.votes.loc[code] == c).sum())}"

@@ -20,7 +20,7 @@ from ..core.i18n import _, check_language, use_language
 from ..core.vocabulary import MONTE_CARLO_TIES, check_ties
 from ..data.loaders import load_study
 from ..scoring.points import class_points, score_clusters
-from ..scoring.ranks import clusters_ahead, rank_clusters
+from ..scoring.ranks import clusters_ahead, leading_clusters, rank_clusters
 from ..scoring.weights import DEFAULT_WEIGHTS, as_weights
 from .provenance import data_label
 
@@ -264,8 +264,7 @@ class ReportContext:
 
     def leaders(self, top: int) -> list[str]:
         """Clusters with fewer than ``top`` clusters ahead, best first."""
-        order = self.ahead.sort_values(kind="stable")
-        return [c for c in order.index if order[c] < top]
+        return leading_clusters(self.ahead + 1, top)
 
     # Figures ---------------------------------------------------------------------
     @contextmanager

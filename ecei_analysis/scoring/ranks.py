@@ -30,6 +30,7 @@ __all__ = [
     "DEFAULT_RTOL",
     "ROUNDING_RTOL",
     "clusters_ahead",
+    "leading_clusters",
     "places_from_ahead",
     "rank_clusters",
     "rank_matrix",
@@ -251,3 +252,18 @@ def places_from_ahead(
         return ahead + 1
     values = np.sort(np.unique(ahead.to_numpy()))
     return ahead.map(lambda a: int(np.searchsorted(values, a)) + 1)
+
+
+def leading_clusters(places: pd.Series, top: int) -> list[str]:
+    """Return the clusters within the first ``top`` places, best first.
+
+    Clusters with equal places keep the order of ``places``' index (the study
+    order), so every part of a report lists the leaders the same way.
+
+    Examples
+    --------
+    >>> leading_clusters(pd.Series([2, 1, 2, 4], index=list("abcd")), 2)
+    ['b', 'a', 'c']
+    """
+    order = places.sort_values(kind="stable")
+    return [c for c in order.index if order[c] <= top]

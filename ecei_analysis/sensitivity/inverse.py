@@ -146,8 +146,9 @@ class RegionResult(Result):
     ----------
     feasible
         Whether any weighting (in the region) gives the ranking.
-    A, b
-        The region is ``A w <= b`` with ``sum w = 1``, ``w >= 0``.
+    constraints, bounds
+        The region is ``constraints @ w <= bounds`` with ``sum w = 1``,
+        ``w >= 0`` (one row per order the ranking states).
     centre, radius
         The largest ball inside (Chebyshev centre, normalised weights).
     vertices, area_share
@@ -156,8 +157,8 @@ class RegionResult(Result):
     """
 
     feasible: bool
-    A: np.ndarray
-    b: np.ndarray
+    constraints: np.ndarray
+    bounds: np.ndarray
     centre: pd.Series | None
     radius: float
     vertices: np.ndarray | None = None
@@ -499,7 +500,12 @@ def ranking_region(
     }
     if res.status != 0:
         return RegionResult(
-            feasible=False, A=a, b=b, centre=None, radius=0.0, parameters=parameters
+            feasible=False,
+            constraints=a,
+            bounds=b,
+            centre=None,
+            radius=0.0,
+            parameters=parameters,
         )
     centre = pd.Series(res.x[:k], index=list(points.columns))
     radius = float(res.x[k])
@@ -508,8 +514,8 @@ def ranking_region(
         vertices, area = _polygon(a, centre.to_numpy()) if radius > EPS else (None, 0.0)
     return RegionResult(
         feasible=True,
-        A=a,
-        b=b,
+        constraints=a,
+        bounds=b,
         centre=centre,
         radius=radius,
         vertices=vertices,

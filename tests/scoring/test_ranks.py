@@ -125,3 +125,12 @@ def test_rank_matrix_permutation_equivariance(scores):
             rank_matrix(scores[:, perm], ties=ties),
             rank_matrix(scores, ties=ties)[:, perm],
         )
+
+
+def test_leading_clusters_keep_the_study_order_within_a_place():
+    from ecei_analysis.scoring.ranks import leading_clusters
+
+    places = pd.Series([3, 1, 3, 2, 5], index=["e", "a", "c", "b", "d"])
+    assert leading_clusters(places, 1) == ["a"]
+    assert leading_clusters(places, 3) == ["a", "b", "e", "c"]  # e before c, as given
+    assert leading_clusters(places, 0) == []

@@ -104,7 +104,10 @@ PUBLISHED = Path(__file__).parents[1] / "data" / "published"
 
 
 def _published(name):
-    data = np.load(PUBLISHED / f"{name}.npz")
+    path = PUBLISHED / f"{name}.npz"
+    if not path.exists():  # GPL-3 test data: in the repository, not in the sdist
+        pytest.skip(f"{path.name} (R smaa's example, GPL-3) is not in this copy")
+    data = np.load(path)
     criteria = [str(c) for c in data["criteria"]]
     alternatives = [str(a) for a in data["alternatives"]]
     weights = pd.DataFrame(data["weights"], columns=criteria)

@@ -116,10 +116,6 @@ class WeightSpace:
             out[cid] = to_weights(poly[gaps > SLACK] if (gaps > SLACK).any() else poly)
         return out
 
-    def rank_share(self, cluster: str) -> pd.Series:
-        """Exact share of the region giving ``cluster`` each rank."""
-        return self.acceptability.loc[cluster]
-
 
 def _as_vector(weights, columns) -> np.ndarray:
     if isinstance(weights, str | Mapping):
