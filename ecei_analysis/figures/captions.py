@@ -61,7 +61,7 @@ def finish(ax: Axes, caption: str, data_note: str | None) -> Axes:
         if not getattr(fig, _STAMPED, False):
             ax.text(
                 1.0,
-                1.015,
+                _stamp_height(ax),
                 pgettext("figure", "SYNTHETIC DATA"),
                 transform=ax.transAxes,
                 ha="right",
@@ -72,7 +72,29 @@ def finish(ax: Axes, caption: str, data_note: str | None) -> Axes:
             )
             setattr(fig, _STAMPED, True)
     setattr(ax, _CAPTION_ATTR, text)
+    from .ticks import localise_ticks  # matplotlib is loaded: ax is drawn
+
+    localise_ticks(ax)
     return ax
+
+
+def _stamp_height(ax: Axes) -> float:
+    """Where the stamp sits (axes fraction): above the axes, and above a legend there.
+
+    A legend placed above the axes (as the interval and Sobol plots do) would
+    run under the stamp when its entries are long (Russian): the stamp then
+    moves up to clear it.
+    """
+    legend = ax.get_legend()
+    if legend is None:
+        return 1.015
+    get_renderer = getattr(ax.figure.canvas, "get_renderer", None)
+    if get_renderer is None:  # a canvas that cannot measure: keep the default
+        return 1.015
+    box = legend.get_window_extent(get_renderer()).transformed(ax.transAxes.inverted())
+    if box.y0 < 0.99:  # inside or beside the axes, not above them
+        return 1.015
+    return box.y1 + 0.01
 
 
 def drawn_text(text: object) -> str:

@@ -18,6 +18,12 @@ from .colours import CLASS_COLOURS
 __all__ = ["plot_sobol"]
 
 
+_REPARAMETERISATIONS = {
+    "dirichlet": lambda: pgettext("reparameterisation", "Dirichlet"),
+    "box": lambda: pgettext("reparameterisation", "box"),
+}
+
+
 @in_language
 def plot_sobol(
     result: SobolResult,
@@ -128,7 +134,9 @@ def plot_sobol(
         "estimator, {rep} reparameterisation, n = {n}, {runs} model runs, seed "
         "{seed}). Clusters whose place never changes have indices 0.",
     ).format(
-        rep=p["reparameterisation"],
+        rep=_REPARAMETERISATIONS.get(
+            p["reparameterisation"], lambda: p["reparameterisation"]
+        )(),
         n=format_number(p["n"]),
         runs=format_number(p["evaluations"]),
         seed=seed_text(p["seed"]),

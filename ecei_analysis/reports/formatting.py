@@ -54,6 +54,21 @@ def format_cell(value: object, *, digits: int = 1, language: str | None = None) 
     return text if text else "—"
 
 
+#: Longest code or id kept on one line (never broken inside) in a table.
+TOKEN_UP_TO = 28
+
+
+def _token(text: str) -> bool:
+    """Tell a code, an id or a short value without spaces (never broken).
+
+    Examples
+    --------
+    >>> _token("1.1.0"), _token("arkhangelsk_shipbuilding"), _token("a name")
+    (True, True, False)
+    """
+    return 0 < len(text) <= TOKEN_UP_TO and not any(ch.isspace() for ch in text)
+
+
 #: Tables of at most this many rows are kept on one printed page.
 SHORT_TABLE = 12
 
@@ -88,10 +103,13 @@ def table_html(
         cells = []
         for value in values:
             numeric = isinstance(value, numbers.Real) and not isinstance(value, bool)
-            cls = ' class="num"' if numeric else ""
-            cells.append(
-                f"<td{cls}>{html.escape(format_cell(value, digits=digits))}</td>"
+            text = format_cell(value, digits=digits)
+            cls = (
+                ' class="num"'
+                if numeric
+                else (' class="token"' if _token(text) else "")
             )
+            cells.append(f"<td{cls}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     # A short table stays on one page; a long one breaks between rows, its
     # header repeated (a whole long table moved to the next page would leave a

@@ -40,6 +40,7 @@ table.ecei-table th { font-weight: bold;
   border-bottom: 1px solid #888; padding: 2px 8px 2px 0; vertical-align: bottom; }
 table.ecei-table td { padding: 2px 8px 2px 0; border-bottom: 1px solid #e4e4e4;
   white-space: normal; overflow-wrap: anywhere; vertical-align: top; }
+table.ecei-table td.token { white-space: nowrap; overflow-wrap: normal; }
 table.ecei-table td.num { text-align: right !important;
   font-variant-numeric: tabular-nums;
   white-space: nowrap; }
@@ -75,8 +76,11 @@ _FIRST_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def finish_html(body: str) -> str:
+def finish_html(body: str, *, language: str = "en") -> str:
     """Return the exported page offline, script-free, titled and printable.
+
+    The page's ``lang`` attribute names ``language`` (hyphenation, the reader's
+    voice and spell checkers follow it).
 
     Examples
     --------
@@ -97,7 +101,18 @@ def finish_html(body: str) -> str:
         f'content="{CONTENT_SECURITY_POLICY}"/>'
     )
     body = re.sub(r"(<head[^>]*>)", r"\1" + meta.replace("\\", "\\\\"), body, count=1)
+    body = _set_language(body, language)
     return body.replace("</head>", PRINT_CSS + "</head>", 1)
+
+
+def _set_language(page: str, language: str) -> str:
+    """Set (or add) the ``lang`` attribute of the page's ``<html>`` tag."""
+    opening = re.search(r"<html\b[^>]*>", page)
+    if opening is None:
+        return page
+    tag = re.sub(r'\slang="[^"]*"', "", opening.group(0))
+    tag = tag[:5] + f' lang="{html.escape(language)}"' + tag[5:]
+    return page[: opening.start()] + tag + page[opening.end() :]
 
 
 def figure_html(

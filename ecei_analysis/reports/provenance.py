@@ -129,7 +129,9 @@ def panel_label(panel, *, language: str | None = None) -> str:
         return _("{file}: SYNTHETIC demonstration votes, not real views").format(
             file=name
         )
-    return _("{file} (provenance: {flag})").format(file=name, flag=panel.provenance)
+    return _("{file} (provenance: {flag})").format(
+        file=name, flag=provenance_label(panel.provenance or "unknown")
+    )
 
 
 @in_language

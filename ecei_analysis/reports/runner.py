@@ -170,7 +170,7 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
     return out
 
 
-def _to_html(notebook_path: Path) -> str:
+def _to_html(notebook_path: Path, language: str) -> str:
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -186,7 +186,7 @@ def _to_html(notebook_path: Path) -> str:
         TagRemovePreprocessor(remove_cell_tags={"remove-cell"}, enabled=True), True
     )
     body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
-    return finish_html(body)
+    return finish_html(body, language=language)
 
 
 def _chromium() -> str | None:
@@ -274,7 +274,7 @@ def run_report(
             "chromium); run without --pdf for the HTML report"
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
-    study = _check_values(notebook, params)
+    study, study_language = _check_values(notebook, params)
     _check_report_work(notebook, params, len(study.clusters))
     inputs = [params[key] for key in PATH_PARAMETERS if params.get(key)]
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
@@ -299,7 +299,7 @@ def run_report(
             ) from None
         _fix_injected_cell_id(executed)
         html_path = work / f"{notebook}.html"
-        html_path.write_text(_to_html(executed), encoding="utf-8")
+        html_path.write_text(_to_html(executed, study_language), encoding="utf-8")
         if pdf:
             _print_pdf(html_path, work / f"{notebook}.pdf")
     return out_dir / f"{notebook}.html"
@@ -346,14 +346,14 @@ _MONTE_CARLO_RUNS = {
 }
 
 
-def _check_values(notebook: str, params: Mapping[str, object]) -> Study:
+def _check_values(notebook: str, params: Mapping[str, object]) -> tuple[Study, str]:
     """Check every parameter's value before any work, as the notebook will.
 
     The notebook's defaults with ``params`` over them build the notebook's own
     :class:`~ecei_analysis.reports.context.ReportContext` (the study, weights,
     place basis, language, panels and every parameter with a check), so a bad
     value (``weights=3:2``, a vote sheet with an error) is named before the
-    kernel starts. Returns the study.
+    kernel starts. Returns the study and the report's language.
     """
     import ast
 
@@ -365,9 +365,10 @@ def _check_values(notebook: str, params: Mapping[str, object]) -> Study:
     }
     values.update(params)
     try:
-        return ReportContext(**values).study
+        context = ReportContext(**values)
     except EceiDataError as exc:
         raise ReportError(f"{exc} (notebook {notebook!r}; nothing was run)") from None
+    return context.study, context.language
 
 
 def _check_report_work(notebook: str, params: Mapping[str, object], n: int) -> None:

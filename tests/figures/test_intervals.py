@@ -28,3 +28,15 @@ def test_intervals_use_competition_places_and_show_the_first_rows(points):
     assert (
         (table["low"] <= table["nominal"]) & (table["nominal"] <= table["high"])
     ).all()
+
+
+def test_the_stamp_clears_a_long_legend_above_the_axes(points):
+    """In Russian the legend above the axes is long: the stamp moves above it."""
+    from ecei_analysis import plot_rank_intervals, rank_uncertainty
+
+    result = rank_uncertainty(points, "3:2:1", draws=500)
+    ax = plot_rank_intervals(result, data_note="SYNTHETIC data", language="ru")
+    renderer = ax.figure.canvas.get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    (stamp,) = [t for t in ax.texts if t.get_text() == "СИНТЕТИЧЕСКИЕ ДАННЫЕ"]
+    assert not legend.overlaps(stamp.get_window_extent(renderer))

@@ -45,3 +45,17 @@ def test_a_nonzero_number_never_reads_as_zero(value, en, ru):
     assert format_cell(value) == en
     with use_language("ru"):
         assert format_cell(value) == ru
+
+
+def test_codes_and_ids_are_never_broken_across_lines():
+    import pandas as pd
+
+    from ecei_analysis.reports.formatting import table_html
+
+    frame = pd.DataFrame(
+        {"code": ["1.1.0"], "id": ["arkhangelsk_shipbuilding"], "name": ["a b c"]}
+    )
+    html = table_html(frame)
+    assert '<td class="token">1.1.0</td>' in html
+    assert '<td class="token">arkhangelsk_shipbuilding</td>' in html
+    assert "<td>a b c</td>" in html
