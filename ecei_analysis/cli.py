@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .core.defaults import DEFAULT_DRAWS
 from .core.errors import EceiDataError
-from .core.i18n import LANGUAGES, _, ngettext, use_language
+from .core.i18n import LANGUAGES, _, ngettext, pgettext, use_language
 from .core.resources import NOTEBOOKS
 from .core.vocabulary import CLASSES, class_label
 
@@ -285,7 +285,11 @@ def _figures(args: argparse.Namespace) -> int:
     formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in ("png", "svg", "pdf")]
     if bad or not formats:
-        raise EceiDataError(f"--formats takes png, svg, pdf; got {args.formats!r}")
+        raise EceiDataError(
+            pgettext("error", "--formats takes png, svg, pdf; got {formats!r}").format(
+                formats=args.formats
+            )
+        )
     study = _load(args)
     highlight = (
         None if args.highlight is None else study.resolve_cluster(args.highlight)
@@ -368,12 +372,18 @@ def _template(args: argparse.Namespace) -> int:
     base = args.data or bundled_data_dir()
     indicators = load_indicators(find_data_file(base, "indicators"))
     if args.panel and args.classification_panel:
-        raise EceiDataError("choose --panel or --classification-panel, not both")
+        raise EceiDataError(
+            pgettext("error", "choose --panel or --classification-panel, not both")
+        )
     if args.classification_panel:
         from .data.classification_template import write_classification_template
 
         if args.clusters is not None:
-            raise EceiDataError("--clusters does not apply to the classification sheet")
+            raise EceiDataError(
+                pgettext(
+                    "error", "--clusters does not apply to the classification sheet"
+                )
+            )
         path = write_classification_template(
             args.out,
             indicators,
@@ -395,7 +405,9 @@ def _template(args: argparse.Namespace) -> int:
         from .data.panel_template import write_panel_template
 
         if args.clusters is not None:
-            raise EceiDataError("--clusters does not apply to the voting sheet")
+            raise EceiDataError(
+                pgettext("error", "--clusters does not apply to the voting sheet")
+            )
         classes = [c for c in CLASSES if c in set(indicators["significance_class"])]
         path = write_panel_template(
             args.out, classes=classes, language=args.language or "en", force=args.force
@@ -694,17 +706,25 @@ def _quiet_after_interrupt() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
     import contextlib
-    import signal
 
-    from .core.files import cleanup_on_signals
     from .core.work import allow_long
 
     parser = build_parser()
     argv = _fix_negative_values(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     long_work = allow_long() if args.allow_long else contextlib.nullcontext()
+    with use_language(args.language or "en"):  # the outcome is said in it too
+        return _run(args, long_work)
+
+
+def _run(args: argparse.Namespace, long_work) -> int:
+    """Run one command; turn an interrupt or bad input into one line and a status."""
+    import signal
+
+    from .core.files import cleanup_on_signals
+
     try:
-        with cleanup_on_signals(), use_language(args.language or "en"), long_work:
+        with cleanup_on_signals(), long_work:
             return _COMMANDS[args.command].run(args)
     except KeyboardInterrupt:
         _quiet_after_interrupt()
@@ -729,15 +749,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         message = " ".join(str(exc).split())
-        print(f"ecei {args.command}: error: {message}", file=sys.stderr)
+        print(
+            _("ecei {command}: error: {message}").format(
+                command=args.command, message=message
+            ),
+            file=sys.stderr,
+        )
         return 2
     except Exception as exc:  # a bug, not bad input: still one line without --debug
         if args.debug:
             raise
         message = " ".join(str(exc).split())
         print(
-            f"ecei {args.command}: internal error: {type(exc).__name__}: {message} "
-            "(rerun with --debug for the traceback and please report it)",
+            _(
+                "ecei {command}: internal error: {kind}: {message} (rerun with --debug "
+                "for the traceback and please report it)"
+            ).format(command=args.command, kind=type(exc).__name__, message=message),
             file=sys.stderr,
         )
         return 3

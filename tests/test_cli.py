@@ -216,3 +216,62 @@ def test_the_default_place_basis_counts_the_clusters_ahead(capsys):
     assert four["rank"].tolist() == [1, 2, 2, 4]  # three clusters ahead of Zelenograd
     assert four["published_place"].tolist() == [1, 2, 2, 3]  # as published (dense)
     assert (table["rank_change"] == table["baseline_rank"] - table["rank"]).all()
+
+
+def test_russian_outputs_and_errors_have_no_english_words(capsys, tmp_path, small_dir):
+    """Every problem ``validate`` finds, every error and every table, in Russian.
+
+    Latin words allowed: ids and codes, file, column and option names, the
+    named weight sets (typed on the command line) and class abbreviations.
+    """
+    import re
+
+    from ecei_analysis import load_study
+    from ecei_analysis.scoring.weights import WEIGHT_SETS
+
+    bad = tmp_path / "bad"
+    shutil.copytree(small_dir, bad)
+    lines = (bad / "assessments.csv").read_text().splitlines()
+    lines[1] = "x,A1,abc,synthetic"  # not a number
+    lines[2] = "," + lines[2].split(",", 1)[1]  # an empty cluster id
+    (bad / "assessments.csv").write_text("\n".join(lines) + "\n")
+    outputs = []
+    for argv, status in [
+        (["validate", str(bad)], 1),
+        (["rank", "--format", "md"], 0),
+        (["rank", "--weights", "3:2"], 2),
+        (["rank", "--weights", "VI=-1,I=1,NSI=1"], 2),
+        (["what-if", "--cluster", "nobody"], 2),
+        (["what-if", "--cluster", "zelenograd"], 0),
+        (["importance"], 0),
+        (["weights"], 0),
+        (["template", "--out", str(tmp_path / "x.txt")], 2),
+        (["report", "-p", "draws=0", "--out", str(tmp_path / "r")], 2),
+        (["report", "-p", "colour=red", "--out", str(tmp_path / "r")], 2),
+    ]:
+        out, err = output_of(capsys, *argv, "--lang", "ru", status=status)
+        outputs.append(out + err)
+    text = "\n".join(outputs)
+    for path in (str(bad), str(tmp_path)):
+        text = text.replace(path, " ")
+    study = load_study()
+    allowed = {
+        *(w for cid in study.clusters.index for w in re.split(r"_", cid)),
+        *study.clusters.index,
+        *WEIGHT_SETS,
+        *("baseline linear ecei rank validate what-if report template".split()),
+        *("assessments clusters indicators published_results csv xlsx txt".split()),
+        *("points cluster_id indicator_code missing zero error Python".split()),
+        *("draws colour red briefing data_dir weights ties highlight".split()),
+        *("output_dir language seed concentration top importance_method".split()),
+        *("importance_target panel panel_concentration classification_panel".split()),
+        *("VI I NSI L XXI abc nobody x md".split()),
+    }
+    words = {
+        w
+        for w in re.findall(r"[A-Za-z][A-Za-z0-9_-]*", text)
+        if not any(ch.isdigit() for ch in w)  # codes such as A2, 1.1.0
+    }
+    unexpected = sorted(words - allowed)
+    assert unexpected == [], (unexpected, text)
+    assert "строка 2, столбец 'points': ожидалось число" in text

@@ -6,6 +6,7 @@ import math
 import numbers
 
 from .errors import EceiDataError, short_repr
+from .i18n import pgettext
 
 __all__ = ["finite_number", "interval_pair", "one_of", "whole_number"]
 
@@ -34,7 +35,11 @@ def whole_number(
     if not ok and isinstance(value, numbers.Real) and not isinstance(value, bool):
         ok = math.isfinite(float(value)) and float(value).is_integer()
     if not ok:
-        raise EceiDataError(f"{name} must be a whole number, got {short_repr(value)}")
+        raise EceiDataError(
+            pgettext("error", "{name} must be a whole number, got {value}").format(
+                name=name, value=short_repr(value)
+            )
+        )
     number = int(value)  # type: ignore[arg-type]
     if (low is not None and number < low) or (high is not None and number > high):
         if high is None:
@@ -42,8 +47,14 @@ def whole_number(
         elif low is None:
             bounds = f"<= {high}"
         else:
-            bounds = f"from {low} to {high}"
-        raise EceiDataError(f"{name} must be a whole number {bounds}, got {number}")
+            bounds = pgettext("bounds", "from {low} to {high}").format(
+                low=low, high=high
+            )
+        raise EceiDataError(
+            pgettext(
+                "error", "{name} must be a whole number {bounds}, got {number}"
+            ).format(name=name, bounds=bounds, number=number)
+        )
     return number
 
 
@@ -63,17 +74,27 @@ def finite_number(
     0.5
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise EceiDataError(f"{name} must be a number, got {short_repr(value)}")
+        raise EceiDataError(
+            pgettext("error", "{name} must be a number, got {value}").format(
+                name=name, value=short_repr(value)
+            )
+        )
     number = float(value)
     if not math.isfinite(number):
-        raise EceiDataError(f"{name} must be a finite number, got {short_repr(value)}")
+        raise EceiDataError(
+            pgettext("error", "{name} must be a finite number, got {value}").format(
+                name=name, value=short_repr(value)
+            )
+        )
     too_low = low is not None and (number <= low if low_open else number < low)
     if too_low or (high is not None and number > high):
         left = "(" if low_open else "["
         lo = "-inf" if low is None else f"{low:g}"
         hi = "inf" if high is None else f"{high:g}"
         raise EceiDataError(
-            f"{name} must be within {left}{lo}, {hi}], got {short_repr(value)}"
+            pgettext(
+                "error", "{name} must be within {left}{lo}, {hi}], got {value}"
+            ).format(name=name, left=left, lo=lo, hi=hi, value=short_repr(value))
         )
     return number
 
@@ -90,12 +111,18 @@ def interval_pair(value: object, name: str) -> tuple[float, float]:
         low, high = value  # type: ignore[misc]
     except (TypeError, ValueError):
         raise EceiDataError(
-            f"{name} must be a pair (low, high) of quantiles, got {short_repr(value)}"
+            pgettext(
+                "error", "{name} must be a pair (low, high) of quantiles, got {value}"
+            ).format(name=name, value=short_repr(value))
         ) from None
     low = finite_number(low, f"{name}[0]", low=0, high=1)
     high = finite_number(high, f"{name}[1]", low=0, high=1)
     if not low < high:
-        raise EceiDataError(f"{name} must have low < high, got ({low}, {high})")
+        raise EceiDataError(
+            pgettext(
+                "error", "{name} must have low < high, got ({low}, {high})"
+            ).format(name=name, low=low, high=high)
+        )
     return low, high
 
 
@@ -110,6 +137,7 @@ def one_of(value: object, name: str, choices: tuple[str, ...]) -> str:
     if isinstance(value, str) and value in choices:
         return value
     raise EceiDataError(
-        f"{name} must be one of {', '.join(map(repr, choices))}, "
-        f"got {short_repr(value)}"
+        pgettext("error", "{name} must be one of {names}, got {value}").format(
+            name=name, names=", ".join(map(repr, choices)), value=short_repr(value)
+        )
     )

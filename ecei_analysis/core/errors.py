@@ -10,6 +10,21 @@ __all__ = ["EceiDataError", "format_location", "short_repr"]
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
+def _untranslated(context: str, text: str) -> str:
+    return text
+
+
+#: Translates the location words (``pgettext``); core.i18n installs itself here
+#: when imported, so errors needs no import of i18n (which imports errors).
+_translate = _untranslated
+
+
+def use_translator(translate) -> None:
+    """Install the function that translates location words (core.i18n's pgettext)."""
+    global _translate
+    _translate = translate
+
+
 def short_repr(value: object, limit: int = 60) -> str:
     """``repr`` of a value for a message: shortened, without memory addresses.
 
@@ -47,16 +62,17 @@ def format_location(
     str
         A human-readable location, or ``"<input>"`` when nothing is known.
     """
+    pgettext = _translate  # the language in force where the error is raised
     parts = []
     if file is not None:
         parts.append(str(file))
     if sheet is not None:
-        parts.append(f"sheet {sheet!r}")
+        parts.append(pgettext("location", "sheet {sheet!r}").format(sheet=sheet))
     if row is not None:
-        parts.append(f"row {row}")
+        parts.append(pgettext("location", "row {row}").format(row=row))
     if column is not None:
-        parts.append(f"column {column!r}")
-    return ", ".join(parts) if parts else "<input>"
+        parts.append(pgettext("location", "column {column!r}").format(column=column))
+    return ", ".join(parts) if parts else pgettext("location", "<input>")
 
 
 class EceiDataError(ValueError):
@@ -95,5 +111,8 @@ class EceiDataError(ValueError):
         self.sheet = sheet
         message = _ADDRESS.sub("", message)  # never a memory address in a message
         self.reason = message
-        where = format_location(file, row, column, sheet)
-        super().__init__(message if where == "<input>" else f"{where}: {message}")
+        if all(part is None for part in (file, row, column, sheet)):
+            super().__init__(message)
+        else:
+            where = format_location(file, row, column, sheet)
+            super().__init__(f"{where}: {message}")

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import EceiDataError
+from .i18n import pgettext
 
 __all__ = [
     "MARKER",
@@ -69,7 +70,9 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        raise EceiDataError("is a folder; expected a file name", file=path)
+        raise EceiDataError(
+            pgettext("error", "is a folder; expected a file name"), file=path
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(name)
@@ -124,11 +127,17 @@ def write_owned_file(
     """
     path = Path(path)
     if path.is_dir():
-        raise EceiDataError("is a folder; expected a file name for --out", file=path)
+        raise EceiDataError(
+            pgettext("error", "is a folder; expected a file name for --out"), file=path
+        )
     if path.exists() and not force and not _owned_file(path, command):
         raise EceiDataError(
-            f"already exists and was not written by 'ecei {command}' (or was changed "
-            "since); choose another --out, remove it, or pass --force to replace it",
+            pgettext(
+                "error",
+                "already exists and was not written by 'ecei {command}' (or was "
+                "changed since); choose another --out, remove it, or pass --force to "
+                "replace it",
+            ).format(command=command),
             file=path,
         )
     write_bytes_atomic(path, data)
@@ -179,19 +188,26 @@ class OutputFolder:
         cwd = Path.cwd().resolve()
         if self.target.exists() and not self.target.is_dir():
             raise EceiDataError(
-                "is a file; expected a folder for the output", file=self.target
+                pgettext("error", "is a file; expected a folder for the output"),
+                file=self.target,
             )
         if _inside(cwd, resolved):
             raise EceiDataError(
-                "is the current folder or one of its parents; choose a new folder "
-                "for the output (e.g. reports/briefing)",
+                pgettext(
+                    "error",
+                    "is the current folder or one of its parents; choose a new folder "
+                    "for the output (e.g. reports/briefing)",
+                ),
                 file=self.target,
             )
         for raw in inputs:
             source = Path(raw).resolve()
             if _inside(resolved, source) or _inside(source, resolved):
                 raise EceiDataError(
-                    f"overlaps the input data {raw}; write the output elsewhere",
+                    pgettext(
+                        "error",
+                        "overlaps the input data {raw}; write the output elsewhere",
+                    ).format(raw=raw),
                     file=self.target,
                 )
         if self.target.is_dir() and any(self.target.iterdir()):
@@ -205,8 +221,11 @@ class OutputFolder:
             record = None
         if not isinstance(record, dict) or record.get("command") != self.command:
             raise EceiDataError(
-                f"already holds files that 'ecei {self.command}' did not write; "
-                "choose another --out, or empty or remove that folder",
+                pgettext(
+                    "error",
+                    "already holds files that 'ecei {command}' did not write; choose "
+                    "another --out, or empty or remove that folder",
+                ).format(command=self.command),
                 file=self.target,
             )
         listing = _folder_listing(self.target)
@@ -216,8 +235,11 @@ class OutputFolder:
         )
         if changed:
             raise EceiDataError(
-                f"holds {changed[0]!r}, which 'ecei {self.command}' did not write "
-                "there (or which changed since); move it, or choose another --out",
+                pgettext(
+                    "error",
+                    "holds {changed!r}, which 'ecei {command}' did not write there "
+                    "(or which changed since); move it, or choose another --out",
+                ).format(changed=changed[0], command=self.command),
                 file=self.target,
             )
 
@@ -298,12 +320,16 @@ def confined_path(base: str | Path, relative: str | Path) -> Path:
     relative = Path(relative)
     if relative.is_absolute():
         raise EceiDataError(
-            f"output path {str(relative)!r} must be relative to {str(base)!r}"
+            pgettext(
+                "error", "output path {relative!r} must be relative to {base!r}"
+            ).format(relative=str(relative), base=str(base))
         )
     base_resolved = Path(base).resolve()
     target = (base_resolved / relative).resolve()
     if target != base_resolved and base_resolved not in target.parents:
         raise EceiDataError(
-            f"output path {str(relative)!r} escapes the output folder {str(base)!r}"
+            pgettext(
+                "error", "output path {relative!r} escapes the output folder {base!r}"
+            ).format(relative=str(relative), base=str(base))
         )
     return target

@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any, TypeVar
 
-from .errors import EceiDataError
+from .errors import EceiDataError, use_translator
 from .resources import package_file
 
 __all__ = [
@@ -157,6 +157,9 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """Translate ``message`` in ``context`` (e.g. a column header vs a sentence)."""
     return _translations(current_language()).pgettext(context, message)
+
+
+use_translator(pgettext)  # errors name their place in the language in force
 
 
 def every_translation(context: str, message: str) -> set[str]:

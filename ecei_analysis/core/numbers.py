@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 
 from .errors import short_repr
+from .i18n import pgettext
 
 __all__ = ["AmbiguousNumber", "decimal_convention", "parse_number"]
 
@@ -98,18 +99,32 @@ def parse_number(text: str, *, decimal: str | None = None) -> float:
     """
     raw = text
     if not isinstance(text, str):
-        raise ValueError(f"expected a number as text, got {type(text).__name__}")
+        raise ValueError(
+            pgettext("error", "expected a number as text, got {name}").format(
+                name=type(text).__name__
+            )
+        )
     text = text.strip(_SPACES)
     if decimal not in (None, ".", ","):
-        raise ValueError(f"decimal must be '.' or ',', got {decimal!r}")
+        raise ValueError(
+            pgettext("error", "decimal must be '.' or ',', got {decimal!r}").format(
+                decimal=decimal
+            )
+        )
     readings = _readings(text)
     if decimal is not None:
         readings = {k: v for k, v in readings.items() if k == decimal}
     if not readings:
         if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-            raise ValueError(f"expected a finite number, got {short_repr(raw)}")
+            raise ValueError(
+                pgettext("error", "expected a finite number, got {raw}").format(
+                    raw=short_repr(raw)
+                )
+            )
         raise ValueError(
-            f"expected a number, got {short_repr(raw)} (e.g. 7.5, 7,5 or 1 234,5)"
+            pgettext(
+                "error", "expected a number, got {raw} (e.g. 7.5, 7,5 or 1 234,5)"
+            ).format(raw=short_repr(raw))
         )
     values = set(readings.values())
     if len(values) > 1 and decimal is None and "," not in text:
@@ -119,13 +134,20 @@ def parse_number(text: str, *, decimal: str | None = None) -> float:
     if len(values) > 1:
         a, b = sorted(values)
         raise AmbiguousNumber(
-            f"{raw!r} reads as {_show(b)} (comma groups thousands) or {_show(a)} "
-            "(decimal comma); write it unambiguously (1015 or 1.015) or state the "
-            "decimal convention (a ';'-separated file uses decimal commas)"
+            pgettext(
+                "error",
+                "{raw!r} reads as {show} (comma groups thousands) or {show2} (decimal "
+                "comma); write it unambiguously (1015 or 1.015) or state the decimal "
+                "convention (a ';'-separated file uses decimal commas)",
+            ).format(raw=raw, show=_show(b), show2=_show(a))
         )
     value = values.pop()
     if not math.isfinite(value):
-        raise ValueError(f"expected a finite number, got {short_repr(raw)}")
+        raise ValueError(
+            pgettext("error", "expected a finite number, got {raw}").format(
+                raw=short_repr(raw)
+            )
+        )
     return value
 
 
@@ -164,7 +186,10 @@ def decimal_convention(cells: Iterable[str]) -> str | None:
             seen[mark] = cell
     if len(seen) == 2:
         raise ValueError(
-            f"cells use both a decimal point ({seen['.']!r}) and a decimal comma "
-            f"({seen[',']!r}); use one convention in the file"
+            pgettext(
+                "error",
+                "cells use both a decimal point ({seen!r}) and a decimal comma "
+                "({seen2!r}); use one convention in the file",
+            ).format(seen=seen["."], seen2=seen[","])
         )
     return next(iter(seen), None)

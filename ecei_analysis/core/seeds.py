@@ -22,6 +22,7 @@ import numpy as np
 
 from .defaults import DEFAULT_SEED
 from .errors import EceiDataError, short_repr
+from .i18n import pgettext
 
 __all__ = [
     "DEFAULT_SEED",
@@ -42,8 +43,11 @@ def _sequence(seed: object) -> tuple[np.random.SeedSequence, Any]:
         entropy = seed.get("entropy") if set(seed) == {"entropy"} else None
         if not isinstance(entropy, numbers.Integral) or isinstance(entropy, bool):
             raise EceiDataError(
-                "a seed record must be {'entropy': <int>} (as results record it), "
-                f"got {short_repr(dict(seed))}"
+                pgettext(
+                    "error",
+                    "a seed record must be {{'entropy': <int>}} (as results record "
+                    "it), got {dict}",
+                ).format(dict=short_repr(dict(seed)))
             )
         return np.random.SeedSequence(int(entropy)), {"entropy": int(entropy)}
     if seed is None:
@@ -51,11 +55,15 @@ def _sequence(seed: object) -> tuple[np.random.SeedSequence, Any]:
         return sequence, {"entropy": int(sequence.entropy)}
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
         raise EceiDataError(
-            f"seed must be an int, a numpy Generator or None, got {short_repr(seed)}"
+            pgettext(
+                "error", "seed must be an int, a numpy Generator or None, got {seed}"
+            ).format(seed=short_repr(seed))
         )
     value = int(seed)
     if value < 0:
-        raise EceiDataError(f"seed must be >= 0, got {value}")
+        raise EceiDataError(
+            pgettext("error", "seed must be >= 0, got {value}").format(value=value)
+        )
     return np.random.SeedSequence(value), value
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .errors import EceiDataError
-from .i18n import NP_
+from .i18n import NP_, pgettext
 
 __all__ = [
     "CLASSES",
@@ -152,12 +152,17 @@ def check_ties(ties: object, allowed: Sequence[str] = TIE_RULES) -> str:
     if isinstance(ties, str) and ties in TIE_RULES:
         choices = " or ".join(repr(t) for t in allowed)
         raise EceiDataError(
-            f"ties={ties!r} is not available here: this analysis counts whole "
-            f"places, so it takes ties={choices} ('average' gives fractional places "
-            "and is available for plain rankings only)"
+            pgettext(
+                "error",
+                "ties={ties!r} is not available here: this analysis counts whole "
+                "places, so it takes ties={choices} ('average' gives fractional "
+                "places and is available for plain rankings only)",
+            ).format(ties=ties, choices=choices)
         )
     raise EceiDataError(
-        f"ties={ties!r} is not a tie rule; expected one of {', '.join(allowed)}"
+        pgettext(
+            "error", "ties={ties!r} is not a tie rule; expected one of {names}"
+        ).format(ties=ties, names=", ".join(allowed))
     )
 
 

@@ -15,6 +15,7 @@ from contextvars import ContextVar
 
 from .environment import inside_report, long_runs_allowed_by_environment
 from .errors import EceiDataError
+from .i18n import pgettext
 
 __all__ = [
     "PROGRESS_FROM_SECONDS",
@@ -75,9 +76,16 @@ def check_work(seconds: float, what: str) -> None:
     """Refuse a run estimated above the limit unless long runs are allowed."""
     if seconds > WORK_LIMIT_SECONDS and not long_runs_allowed():
         raise EceiDataError(
-            f"{what} would take about {format_duration(seconds)} on this machine "
-            f"(limit {format_duration(WORK_LIMIT_SECONDS)}); reduce the work, or "
-            "allow it with --allow-long (ecei_analysis.allow_long() in Python)"
+            pgettext(
+                "error",
+                "{what} would take about {format_duration} on this machine (limit "
+                "{format_duration2}); reduce the work, or allow it with --allow-long "
+                "(ecei_analysis.allow_long() in Python)",
+            ).format(
+                what=what,
+                format_duration=format_duration(seconds),
+                format_duration2=format_duration(WORK_LIMIT_SECONDS),
+            )
         )
 
 

@@ -88,17 +88,23 @@ def write_classification_template(
     """
     if isinstance(experts, int) and not isinstance(experts, bool):
         if not 1 <= experts <= 200:
-            raise EceiDataError(f"experts must be from 1 to 200, got {experts}")
+            raise EceiDataError(
+                pgettext(
+                    "error", "experts must be from 1 to 200, got {experts}"
+                ).format(experts=experts)
+            )
         names = None
     else:
         names = [str(e).strip() for e in experts]
         if not names or any(not n for n in names) or len(set(names)) != len(names):
-            raise EceiDataError("expert names must be distinct and not empty")
+            raise EceiDataError(
+                pgettext("error", "expert names must be distinct and not empty")
+            )
     return write_template_workbook(
         path,
         _instructions,
         lambda wb: _votes_sheet(wb, indicators, names or experts),
-        what="the voting sheet",
+        what=pgettext("workbook", "the voting sheet"),
         command="template --classification-panel",
         language=language,
         force=force,

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import EceiDataError
-from ..core.i18n import NP_, every_translation
+from ..core.i18n import NP_, every_translation, pgettext
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
 from .readers import FirstRows, Table, check_provenance, read_keyed_sheet, usable_path
@@ -164,7 +164,11 @@ def load_classification_panel(
     header = {key: name for name, key in fixed.items()}
     if "code" not in header:
         raise EceiDataError(
-            "missing column 'code'; expected a code column and one column per expert",
+            pgettext(
+                "error",
+                "missing column 'code'; expected a code column and one column per "
+                "expert",
+            ),
             file=table.file,
             row=1,
             sheet=table.sheet,
@@ -172,8 +176,11 @@ def load_classification_panel(
     experts = [h for h in table.frame.columns if h not in fixed]
     if not experts:
         raise EceiDataError(
-            "no expert column; expected one column per expert, headed by the "
-            "expert's name",
+            pgettext(
+                "error",
+                "no expert column; expected one column per expert, headed by the "
+                "expert's name",
+            ),
             file=table.file,
             row=1,
             sheet=table.sheet,
@@ -181,7 +188,9 @@ def load_classification_panel(
     known = None if indicators is None else set(indicators.index)
     codes: list[str] = []
     rows = FirstRows(
-        table, header["code"], "indicator {value!r} appears twice (first at row {row})"
+        table,
+        header["code"],
+        pgettext("error", "indicator {value!r} appears twice (first at row {row})"),
     )
     votes = []
     for i in range(len(table.frame)):
@@ -191,7 +200,9 @@ def load_classification_panel(
             rows.add(i, code)
             if known is not None and code not in known:
                 raise table.error(
-                    f"{code!r} is not an indicator of the framework",
+                    pgettext(
+                        "error", "{code!r} is not an indicator of the framework"
+                    ).format(code=code),
                     index=i,
                     column=header["code"],
                 )
@@ -208,9 +219,14 @@ def load_classification_panel(
                     cls = REPORTED
                     with problem_guard:
                         raise table.error(
-                            f"unknown significance class {text!r}; expected "
-                            f"{', '.join(class_label(c) for c in CLASSES)} (or a "
-                            "blank cell to abstain)",
+                            pgettext(
+                                "error",
+                                "unknown significance class {text!r}; expected "
+                                "{names} (or a blank cell to abstain)",
+                            ).format(
+                                text=text,
+                                names=", ".join(class_label(c) for c in CLASSES),
+                            ),
                             index=i,
                             column=expert,
                         )
@@ -221,8 +237,11 @@ def load_classification_panel(
         if absent:
             with problem_guard:
                 raise EceiDataError(
-                    f"no row for indicator(s) {', '.join(absent)}; every indicator "
-                    "needs a row (leave a cell blank to abstain)",
+                    pgettext(
+                        "error",
+                        "no row for indicator(s) {names}; every indicator needs a row "
+                        "(leave a cell blank to abstain)",
+                    ).format(names=", ".join(absent)),
                     file=table.file,
                     column=header["code"],
                     sheet=table.sheet,

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import EceiDataError
+from ..core.i18n import NP_, pgettext
 from ..core.resources import (
     ASSESSMENTS_FILE,
     CLUSTERS_FILE,
@@ -71,16 +72,31 @@ def _provenance_flags(table: Table) -> str:
     return "+".join(sorted(set(table.frame["provenance"]))) or "unknown"
 
 
+#: The values that must be unique in a column, marked for translation.
+_UNIQUE = {
+    "cluster id": NP_("unique", "cluster id"),
+    "indicator code": NP_("unique", "indicator code"),
+}
+
+
 def _check_unique(table: Table, column: str, what: str) -> None:
+    what = pgettext("unique", _UNIQUE[what])
     seen = FirstRows(
-        table, column, f"duplicate {what} {{value!r}} (first at row {{row}})"
+        table,
+        column,
+        pgettext("error", "duplicate {what} {value!r} (first at row {row})"),
+        what=what,
     )
     for i, value in enumerate(table.frame[column]):
         with problem_guard:
             if value == REPORTED:
                 continue
             if value == "":
-                raise table.error(f"empty {what}", index=i, column=column)
+                raise table.error(
+                    pgettext("error", "empty {what}").format(what=what),
+                    index=i,
+                    column=column,
+                )
             seen.add(i, value)
 
 
@@ -121,7 +137,9 @@ def load_indicators(path: str | Path) -> pd.DataFrame:
             max_points[i] = table.number(i, "max_points", low=0)
             if max_points[i] <= 0:
                 raise table.error(
-                    "max_points must be > 0", index=i, column="max_points"
+                    pgettext("error", "max_points must be > 0"),
+                    index=i,
+                    column="max_points",
                 )
         with problem_guard:
             table.cell(i, "name")
@@ -133,7 +151,9 @@ def load_indicators(path: str | Path) -> pd.DataFrame:
             with problem_guard:
                 if value.lower() not in _YES_NO:
                     raise table.error(
-                        f"expected yes or no, got {value!r}",
+                        pgettext("error", "expected yes or no, got {value!r}").format(
+                            value=value
+                        ),
                         index=i,
                         column="in_silver_audit",
                     )
@@ -197,7 +217,9 @@ def load_published_results(
             place = table.number(i, "place", low=1)
             if not float(place).is_integer():
                 raise table.error(
-                    "expected a whole place number", index=i, column="place"
+                    pgettext("error", "expected a whole place number"),
+                    index=i,
+                    column="place",
                 )
             places[i] = int(place)
         with problem_guard:
@@ -206,8 +228,11 @@ def load_published_results(
                 and frame["cluster_id"].iat[i] not in clusters.index
             ):
                 raise table.error(
-                    f"unknown cluster id {frame['cluster_id'].iat[i]!r}; expected one "
-                    "of the ids in clusters",
+                    pgettext(
+                        "error",
+                        "unknown cluster id {iat!r}; expected one of the ids in "
+                        "clusters",
+                    ).format(iat=frame["cluster_id"].iat[i]),
                     index=i,
                     column="cluster_id",
                 )
@@ -249,7 +274,11 @@ def load_assessments(
         Cells filled with 0 under ``missing="zero"``.
     """
     if missing not in ("error", "zero"):
-        raise EceiDataError(f"missing must be 'error' or 'zero', got {missing!r}")
+        raise EceiDataError(
+            pgettext(
+                "error", "missing must be 'error' or 'zero', got {missing!r}"
+            ).format(missing=missing)
+        )
     table = _open(path)
     table.require_columns(_ASSESSMENT_COLUMNS)
     table.require_non_empty()
@@ -285,10 +314,13 @@ def load_assessments(
             more = f" and {len(pairs) - 5} more" if len(pairs) > 5 else ""
             with problem_guard:
                 raise EceiDataError(
-                    f"{len(pairs)} cluster/indicator pair(s) have no points: "
-                    f"{shown}{more}; expected one row per cluster and indicator (to "
-                    "score missing indicators as 0 on purpose: --missing zero on the "
-                    "command line, missing='zero' in Python)",
+                    pgettext(
+                        "error",
+                        "{n} cluster/indicator pair(s) have no points: {shown}{more}; "
+                        "expected one row per cluster and indicator (to score missing "
+                        "indicators as 0 on purpose: --missing zero on the command "
+                        "line, missing='zero' in Python)",
+                    ).format(n=len(pairs), shown=shown, more=more),
                     file=table.file,
                     column="points",
                     sheet=table.sheet,
@@ -309,21 +341,31 @@ def _assessment_row(
     """Check one assessment row and place its points in the matrix."""
     if cluster not in cluster_pos:
         raise table.error(
-            f"unknown cluster id {cluster!r}; expected one of the ids in clusters",
+            pgettext(
+                "error",
+                "unknown cluster id {cluster!r}; expected one of the ids in clusters",
+            ).format(cluster=cluster),
             index=i,
             column="cluster_id",
         )
     if code not in indicator_pos:
         raise table.error(
-            f"unknown indicator code {code!r}; expected one of the codes in indicators",
+            pgettext(
+                "error",
+                "unknown indicator code {code!r}; expected one of the codes in "
+                "indicators",
+            ).format(code=code),
             index=i,
             column="indicator_code",
         )
     r, c = cluster_pos[cluster], indicator_pos[code]
     if first_row[r, c]:
         raise table.error(
-            f"duplicate points for cluster {cluster!r}, indicator {code!r} "
-            f"(first at row {first_row[r, c]})",
+            pgettext(
+                "error",
+                "duplicate points for cluster {cluster!r}, indicator {code!r} (first "
+                "at row {first_row})",
+            ).format(cluster=cluster, code=code, first_row=first_row[r, c]),
             index=i,
             column="indicator_code",
         )
@@ -336,8 +378,10 @@ def _validate_classes(table: Table) -> None:
         with problem_guard:
             if value != REPORTED and value not in CLASSES:
                 raise table.error(
-                    f"unknown significance class {value!r}; expected one of "
-                    f"{', '.join(CLASSES)}",
+                    pgettext(
+                        "error",
+                        "unknown significance class {value!r}; expected one of {names}",
+                    ).format(value=value, names=", ".join(CLASSES)),
                     index=i,
                     column="significance_class",
                 )
@@ -366,13 +410,17 @@ def load_classification(path: str | Path, indicators: pd.DataFrame) -> pd.Series
     for i, code in enumerate(table.frame["code"]):
         if code not in indicators.index:
             raise table.error(
-                f"unknown indicator code {code!r}", index=i, column="code"
+                pgettext("error", "unknown indicator code {code!r}").format(code=code),
+                index=i,
+                column="code",
             )
     series = table.frame.set_index("code")["significance_class"]
     absent = [c for c in indicators.index if c not in series.index]
     if absent:
         raise EceiDataError(
-            f"no class for indicator(s) {', '.join(absent)}; expected every indicator",
+            pgettext(
+                "error", "no class for indicator(s) {names}; expected every indicator"
+            ).format(names=", ".join(absent)),
             file=table.file,
             column="code",
             sheet=table.sheet,
@@ -412,11 +460,17 @@ def load_study(
         data_dir = bundled_data_dir()
     if isinstance(data_dir, bool) or not isinstance(data_dir, str | os.PathLike):
         raise EceiDataError(
-            "data_dir must be a data folder or a filled template .xlsx, got "
-            f"{type(data_dir).__name__}"
+            pgettext(
+                "error",
+                "data_dir must be a data folder or a filled template .xlsx, got {name}",
+            ).format(name=type(data_dir).__name__)
         )
     if missing not in ("error", "zero"):
-        raise EceiDataError(f"missing must be 'error' or 'zero', got {missing!r}")
+        raise EceiDataError(
+            pgettext(
+                "error", "missing must be 'error' or 'zero', got {missing!r}"
+            ).format(missing=missing)
+        )
     data_dir = Path(data_dir)
     if data_dir.suffix.lower() in (".xlsx", ".xlsm"):
         from .template import read_template_tables

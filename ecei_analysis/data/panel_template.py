@@ -96,15 +96,21 @@ def write_panel_template(
     unknown = [c for c in classes if c not in CLASSES]
     if unknown or len(classes) < 2:
         raise EceiDataError(
-            f"classes must be at least two of {', '.join(CLASSES)}, got {classes}"
+            pgettext(
+                "error", "classes must be at least two of {names}, got {classes}"
+            ).format(names=", ".join(CLASSES), classes=classes)
         )
     if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 1000:
-        raise EceiDataError(f"rows must be a whole number from 1 to 1000, got {rows!r}")
+        raise EceiDataError(
+            pgettext(
+                "error", "rows must be a whole number from 1 to 1000, got {rows!r}"
+            ).format(rows=rows)
+        )
     return write_template_workbook(
         path,
         lambda: _instructions(classes),
         lambda wb: _votes_sheet(wb, classes, rows),
-        what="the voting sheet",
+        what=pgettext("workbook", "the voting sheet"),
         command="template --panel",
         language=language,
         force=force,

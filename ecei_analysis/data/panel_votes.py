@@ -206,24 +206,33 @@ def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
                 ["participant", "form", *(class_label(c) for c in wanted)]
             )
             raise EceiDataError(
-                f"unknown column {header!r}; expected {expected} (and optionally "
-                "comment, provenance)",
+                pgettext(
+                    "error",
+                    "unknown column {header!r}; expected {expected} (and optionally "
+                    "comment, provenance)",
+                ).format(header=header, expected=expected),
                 file=table.file,
                 row=1,
                 sheet=table.sheet,
             )
         if key in keys.values():
             raise EceiDataError(
-                f"two columns stand for {key!r}",
+                pgettext("error", "two columns stand for {key!r}").format(key=key),
                 file=table.file,
                 row=1,
                 sheet=table.sheet,
             )
         if key in CLASSES and key not in wanted:
             raise EceiDataError(
-                f"column {header!r} is the class {class_label(key)!r}, which the study "
-                f"does not have (its classes: "
-                f"{', '.join(class_label(c) for c in classes)})",
+                pgettext(
+                    "error",
+                    "column {header!r} is the class {class_label!r}, which the study "
+                    "does not have (its classes: {names})",
+                ).format(
+                    header=header,
+                    class_label=class_label(key),
+                    names=", ".join(class_label(c) for c in classes),
+                ),
                 file=table.file,
                 row=1,
                 sheet=table.sheet,
@@ -233,9 +242,14 @@ def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
         present = [c for c in CLASSES if c in keys.values()]
         if len(present) < 2:
             raise EceiDataError(
-                "expected a column for each significance class voted on (at least "
-                f"two of {', '.join(class_label(c) for c in CLASSES)}); found "
-                f"{', '.join(map(repr, present)) or 'none'}",
+                pgettext(
+                    "error",
+                    "expected a column for each significance class voted on (at least "
+                    "two of {names}); found {value}",
+                ).format(
+                    names=", ".join(class_label(c) for c in CLASSES),
+                    value=", ".join(map(repr, present)) or "none",
+                ),
                 file=table.file,
                 row=1,
                 sheet=table.sheet,
@@ -244,8 +258,11 @@ def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
     missing = [c for c in ("participant", *classes) if c not in keys.values()]
     if missing:
         raise EceiDataError(
-            f"missing column(s) {', '.join(map(repr, missing))}; expected a "
-            "participant column and one column per class",
+            pgettext(
+                "error",
+                "missing column(s) {names}; expected a participant column and one "
+                "column per class",
+            ).format(names=", ".join(map(repr, missing))),
             file=table.file,
             row=1,
             sheet=table.sheet,
@@ -296,18 +313,29 @@ def load_panel(
     has_form = "form" in header
     if has_form and form is not None:
         raise EceiDataError(
-            "the file has a form column and form= was given too; state the form once",
+            pgettext(
+                "error",
+                "the file has a form column and form= was given too; state the form "
+                "once",
+            ),
             file=path,
         )
     if not has_form:
         if form is None:
             raise EceiDataError(
-                "say which form the votes take: a 'form' column (weights, points or "
-                "ranks) or form= for the whole file",
+                pgettext(
+                    "error",
+                    "say which form the votes take: a 'form' column (weights, points "
+                    "or ranks) or form= for the whole file",
+                ),
                 file=path,
             )
         if form not in FORMS:
-            raise EceiDataError(f"form must be one of {', '.join(FORMS)}, got {form!r}")
+            raise EceiDataError(
+                pgettext("error", "form must be one of {names}, got {form!r}").format(
+                    names=", ".join(FORMS), form=form
+                )
+            )
     if "provenance" in header:
         check_provenance(table, header["provenance"])
     names: list[str] = []
@@ -316,8 +344,11 @@ def load_panel(
     voters = FirstRows(
         table,
         header["participant"],
-        "participant {value!r} voted twice (first at row {row}); keep one row per "
-        "participant",
+        pgettext(
+            "error",
+            "participant {value!r} voted twice (first at row {row}); keep one row "
+            "per participant",
+        ),
     )
     for i in range(len(table.frame)):
         name = REPORTED
@@ -333,8 +364,11 @@ def load_panel(
                 row_form = form_from_text(text)
                 if row_form is None:
                     raise table.error(
-                        f"unknown form {text!r}; expected "
-                        f"{', '.join(form_label(f) for f in FORMS)}",
+                        pgettext(
+                            "error", "unknown form {text!r}; expected {names}"
+                        ).format(
+                            text=text, names=", ".join(form_label(f) for f in FORMS)
+                        ),
                         index=i,
                         column=header["form"],
                     )
@@ -374,22 +408,31 @@ def _check_vote(
     k = len(values)
     if form == "weights" and values.sum() <= 0:
         raise table.error(
-            "every weight is 0; give at least one class a positive weight", index=i
+            pgettext(
+                "error", "every weight is 0; give at least one class a positive weight"
+            ),
+            index=i,
         )
     if form == "points":
         total = float(values.sum())
         if abs(total - POINTS_TOTAL) > SLACK * POINTS_TOTAL:
             raise table.error(
-                f"the points add up to {total:g}; expected {POINTS_TOTAL:g} split "
-                "between the classes",
+                pgettext(
+                    "error",
+                    "the points add up to {total:g}; expected {POINTS_TOTAL:g} split "
+                    "between the classes",
+                ).format(total=total, POINTS_TOTAL=POINTS_TOTAL),
                 index=i,
             )
     if form == "ranks":
         for value, column in zip(values, columns, strict=True):
             if value != int(value) or not 1 <= value <= k:
                 raise table.error(
-                    f"rank {value:g} is not a whole number from 1 to {k} (1 = most "
-                    "important; ties allowed)",
+                    pgettext(
+                        "error",
+                        "rank {value:g} is not a whole number from 1 to {k} (1 = most "
+                        "important; ties allowed)",
+                    ).format(value=value, k=k),
                     index=i,
                     column=column,
                 )

@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import EceiDataError, short_repr
+from ..core.i18n import NP_, pgettext
 from ..core.numbers import AmbiguousNumber, decimal_convention, parse_number
 from .problems import REPORTED, AlreadyReported, problem_guard
 
@@ -127,8 +128,15 @@ class Table:
         if missing:
             found = ", ".join(map(repr, self.frame.columns)) or "none"
             raise EceiDataError(
-                f"missing column(s) {', '.join(map(repr, missing))} in the header "
-                f"row (row 1); expected columns {', '.join(required)}; found {found}",
+                pgettext(
+                    "error",
+                    "missing column(s) {names} in the header row (row 1); expected "
+                    "columns {names2}; found {found}",
+                ).format(
+                    names=", ".join(map(repr, missing)),
+                    names2=", ".join(required),
+                    found=found,
+                ),
                 file=self.file,
                 row=1,
                 sheet=self.sheet,
@@ -137,7 +145,9 @@ class Table:
     def require_non_empty(self) -> None:
         """Raise when the table has a header but no data rows."""
         if self.frame.empty:
-            raise self.error("the table has a header row but no data rows")
+            raise self.error(
+                pgettext("error", "the table has a header row but no data rows")
+            )
 
     def cell(self, index: int, column: str, *, required: bool = True) -> str:
         """Return one stripped cell; raise if it is empty and ``required``."""
@@ -146,7 +156,9 @@ class Table:
             raise AlreadyReported("reported already")
         if required and value == "":
             raise self.error(
-                "empty cell; a value is required", index=index, column=column
+                pgettext("error", "empty cell; a value is required"),
+                index=index,
+                column=column,
             )
         return value
 
@@ -169,7 +181,9 @@ class Table:
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = f"[{_fmt(low)}, {_fmt(high)}]"
             raise self.error(
-                f"value {short_repr(text)} is outside the allowed range {bounds}",
+                pgettext(
+                    "error", "value {text} is outside the allowed range {bounds}"
+                ).format(text=short_repr(text), bounds=bounds),
                 index=index,
                 column=column,
             )
@@ -188,6 +202,8 @@ class FirstRows:
         Where the values are (the error is located at the repeated cell).
     message
         The problem, with ``{value!r}`` and ``{row}`` (the first row).
+    **details
+        Other values the message names.
 
     Examples
     --------
@@ -200,15 +216,16 @@ class FirstRows:
     ecei_analysis.core.errors.EceiDataError: t.csv, row 4, column 'id': 'a' again (2)
     """
 
-    def __init__(self, table: Table, column: str, message: str) -> None:
+    def __init__(self, table: Table, column: str, message: str, **details) -> None:
         self.table, self.column, self.message = table, column, message
+        self.details = details
         self.rows: dict[object, int] = {}
 
     def add(self, index: int, value: object) -> None:
         """Record ``value`` at frame row ``index``; raise if it was met before."""
         if value in self.rows:
             raise self.table.error(
-                self.message.format(value=value, row=self.rows[value]),
+                self.message.format(value=value, row=self.rows[value], **self.details),
                 index=index,
                 column=self.column,
             )
@@ -229,7 +246,9 @@ def check_provenance(table: Table, column: str = "provenance") -> str | None:
         with problem_guard:
             if value != REPORTED and value not in PROVENANCE:
                 raise table.error(
-                    f"provenance {value!r} is not one of {', '.join(PROVENANCE)}",
+                    pgettext(
+                        "error", "provenance {value!r} is not one of {names}"
+                    ).format(value=value, names=", ".join(PROVENANCE)),
                     index=i,
                     column=column,
                 )
@@ -240,30 +259,48 @@ def _fmt(bound: float | None) -> str:
     return "-inf" if bound is None else f"{bound:g}"
 
 
+#: The kinds of path :func:`usable_path` checks, marked for translation.
+_PATH_KINDS = {
+    "file": NP_("path", "file"),
+    "folder": NP_("path", "folder"),
+    "file or folder": NP_("path", "file or folder"),
+}
+
+
 def usable_path(path: str | Path, what: str = "file") -> Path:
     """Return ``path`` if it exists; else raise saying what is wrong with it.
 
     Distinguishes a missing path, a broken or looping symbolic link and, for a
     ``what="file"``, a folder given where a file is expected.
     """
+    kind = pgettext("path", _PATH_KINDS.get(what, what))
     if isinstance(path, bool) or not isinstance(path, str | os.PathLike):
-        raise EceiDataError(f"expected a path to a {what}, got {type(path).__name__}")
+        raise EceiDataError(
+            pgettext("error", "expected a path to a {what}, got {name}").format(
+                what=kind, name=type(path).__name__
+            )
+        )
     path = Path(path)
     if path.is_symlink():
         try:
             path.resolve(strict=True)
         except (OSError, RuntimeError):
             raise EceiDataError(
-                "is a symbolic link that loops or points nowhere", file=path
+                pgettext("error", "is a symbolic link that loops or points nowhere"),
+                file=path,
             ) from None
     if not path.exists():
-        raise EceiDataError(f"no such {what}", file=path)
+        raise EceiDataError(
+            pgettext("error", "no such {what}").format(what=kind), file=path
+        )
     if what == "file or folder":
         return path
     if what == "file" and path.is_dir():
-        raise EceiDataError("is a folder; expected a CSV or .xlsx file", file=path)
+        raise EceiDataError(
+            pgettext("error", "is a folder; expected a CSV or .xlsx file"), file=path
+        )
     if what == "folder" and not path.is_dir():
-        raise EceiDataError("is not a folder", file=path)
+        raise EceiDataError(pgettext("error", "is not a folder"), file=path)
     return path
 
 
@@ -284,11 +321,16 @@ def find_data_file(data_dir: str | Path, stem: str) -> Path:
     ]
     if not present:
         raise EceiDataError(
-            f"no {stem}.csv or {stem}.xlsx in the data folder", file=data_dir
+            pgettext("error", "no {stem}.csv or {stem}.xlsx in the data folder").format(
+                stem=stem
+            ),
+            file=data_dir,
         )
     if len(present) > 1:
         raise EceiDataError(
-            f"both {' and '.join(p.name for p in present)} are present; keep one",
+            pgettext("error", "both {names} are present; keep one").format(
+                names=" and ".join(p.name for p in present)
+            ),
             file=data_dir,
         )
     return usable_path(present[0])
@@ -322,7 +364,11 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> Table:
         return _read_excel(path, sheet)
     if path.suffix.lower() == ".xls":
         raise EceiDataError(
-            "old binary Excel (.xls) is not supported; save as .xlsx or CSV", file=path
+            pgettext(
+                "error",
+                "old binary Excel (.xls) is not supported; save as .xlsx or CSV",
+            ),
+            file=path,
         )
     return _read_csv(path)
 
@@ -357,12 +403,19 @@ def _line_of(data: bytes, position: int) -> int:
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EceiDataError(
-            "UTF-16 encoding is not supported; save the file as CSV UTF-8 (or cp1251)",
+            pgettext(
+                "error",
+                "UTF-16 encoding is not supported; save the file as CSV UTF-8 (or "
+                "cp1251)",
+            ),
             file=path,
         )
     if b"\x00" in data:
         raise EceiDataError(
-            "binary content (NUL bytes); expected a text CSV or an .xlsx file",
+            pgettext(
+                "error",
+                "binary content (NUL bytes); expected a text CSV or an .xlsx file",
+            ),
             file=path,
         )
     try:
@@ -372,9 +425,12 @@ def _decode(path: Path, data: bytes) -> str:
         valid = len(_UTF8_MULTIBYTE.findall(data))
         if valid >= invalid:
             raise EceiDataError(
-                f"mostly UTF-8, but byte 0x{data[exc.start]:02x} at byte offset "
-                f"{exc.start} is not valid UTF-8 (a damaged file, or two encodings "
-                "mixed); save the whole file as UTF-8",
+                pgettext(
+                    "error",
+                    "mostly UTF-8, but byte 0x{data:02x} at byte offset {start} is "
+                    "not valid UTF-8 (a damaged file, or two encodings mixed); save "
+                    "the whole file as UTF-8",
+                ).format(data=data[exc.start], start=exc.start),
                 file=path,
                 row=_line_of(data, exc.start),
             ) from None
@@ -382,7 +438,10 @@ def _decode(path: Path, data: bytes) -> str:
     bad = [ch for ch in text if ord(ch) < 32 and ch not in "\t\r\n"]
     if bad:
         raise EceiDataError(
-            f"control character {bad[0]!r} found; expected a text CSV", file=path
+            pgettext(
+                "error", "control character {bad!r} found; expected a text CSV"
+            ).format(bad=bad[0]),
+            file=path,
         )
     return text
 
@@ -412,7 +471,9 @@ def _read_csv(path: Path) -> Table:
     text = _decode(path, data)
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
-        raise EceiDataError("the file is empty; expected a header row", file=path)
+        raise EceiDataError(
+            pgettext("error", "the file is empty; expected a header row"), file=path
+        )
     header_line = next(line for line in lines if line.strip())
     sep = _sniff_separator(header_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
@@ -442,17 +503,21 @@ def _read_csv(path: Path) -> Table:
     for line_no, record in records[1:]:
         if len(record) != len(header):
             raise EceiDataError(
-                f"{len(record)} field(s) where the header has {len(header)} "
-                f"(separator {sep!r}); the row may be truncated or have a stray "
-                "separator",
+                pgettext(
+                    "error",
+                    "{n} field(s) where the header has {n2} (separator {sep!r}); the "
+                    "row may be truncated or have a stray separator",
+                ).format(n=len(record), n2=len(header), sep=sep),
                 file=path,
                 row=line_no,
             )
         for column, cell in zip(header, record, strict=True):
             if len(cell) > MAX_CELL:
                 raise EceiDataError(
-                    f"a cell of {len(cell):,} characters; expected at most "
-                    f"{MAX_CELL:,}",
+                    pgettext(
+                        "error",
+                        "a cell of {n:,} characters; expected at most {MAX_CELL:,}",
+                    ).format(n=len(cell), MAX_CELL=MAX_CELL),
                     file=path,
                     row=line_no,
                     column=column,
@@ -475,9 +540,12 @@ def _normalise_header(
     for position, name in enumerate(names):
         if name == "":
             raise EceiDataError(
-                f"blank column name in header position {position + 1}; expected a "
-                "header row with a name for every column (merged or title rows "
-                "above the header are not supported)",
+                pgettext(
+                    "error",
+                    "blank column name in header position {value}; expected a header "
+                    "row with a name for every column (merged or title rows above the "
+                    "header are not supported)",
+                ).format(value=position + 1),
                 file=path,
                 row=row,
                 sheet=sheet,
@@ -486,7 +554,9 @@ def _normalise_header(
     for name in names:
         if name in seen:
             raise EceiDataError(
-                f"column {name!r} appears twice in the header",
+                pgettext("error", "column {name!r} appears twice in the header").format(
+                    name=name
+                ),
                 file=path,
                 row=row,
                 sheet=sheet,
@@ -512,8 +582,11 @@ def open_workbook(path: Path):
         return load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for corrupt files
         raise EceiDataError(
-            f"cannot open as an Excel workbook ({type(exc).__name__}); expected a "
-            "valid .xlsx file",
+            pgettext(
+                "error",
+                "cannot open as an Excel workbook ({name}); expected a valid .xlsx "
+                "file",
+            ).format(name=type(exc).__name__),
             file=path,
         ) from None
 
@@ -532,19 +605,25 @@ def visible_sheet(wb, path: Path, name: str | None, stem: str | None = None):
             if ws.title.lower() == wanted.lower():
                 if ws.sheet_state != "visible":
                     raise EceiDataError(
-                        f"the sheet {ws.title!r} is hidden; unhide it (or remove it) "
-                        "so that what is read is what you see",
+                        pgettext(
+                            "error",
+                            "the sheet {title!r} is hidden; unhide it (or remove it) "
+                            "so that what is read is what you see",
+                        ).format(title=ws.title),
                         file=path,
                     )
                 return ws
         if name is not None:
             raise EceiDataError(
-                f"no worksheet {name!r}; the workbook has "
-                f"{', '.join(repr(ws.title) for ws in visible)}",
+                pgettext(
+                    "error", "no worksheet {name!r}; the workbook has {names}"
+                ).format(name=name, names=", ".join(repr(ws.title) for ws in visible)),
                 file=path,
             )
     if not visible:
-        raise EceiDataError("the workbook has no visible sheet", file=path)
+        raise EceiDataError(
+            pgettext("error", "the workbook has no visible sheet"), file=path
+        )
     return visible[0]
 
 
@@ -590,25 +669,37 @@ def cell_text(
     if kind == "f" or (isinstance(value, str) and value.startswith("=")):
         shown = value if isinstance(value, str) else "an array formula"
         raise EceiDataError(
-            f"formula {shown!r} in cell {where}; expected a plain value (paste values "
-            "instead of formulas)",
+            pgettext(
+                "error",
+                "formula {shown!r} in cell {where}; expected a plain value (paste "
+                "values instead of formulas)",
+            ).format(shown=shown, where=where),
             **located,
         )
     if kind == "e" or (isinstance(value, str) and value.strip() in EXCEL_ERRORS):
         raise EceiDataError(
-            f"error value {value} in cell {where}; expected a plain value", **located
+            pgettext(
+                "error", "error value {value} in cell {where}; expected a plain value"
+            ).format(value=value, where=where),
+            **located,
         )
     if value is not None and not isinstance(value, str | int | float | bool):
         if not hasattr(value, "isoformat"):
             raise EceiDataError(
-                f"cell {where} holds a {type(value).__name__} (an array formula or an "
-                "object); expected a plain value",
+                pgettext(
+                    "error",
+                    "cell {where} holds a {name} (an array formula or an object); "
+                    "expected a plain value",
+                ).format(where=where, name=type(value).__name__),
                 **located,
             )
     text = excel_text(value)
     if len(text) > MAX_CELL:
         raise EceiDataError(
-            f"cell {where} has {len(text):,} characters; expected at most {MAX_CELL:,}",
+            pgettext(
+                "error",
+                "cell {where} has {n:,} characters; expected at most {MAX_CELL:,}",
+            ).format(where=where, n=len(text), MAX_CELL=MAX_CELL),
             **located,
         )
     return text
@@ -639,14 +730,19 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
         wb.close()
     if not grid:
         raise EceiDataError(
-            "the worksheet is empty; expected a header row", file=path, sheet=title
+            pgettext("error", "the worksheet is empty; expected a header row"),
+            file=path,
+            sheet=title,
         )
     header_row, header_cells = grid[0]
     spoiled = [str(r) for r in merged if r.min_row <= header_row]
     if spoiled:
         raise EceiDataError(
-            f"merged cells {', '.join(spoiled)} in or above the header row; "
-            "expected one plain header row with a name per column",
+            pgettext(
+                "error",
+                "merged cells {names} in or above the header row; expected one plain "
+                "header row with a name per column",
+            ).format(names=", ".join(spoiled)),
             file=path,
             row=header_row,
             sheet=title,
@@ -662,8 +758,11 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
     for number, row_cells in grid[1:]:
         if len(row_cells) > width:
             raise EceiDataError(
-                "value outside the header's columns; expected every value under a "
-                "named column",
+                pgettext(
+                    "error",
+                    "value outside the header's columns; expected every value under a "
+                    "named column",
+                ),
                 file=path,
                 row=number,
                 column=f"{get_column_letter(width + 1)}{number}",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..core.errors import EceiDataError
+from ..core.i18n import pgettext
 from ..core.vocabulary import CLASSES
 
 __all__ = ["Study", "check_classification"]
@@ -34,23 +35,35 @@ def check_classification(classification: pd.Series, codes: pd.Index) -> pd.Serie
     """
     if not isinstance(classification, pd.Series):
         raise EceiDataError(
-            "a classification must be a pandas Series: class per indicator code, "
-            f"got {type(classification).__name__}"
+            pgettext(
+                "error",
+                "a classification must be a pandas Series: class per indicator code, "
+                "got {name}",
+            ).format(name=type(classification).__name__)
         )
     if classification.index.has_duplicates:
         dup = sorted(set(classification.index[classification.index.duplicated()]))
-        raise EceiDataError(f"classification names indicator(s) {dup} twice")
+        raise EceiDataError(
+            pgettext("error", "classification names indicator(s) {dup} twice").format(
+                dup=dup
+            )
+        )
     unknown = sorted(set(classification.index) - set(codes))
     absent = [c for c in codes if c not in classification.index]
     if unknown or absent:
         raise EceiDataError(
-            f"classification does not match the indicators: unknown {unknown}, "
-            f"missing {absent}"
+            pgettext(
+                "error",
+                "classification does not match the indicators: unknown {unknown}, "
+                "missing {absent}",
+            ).format(unknown=unknown, absent=absent)
         )
     bad = sorted({str(v) for v in classification if v not in CLASSES})
     if bad:
         raise EceiDataError(
-            f"unknown significance class(es) {bad}; expected {', '.join(CLASSES)}"
+            pgettext(
+                "error", "unknown significance class(es) {bad}; expected {names}"
+            ).format(bad=bad, names=", ".join(CLASSES))
         )
     return classification.reindex(codes)
 
@@ -163,7 +176,11 @@ class Study:
         'zelenograd'
         """
         if not isinstance(text, str) or not text.strip():
-            raise EceiDataError(f"expected a cluster id or name, got {text!r}")
+            raise EceiDataError(
+                pgettext("error", "expected a cluster id or name, got {text!r}").format(
+                    text=text
+                )
+            )
         wanted = text.strip().casefold()
         if text.strip() in self.clusters.index:
             return text.strip()
@@ -181,8 +198,15 @@ class Study:
         if len(set(found)) == 1:
             return found[0]
         ids = ", ".join(map(str, self.clusters.index))
-        what = "matches several clusters" if found else "is not a cluster id or name"
-        raise EceiDataError(f"{text!r} {what}; valid ids: {ids}")
+        if found:
+            message = pgettext(
+                "error", "{text!r} matches several clusters; valid ids: {ids}"
+            )
+        else:
+            message = pgettext(
+                "error", "{text!r} is not a cluster id or name; valid ids: {ids}"
+            )
+        raise EceiDataError(message.format(text=text, ids=ids))
 
     def with_classification(self, classification: pd.Series) -> Study:
         """Return a copy whose indicators carry another significance classification.

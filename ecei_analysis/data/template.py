@@ -165,7 +165,7 @@ def write_template(
         path,
         _instructions,
         lambda wb: _build(wb, indicators, clusters),
-        what="the template",
+        what=pgettext("workbook", "the template"),
         command="template",
         language=language,
         force=force,
@@ -244,14 +244,18 @@ def _find_sheet(wb, path: Path, key: str):
         if ws.title.casefold() in names:
             if ws.sheet_state != "visible":
                 raise EceiDataError(
-                    f"the sheet {ws.title!r} is hidden; unhide it (or remove it) so "
-                    "that what is read is what you see",
+                    pgettext(
+                        "error",
+                        "the sheet {title!r} is hidden; unhide it (or remove it) so "
+                        "that what is read is what you see",
+                    ).format(title=ws.title),
                     file=path,
                 )
             return ws
     raise EceiDataError(
-        f"no sheet {key!r}; expected the template's sheets "
-        f"{', '.join(TEMPLATE_SHEETS[1:])}",
+        pgettext(
+            "error", "no sheet {key!r}; expected the template's sheets {names}"
+        ).format(key=key, names=", ".join(TEMPLATE_SHEETS[1:])),
         file=path,
     )
 
@@ -268,7 +272,9 @@ def _header_keys(texts: list[str], keys: tuple[str, ...]) -> list[str | None]:
 def _rows(path: Path, title: str, grid) -> tuple[int, list[str], list]:
     if not grid:
         raise EceiDataError(
-            "empty sheet; expected a header row", file=path, sheet=title
+            pgettext("error", "empty sheet; expected a header row"),
+            file=path,
+            sheet=title,
         )
     header_row, header_cells = grid[0]
     header = plain_texts(path, title, header_row, header_cells)
@@ -283,7 +289,9 @@ def _keyed_table(
     missing = [k for k in required if k not in mapped]
     if missing:
         raise EceiDataError(
-            f"missing column(s) {', '.join(map(repr, missing))} in the header row",
+            pgettext("error", "missing column(s) {names} in the header row").format(
+                names=", ".join(map(repr, missing))
+            ),
             file=path,
             row=header_row,
             sheet=title,
@@ -360,8 +368,11 @@ def _assessment_tables(path: Path, title: str, grids) -> tuple[Table, Table]:
     missing = [c for c in ("code", "name", "category", "max_points") if c not in mapped]
     if missing:
         raise EceiDataError(
-            f"missing column(s) {missing} in the header row; expected "
-            f"{', '.join(_FIXED)} then one column per cluster id",
+            pgettext(
+                "error",
+                "missing column(s) {missing} in the header row; expected {names} then "
+                "one column per cluster id",
+            ).format(missing=missing, names=", ".join(_FIXED)),
             file=path,
             row=header_row,
             sheet=title,
@@ -378,8 +389,11 @@ def _assessment_tables(path: Path, title: str, grids) -> tuple[Table, Table]:
         if len(row_cells) > len(header):
             with problem_guard:
                 raise EceiDataError(
-                    "value outside the header's columns; expected every value under a "
-                    "named column",
+                    pgettext(
+                        "error",
+                        "value outside the header's columns; expected every value "
+                        "under a named column",
+                    ),
                     file=path,
                     row=number,
                     column=f"{get_column_letter(len(header) + 1)}{number}",
@@ -448,19 +462,24 @@ def _check_classification_sheet(classification: Table, indicators: Table) -> dic
         with problem_guard:
             if code == "":
                 raise classification.error(
-                    "empty indicator code", index=i, column="code"
+                    pgettext("error", "empty indicator code"), index=i, column="code"
                 )
             if code in first_row:
                 raise classification.error(
-                    f"indicator {code!r} is classified twice (first at row "
-                    f"{first_row[code]})",
+                    pgettext(
+                        "error",
+                        "indicator {code!r} is classified twice (first at row "
+                        "{first_row})",
+                    ).format(code=code, first_row=first_row[code]),
                     index=i,
                     column="code",
                 )
             first_row[code] = classification.rows[i]
             if code not in known:
                 raise classification.error(
-                    f"{code!r} is not an indicator of the assessments sheet",
+                    pgettext(
+                        "error", "{code!r} is not an indicator of the assessments sheet"
+                    ).format(code=code),
                     index=i,
                     column="code",
                 )
@@ -472,8 +491,12 @@ def _check_classification_sheet(classification: Table, indicators: Table) -> dic
             classes[code] = REPORTED
             with problem_guard:
                 raise classification.error(
-                    f"unknown significance class {text!r}; expected one of "
-                    f"{', '.join(class_label(c) for c in CLASSES)}",
+                    pgettext(
+                        "error",
+                        "unknown significance class {text!r}; expected one of {names}",
+                    ).format(
+                        text=text, names=", ".join(class_label(c) for c in CLASSES)
+                    ),
                     index=i,
                     column="significance_class",
                 )
@@ -484,7 +507,10 @@ def _check_classification_sheet(classification: Table, indicators: Table) -> dic
             classes[code] = REPORTED
             with problem_guard:
                 raise indicators.error(
-                    f"indicator {code!r} has no row in the classification sheet",
+                    pgettext(
+                        "error",
+                        "indicator {code!r} has no row in the classification sheet",
+                    ).format(code=code),
                     index=i,
                     column="code",
                 )

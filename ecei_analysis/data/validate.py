@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import EceiDataError
+from ..core.i18n import pgettext
 from ..core.resources import bundled_data_dir
 from .classification_votes import (
     is_classification_panel_file,
@@ -117,10 +118,13 @@ def validate(paths) -> Validation:
         else:
             found = [
                 EceiDataError(
-                    "cannot tell what this file is; name it indicators, clusters, "
-                    "assessments or published_results (.csv/.xlsx), or pass a data "
-                    "folder, a filled template workbook or a panel's votes (with a "
-                    "participant column)",
+                    pgettext(
+                        "error",
+                        "cannot tell what this file is; name it indicators, clusters, "
+                        "assessments or published_results (.csv/.xlsx), or pass a "
+                        "data folder, a filled template workbook or a panel's votes "
+                        "(with a participant column)",
+                    ),
                     file=path,
                 )
             ]

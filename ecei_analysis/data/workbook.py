@@ -187,7 +187,10 @@ def write_template_workbook(
     check_language(language)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise EceiDataError(f"{what} must be written as .xlsx", file=path)
+        raise EceiDataError(
+            pgettext("error", "{what} must be written as .xlsx").format(what=what),
+            file=path,
+        )
     with use_language(language):
         wb = new_workbook()
         write_lines(

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.files import confined_path
-from ..core.i18n import _, check_language, use_language
+from ..core.i18n import _, check_language, pgettext, use_language
 from ..core.vocabulary import MONTE_CARLO_TIES, check_ties
 from ..data.loaders import load_study
 from ..scoring.points import class_points, score_clusters
@@ -77,17 +77,23 @@ class ReportContext:
         try:
             self.language = check_language(language)
         except EceiDataError as exc:
-            raise EceiDataError(f"parameter language: {exc}") from None
+            raise EceiDataError(
+                pgettext("error", "parameter language: {exc}").format(exc=exc)
+            ) from None
         try:
             self.ties = check_ties(ties, MONTE_CARLO_TIES)
         except EceiDataError as exc:
-            raise EceiDataError(f"parameter ties: {exc}") from None
+            raise EceiDataError(
+                pgettext("error", "parameter ties: {exc}").format(exc=exc)
+            ) from None
         self.study = load_study(data_dir or None)
         self.points = class_points(self.study)
         try:
             self.weights = as_weights(weights, self.study.classes)
         except EceiDataError as exc:
-            raise EceiDataError(f"parameter weights: {exc}") from None
+            raise EceiDataError(
+                pgettext("error", "parameter weights: {exc}").format(exc=exc)
+            ) from None
         from .parameters import check_parameters
 
         check_parameters(parameters, self.study, self.weights)
@@ -97,7 +103,9 @@ class ReportContext:
                 self.study.resolve_cluster(h) for h in highlight.split(",") if h.strip()
             ]
         except EceiDataError as exc:
-            raise EceiDataError(f"parameter highlight: {exc}") from None
+            raise EceiDataError(
+                pgettext("error", "parameter highlight: {exc}").format(exc=exc)
+            ) from None
         self.figure_dir = confined_path(Path.cwd(), output_dir)
         #: The panel's votes (``None`` without a panel).
         self.panel = None

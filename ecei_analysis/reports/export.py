@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.escape import escape_latex, escape_markdown, neutralise_csv
+from ..core.i18n import pgettext
 from .formatting import format_cell
 
 __all__ = ["FORMATS", "MACHINE_FORMATS", "export_format", "render_table"]
@@ -50,7 +51,9 @@ def export_format(fmt: str | None, out: Path | None) -> str:
     if fmt is not None:
         if fmt not in FORMATS:
             raise EceiDataError(
-                f"unknown format {fmt!r}; expected {', '.join(FORMATS)}"
+                pgettext("error", "unknown format {fmt!r}; expected {names}").format(
+                    fmt=fmt, names=", ".join(FORMATS)
+                )
             )
         return fmt
     if out is None:
@@ -58,8 +61,11 @@ def export_format(fmt: str | None, out: Path | None) -> str:
     suffix = Path(out).suffix.lower()
     if suffix not in _SUFFIXES:
         raise EceiDataError(
-            f"cannot tell the format from the suffix {suffix!r}; use one of "
-            f"{', '.join(_SUFFIXES)} or --format",
+            pgettext(
+                "error",
+                "cannot tell the format from the suffix {suffix!r}; use one of "
+                "{names} or --format",
+            ).format(suffix=suffix, names=", ".join(_SUFFIXES)),
             file=out,
         )
     return _SUFFIXES[suffix]
@@ -124,7 +130,11 @@ def render_table(
     if fmt == "xlsx":
         return _xlsx(frame, list(header), digits=digits, sheet=sheet)
     if fmt not in _READER_WRITERS:
-        raise EceiDataError(f"unknown format {fmt!r}; expected {', '.join(FORMATS)}")
+        raise EceiDataError(
+            pgettext("error", "unknown format {fmt!r}; expected {names}").format(
+                fmt=fmt, names=", ".join(FORMATS)
+            )
+        )
     columns = [str(c) for c in frame.columns]
     numeric = [_numeric_column(frame[c]) for c in frame.columns]
     rows = [

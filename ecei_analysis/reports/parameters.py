@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 
 from ..core.checks import one_of, whole_number
 from ..core.errors import EceiDataError
+from ..core.i18n import pgettext
 from ..core.seeds import seeded_generator
 from ..data.study import Study
 from ..scoring.weights import Weights, as_weights
@@ -92,4 +93,6 @@ def check_parameters(
         try:
             check(value, study, weights)
         except EceiDataError as exc:
-            raise EceiDataError(f"parameter {name}: {exc}") from None
+            raise EceiDataError(
+                pgettext("error", "parameter {name}: {exc}").format(name=name, exc=exc)
+            ) from None

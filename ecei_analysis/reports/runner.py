@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..core.errors import EceiDataError, short_repr
 from ..core.files import OutputFolder
+from ..core.i18n import pgettext
 from ..core.resources import NOTEBOOKS, bundled_notebooks_dir
 from ..data.study import Study
 from .html import finish_html
@@ -46,13 +47,18 @@ def notebooks_dir() -> Path:
 def _notebook_path(name: str) -> Path:
     if name not in NOTEBOOKS:
         raise ReportError(
-            f"unknown notebook {name!r}; expected one of {', '.join(NOTEBOOKS)}"
+            pgettext(
+                "error", "unknown notebook {name!r}; expected one of {names}"
+            ).format(name=name, names=", ".join(NOTEBOOKS))
         )
     path = notebooks_dir() / NOTEBOOKS[name]
     if not path.is_file():
         raise ReportError(
-            f"notebook {name!r} is missing from this installation (looked for "
-            f"{path}); reinstall ecei_analysis"
+            pgettext(
+                "error",
+                "notebook {name!r} is missing from this installation (looked for "
+                "{path}); reinstall ecei_analysis",
+            ).format(name=name, path=path)
         )
     return path
 
@@ -68,7 +74,9 @@ def parse_parameter(text: str) -> tuple[str, str]:
     """Split ``name=value``; the value is typed later from the notebook's parameters."""
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
-        raise ReportError(f"-p takes name=value, got {text!r}")
+        raise ReportError(
+            pgettext("error", "-p takes name=value, got {text!r}").format(text=text)
+        )
     return name.strip(), value.strip()
 
 
@@ -92,8 +100,12 @@ def load_parameter_file(path: str | Path) -> dict[str, str]:
             key = loader.construct_scalar(key_node)
             if key in seen:
                 raise ReportError(
-                    f"parameter {key!r} is given twice (lines {seen[key]} and "
-                    f"{key_node.start_mark.line + 1})",
+                    pgettext(
+                        "error",
+                        "parameter {key!r} is given twice (lines {seen} and {value})",
+                    ).format(
+                        key=key, seen=seen[key], value=key_node.start_mark.line + 1
+                    ),
                     file=path,
                 )
             seen[key] = key_node.start_mark.line + 1
@@ -105,7 +117,8 @@ def load_parameter_file(path: str | Path) -> dict[str, str]:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ReportError(
-            "the parameter file is not UTF-8 text; save it as UTF-8", file=path
+            pgettext("error", "the parameter file is not UTF-8 text; save it as UTF-8"),
+            file=path,
         ) from None
     try:
         data = yaml.load(text, Loader=UniqueKeys)
@@ -114,14 +127,20 @@ def load_parameter_file(path: str | Path) -> dict[str, str]:
         line = where.line + 1 if where is not None else None
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise ReportError(
-            f"cannot read the parameter file: {problem}", file=path, row=line
+            pgettext("error", "cannot read the parameter file: {problem}").format(
+                problem=problem
+            ),
+            file=path,
+            row=line,
         ) from None
     if data is None or data == "":
         return {}
     if not isinstance(data, dict) or any(
         isinstance(v, dict | list) for v in data.values()
     ):
-        raise ReportError("expected a flat mapping of name: value", file=path)
+        raise ReportError(
+            pgettext("error", "expected a flat mapping of name: value"), file=path
+        )
     return data
 
 
@@ -135,13 +154,17 @@ def _typed(name: str, value: object, type_name: str) -> object:
             return cast(value.replace(",", ".") if cast is float else value)
         except ValueError:
             raise ReportError(
-                f"parameter {name} expects {type_name}, got {short_repr(value)}"
+                pgettext(
+                    "error", "parameter {name} expects {type_name}, got {value}"
+                ).format(name=name, type_name=type_name, value=short_repr(value))
             ) from None
     if cast is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, cast) or isinstance(value, bool):
         raise ReportError(
-            f"parameter {name} expects {type_name}, got {short_repr(value)}"
+            pgettext(
+                "error", "parameter {name} expects {type_name}, got {value}"
+            ).format(name=name, type_name=type_name, value=short_repr(value))
         )
     return value
 
@@ -151,8 +174,11 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
     unknown = sorted(set(parameters) - set(documented))
     if unknown:
         raise ReportError(
-            f"unknown parameter(s) {unknown} for notebook {name!r}; it takes "
-            f"{', '.join(documented)}"
+            pgettext(
+                "error",
+                "unknown parameter(s) {unknown} for notebook {name!r}; it takes "
+                "{names}",
+            ).format(unknown=unknown, name=name, names=", ".join(documented))
         )
     out = {
         key: _typed(key, value, documented[key]["inferred_type_name"])
@@ -164,8 +190,11 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
     output_dir = str(out.get("output_dir", "figures"))
     if Path(output_dir).is_absolute() or ".." in Path(output_dir).parts:
         raise ReportError(
-            f"parameter output_dir={output_dir!r} must be a relative folder inside "
-            "the report folder (no '..', not absolute)"
+            pgettext(
+                "error",
+                "parameter output_dir={output_dir!r} must be a relative folder inside "
+                "the report folder (no '..', not absolute)",
+            ).format(output_dir=output_dir)
         )
     return out
 
@@ -225,7 +254,11 @@ def _print_pdf(html_path: Path, pdf_path: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, timeout=180)
     if result.returncode != 0 or not pdf_path.exists():
         last = (result.stderr.strip().splitlines() or ["no message"])[-1]
-        raise ReportError(f"Chromium could not print the PDF: {last}")
+        raise ReportError(
+            pgettext("error", "Chromium could not print the PDF: {last}").format(
+                last=last
+            )
+        )
 
 
 def run_report(
@@ -270,8 +303,11 @@ def run_report(
     params = _check_parameters(notebook, parameters or {})
     if pdf and _chromium() is None:
         raise ReportError(
-            "--pdf needs Chromium, which is not installed here (apt-get install "
-            "chromium); run without --pdf for the HTML report"
+            pgettext(
+                "error",
+                "--pdf needs Chromium, which is not installed here (apt-get install "
+                "chromium); run without --pdf for the HTML report",
+            )
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
     study, study_language = _check_values(notebook, params)
@@ -367,7 +403,11 @@ def _check_values(notebook: str, params: Mapping[str, object]) -> tuple[Study, s
     try:
         context = ReportContext(**values)
     except EceiDataError as exc:
-        raise ReportError(f"{exc} (notebook {notebook!r}; nothing was run)") from None
+        raise ReportError(
+            pgettext("error", "{exc} (notebook {notebook!r}; nothing was run)").format(
+                exc=exc, notebook=notebook
+            )
+        ) from None
     return context.study, context.language
 
 

@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import EceiDataError, short_repr
-from ..core.i18n import decimal_mark
+from ..core.i18n import decimal_mark, pgettext
 from ..core.numbers import parse_number
 from ..core.tolerances import EPS
-from ..core.vocabulary import CLASS_SHORT, CLASSES
+from ..core.vocabulary import CLASS_SHORT, CLASSES, class_label
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -65,14 +65,22 @@ def _number(value: object, what: str) -> float:
         try:
             return parse_number(value)
         except ValueError as exc:
-            raise EceiDataError(f"{what}: {exc}") from None
+            raise EceiDataError(
+                pgettext("error", "{what}: {exc}").format(what=what, exc=exc)
+            ) from None
     if isinstance(value, bool):
-        raise EceiDataError(f"{what} must be a number, got {short_repr(value)}")
+        raise EceiDataError(
+            pgettext("error", "{what} must be a number, got {value}").format(
+                what=what, value=short_repr(value)
+            )
+        )
     try:
         return float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError, OverflowError):
         raise EceiDataError(
-            f"{what} must be a number, got {short_repr(value)}"
+            pgettext("error", "{what} must be a number, got {value}").format(
+                what=what, value=short_repr(value)
+            )
         ) from None
 
 
@@ -116,22 +124,29 @@ class Weights(Mapping[str, float]):
             return
         if not isinstance(values, Mapping):
             raise EceiDataError(
-                "weights must be a mapping class -> number or text such as '3:2:1', "
-                f"got {type(values).__name__}"
+                pgettext(
+                    "error",
+                    "weights must be a mapping class -> number or text such as "
+                    "'3:2:1', got {name}",
+                ).format(name=type(values).__name__)
             )
         out = {}
         for cls in canonical_classes(values):
-            value = _number(values[cls], f"weight of {cls}")
+            what = pgettext("error", "the weight of {cls}").format(cls=class_label(cls))
+            value = _number(values[cls], what)
             if not np.isfinite(value) or value < 0 or value > self.LIMIT:
                 raise EceiDataError(
-                    f"weight of {cls} must be a finite number >= 0 (at most "
-                    f"{self.LIMIT:g}), got {short_repr(values[cls])}"
+                    pgettext(
+                        "error", "{what} must be a finite number >= 0, got {value}"
+                    ).format(what=what, value=short_repr(values[cls]))
                 )
             out[cls] = value + 0.0  # no negative zero
         if not out:
-            raise EceiDataError("weights name no class")
+            raise EceiDataError(pgettext("error", "weights name no class"))
         if sum(out.values()) <= 0:
-            raise EceiDataError("weights are all zero; at least one must be positive")
+            raise EceiDataError(
+                pgettext("error", "weights are all zero; at least one must be positive")
+            )
         self._values = out
 
     # The mapping ---------------------------------------------------------------
@@ -224,21 +239,29 @@ class Weights(Mapping[str, float]):
         unknown = [c for c in self._values if c not in wanted and c not in CLASSES]
         if unknown:
             raise EceiDataError(
-                f"unknown class(es) {unknown} in weights; expected {', '.join(wanted)}"
+                pgettext(
+                    "error", "unknown class(es) {unknown} in weights; expected {names}"
+                ).format(unknown=unknown, names=", ".join(wanted))
             )
         absent = [c for c in wanted if c not in self._values]
         if absent:
             raise EceiDataError(
-                f"no weight for class(es) {', '.join(absent)}; expected one weight "
-                f"per class ({', '.join(wanted)})"
+                pgettext(
+                    "error",
+                    "no weight for class(es) {names}; expected one weight per class "
+                    "({names2})",
+                ).format(names=", ".join(absent), names2=", ".join(wanted))
             )
         kept = {c: self._values[c] for c in wanted}
         if sum(kept.values()) <= 0:
             dropped = [c for c in self._values if c not in wanted and self._values[c]]
             raise EceiDataError(
-                f"the only positive weights are on class(es) {', '.join(dropped)} that "
-                "no indicator of this study belongs to; give a positive weight to "
-                f"{', '.join(wanted)}"
+                pgettext(
+                    "error",
+                    "the only positive weights are on class(es) {names} that no "
+                    "indicator of this study belongs to; give a positive weight to "
+                    "{names2}",
+                ).format(names=", ".join(dropped), names2=", ".join(wanted))
             )
         return Weights(kept)
 
@@ -316,8 +339,11 @@ def _parse_text(text: str, classes: tuple[str, ...]) -> Weights:
     text = text.strip()
     if not text:
         raise EceiDataError(
-            "weights are empty; expected e.g. 3:2:1 (very important : important : "
-            f"not so important) or a named set ({', '.join(WEIGHT_SETS)})"
+            pgettext(
+                "error",
+                "weights are empty; expected e.g. 3:2:1 (very important : important : "
+                "not so important) or a named set ({names})",
+            ).format(names=", ".join(WEIGHT_SETS))
         )
     name = WEIGHT_SET_ALIASES.get(text.lower(), text.lower())
     if name in WEIGHT_SETS:
@@ -329,16 +355,25 @@ def _parse_text(text: str, classes: tuple[str, ...]) -> Weights:
         order = classes if len(parts) == len(classes) else CLASSES
         if len(parts) != len(order):
             raise EceiDataError(
-                f"weights {text!r} give {len(parts)} ratio parts; expected "
-                f"{len(classes)} ({':'.join(CLASS_SHORT.get(c, c) for c in classes)})"
+                pgettext(
+                    "error",
+                    "weights {text!r} give {n} ratio parts; expected {n2} ({names})",
+                ).format(
+                    text=text,
+                    n=len(parts),
+                    n2=len(classes),
+                    names=":".join(CLASS_SHORT.get(c, c) for c in classes),
+                )
             )
         values = [_number(p, f"weights {text!r}: ratio part {p!r}") for p in parts]
         return Weights(dict(zip(order, values, strict=True)))
     if "=" not in text:
         raise EceiDataError(
-            f"cannot read weights {text!r}; expected a ratio such as 3:2:1, "
-            "class=number pairs such as VI=3,I=2,NSI=1, or one of "
-            f"{', '.join(WEIGHT_SETS)}"
+            pgettext(
+                "error",
+                "cannot read weights {text!r}; expected a ratio such as 3:2:1, "
+                "class=number pairs such as VI=3,I=2,NSI=1, or one of {names}",
+            ).format(text=text, names=", ".join(WEIGHT_SETS))
         )
     pairs: dict[str, object] = {}
     separator = ";" if ";" in text else ","
@@ -347,11 +382,18 @@ def _parse_text(text: str, classes: tuple[str, ...]) -> Weights:
         cls = _ALIASES.get(key.strip().lower(), key.strip())
         if not sep:
             raise EceiDataError(
-                f"cannot read {part!r} in weights {text!r}; expected class=number "
-                "pairs such as VI=3,I=2,NSI=1"
+                pgettext(
+                    "error",
+                    "cannot read {part!r} in weights {text!r}; expected class=number "
+                    "pairs such as VI=3,I=2,NSI=1",
+                ).format(part=part, text=text)
             )
         if cls in pairs:
-            raise EceiDataError(f"class {cls!r} given twice in weights {text!r}")
+            raise EceiDataError(
+                pgettext(
+                    "error", "class {cls!r} given twice in weights {text!r}"
+                ).format(cls=cls, text=text)
+            )
         pairs[cls] = value.strip()
     return Weights(pairs)
 
@@ -393,12 +435,19 @@ def as_weights(weights: WeightsLike, classes: Iterable[str] = CLASSES) -> Weight
         weights = weights.to_dict()
     if weights is None:
         raise EceiDataError(
-            "weights are missing; expected e.g. '3:2:1' or a mapping class -> number"
+            pgettext(
+                "error",
+                "weights are missing; expected e.g. '3:2:1' or a mapping class -> "
+                "number",
+            )
         )
     if not isinstance(weights, Mapping):
         raise EceiDataError(
-            "weights must be a mapping class -> number or text such as '3:2:1', "
-            f"got {type(weights).__name__}"
+            pgettext(
+                "error",
+                "weights must be a mapping class -> number or text such as '3:2:1', "
+                "got {name}",
+            ).format(name=type(weights).__name__)
         )
     return Weights(weights).on(wanted)
 
@@ -464,8 +513,10 @@ def normalise_weights(weights: np.ndarray) -> np.ndarray:
     try:
         arr = np.asarray(weights, dtype=float)
     except (TypeError, ValueError):
-        raise EceiDataError("weights must be numbers") from None
+        raise EceiDataError(pgettext("error", "weights must be numbers")) from None
     total = arr.sum(axis=-1, keepdims=True)
     if not np.all(np.isfinite(arr)) or np.any(arr < 0) or np.any(total <= 0):
-        raise EceiDataError("weights must be finite, non-negative and not all zero")
+        raise EceiDataError(
+            pgettext("error", "weights must be finite, non-negative and not all zero")
+        )
     return arr / total

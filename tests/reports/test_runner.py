@@ -661,7 +661,7 @@ def test_the_russian_briefing_has_no_english_words(tmp_path):
     assert words - allowed == set(), sorted(words - allowed)
     assert "Справка: как классы значимости меняют порядок кластеров" in text
     assert "СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ" in text
-    assert "<html lang=\"ru\"" in html.read_text(encoding="utf-8")
+    assert '<html lang="ru"' in html.read_text(encoding="utf-8")
 
 
 def test_the_russian_and_english_findings_carry_the_same_numbers():
