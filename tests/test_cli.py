@@ -191,6 +191,15 @@ def test_every_command_speaks_russian_with_lang_ru(capsys, tmp_path, small_dir):
     out, _ = output_of(capsys, "rank", "--lang", "ru", "--weights", "4.5:2:1")
     assert "Веса: очень важные 4,5 : важные 2 : не очень важные 1." in out
     assert "место  кластер" in out and "1\u00a0984,5" in out  # titled, CLDR grouping
+    xlsx = tmp_path / "места.xlsx"
+    output_of(capsys, "rank", "--lang", "ru", "--format", "xlsx", "--out", str(xlsx))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx).active
+    assert sheet["A1"].value.startswith("СИНТЕТИЧЕСКИЕ")
+    assert [c.value for c in sheet[5]][:2] == ["место", "кластер"]
+    md, _ = output_of(capsys, "rank", "--lang", "ru", "--format", "md")
+    assert "| место | кластер |" in md
     out, _ = output_of(capsys, "weights", "--lang", "ru")
     assert "proposal   3:2:1  (по умолчанию)" in out
     _, err = output_of(capsys, "rank", "--lang", "ru", "--out", str(tmp_path / "r.csv"))

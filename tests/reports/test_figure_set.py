@@ -152,3 +152,18 @@ def test_russian_figures_have_every_glyph_and_embed_fonts(tmp_path):
     for pdf in tmp_path.glob("*.pdf"):
         data = pdf.read_bytes()
         assert b"/FontFile2" in data  # TrueType embedded (pdf.fonttype 42)
+
+
+def test_the_russian_figure_set_is_russian(tmp_path):
+    """CAPTIONS.md and every caption in Russian; the figures' own texts too."""
+    import re
+
+    out = tmp_path / "ru"
+    args = ["figures", "--out", str(out), "--draws", "500", "--formats", "png"]
+    assert main([*args, "--lang", "ru"]) == 0
+    captions = (out / "CAPTIONS.md").read_text(encoding="utf-8")
+    assert captions.startswith("# Подписи к рисункам")
+    text = re.sub(r"\*\*[\w.]+\*\*", " ", captions)  # the file names
+    words = set(re.findall(r"[A-Za-z][A-Za-z_-]*", text)) - {"XXI", "n", "o"}
+    assert words == set(), sorted(words)
+    assert "испытаний: 500" in captions and "Дирихле" in captions
