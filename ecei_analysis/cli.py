@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .core.defaults import DEFAULT_DRAWS
 from .core.errors import EceiDataError
-from .core.i18n import LANGUAGES, _, ngettext, pgettext, use_language
+from .core.i18n import LANGUAGES, NP_, _, ngettext, pgettext, use_language
 from .core.resources import NOTEBOOKS
 from .core.vocabulary import CLASSES, class_label
 
@@ -128,7 +128,7 @@ def _relative(path: Path) -> str:
     path = Path(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, or a looping link
         return str(path)
 
 
@@ -439,6 +439,18 @@ def _validate_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: What ``ecei validate`` checked a path as, in words.
+_KINDS = {
+    "study": NP_("data kind", "a study (indicators, clusters, assessments)"),
+    "panel": NP_("data kind", "a panel's votes on the class weights"),
+    "classification": NP_("data kind", "the experts' votes on the classes"),
+    "indicators": NP_("data kind", "indicators"),
+    "clusters": NP_("data kind", "clusters"),
+    "assessments": NP_("data kind", "assessments"),
+    "published_results": NP_("data kind", "published results"),
+}
+
+
 @_command(
     "validate",
     help="check data files and list every problem",
@@ -452,6 +464,18 @@ def _validate(args: argparse.Namespace) -> int:
     problems = found.problems
     for problem in problems:
         print(" ".join(str(problem).split()))
+    for path, kind in found.checked:
+        _note(
+            _("checked {path}: {kind}").format(
+                path=_relative(path), kind=pgettext("data kind", _KINDS[kind])
+            )
+        )
+    for path in found.skipped:
+        _note(
+            _(
+                "skipped {path}: not a data table, a panel's or the experts' votes"
+            ).format(path=_relative(path))
+        )
     for path, study in found.studies.items():
         _note(
             _("note: {path}: {note}").format(
@@ -676,7 +700,14 @@ def _report(args: argparse.Namespace) -> int:
 def _fix_negative_values(argv: list[str]) -> list[str]:
     """Join ``--weights -1:2:1`` into ``--weights=-1:2:1`` so argparse reads it."""
     out: list[str] = []
-    value_options = {"--weights", "--target-rank", "--seed", "--draws", "--top"}
+    value_options = {
+        "--weights",
+        "--target",
+        "--target-rank",
+        "--seed",
+        "--draws",
+        "--top",
+    }
     i = 0
     while i < len(argv):
         item = argv[i]

@@ -284,3 +284,26 @@ def test_russian_outputs_and_errors_have_no_english_words(capsys, tmp_path, smal
     unexpected = sorted(words - allowed)
     assert unexpected == [], (unexpected, text)
     assert "строка 2, столбец 'points': ожидалось число" in text
+
+
+def test_a_looping_link_is_named_not_an_internal_error(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    _, err = output_of(capsys, "validate", "loop", status=1)
+    assert "internal error" not in err and "1 problem in loop" in err
+    _, err = output_of(capsys, "report", "-p", "data_dir=loop", "--out", "r", status=2)
+    assert "parameter data_dir: loop: is a symbolic link that loops" in err
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["what-if", "--cluster", "zelenograd", "--top", "-5"], "top must be a whole"),
+        (["what-if", "--cluster", "zelenograd", "--top", "0"], "top must be a whole"),
+        (["importance", "--target", "-1:2:3"], "must be a finite number >= 0"),
+    ],
+)
+def test_bad_counts_and_negative_values_are_refused_by_name(capsys, argv, message):
+    _, err = output_of(capsys, *argv, status=2)
+    assert message in err and "expected one argument" not in err

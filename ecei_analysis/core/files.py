@@ -245,9 +245,16 @@ class OutputFolder:
 
     @contextmanager
     def build(self) -> Iterator[Path]:
-        """Yield a temporary folder to fill; swap it into place on success."""
+        """Yield a temporary folder to fill; swap it into place on success.
+
+        One run at a time per output folder: a lock file beside it names the
+        process writing it, a second run is refused while that process lives,
+        and the lock and build folders of a run that died (``kill -9``) are
+        swept by the next one.
+        """
         parent = self.target.parent
         parent.mkdir(parents=True, exist_ok=True)
+        lock = self._lock(parent)
         work = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=parent))
         _TEMPORARY.add(work)
         try:
@@ -262,6 +269,47 @@ class OutputFolder:
             if work.exists():
                 _remove(work)
             _TEMPORARY.discard(work)
+            _remove(lock)
+
+    def _lock(self, parent: Path) -> Path:
+        """Take the folder's lock; sweep what a dead run left; refuse a live one."""
+        lock = parent / f".{self.target.name}.lock"
+        record = json.dumps({"pid": os.getpid(), "command": self.command})
+        for _attempt in range(2):
+            # Written whole, then linked in: no reader ever sees a half-written lock.
+            fd, draft = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(record)
+            try:
+                os.link(draft, lock)
+            except FileExistsError:
+                Path(draft).unlink(missing_ok=True)
+                holder = _lock_holder(lock)
+                if holder is not None:
+                    raise EceiDataError(
+                        pgettext(
+                            "error",
+                            "another 'ecei {command}' (process {pid}) is writing this "
+                            "folder; wait for it to finish, or choose another --out",
+                        ).format(command=holder.get("command", "?"), pid=holder["pid"]),
+                        file=self.target,
+                    ) from None
+                self._sweep(parent, lock)  # the run that held it died
+                continue
+            Path(draft).unlink(missing_ok=True)
+            _TEMPORARY.add(lock)
+            return lock
+        raise EceiDataError(  # pragma: no cover - a race lost twice
+            pgettext("error", "could not take the lock {lock}").format(lock=lock.name),
+            file=self.target,
+        )
+
+    def _sweep(self, parent: Path, lock: Path) -> None:
+        """Remove a dead run's lock and its build and backup folders."""
+        for leftover in parent.glob(f".{self.target.name}.*"):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+        lock.unlink(missing_ok=True)
 
     def _swap(self, work: Path) -> None:
         backup = None
@@ -282,6 +330,24 @@ class OutputFolder:
             raise
         if backup is not None:
             _remove(backup)
+
+
+def _lock_holder(lock: Path) -> dict | None:
+    """Return the record of a lock whose process still runs (``None``: stale)."""
+    try:
+        record = json.loads(lock.read_text(encoding="utf-8"))
+        pid = int(record["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # unreadable: not a lock this package wrote
+    if pid == os.getpid():
+        return record  # this process, in another build of the same folder
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return record  # alive, another user's
+    return record
 
 
 @contextmanager

@@ -111,6 +111,46 @@ def _fixed_keys(table: Table) -> dict[str, str]:
     }
 
 
+def _check_fixed_columns(table: Table, fixed: dict[str, str]) -> None:
+    """Refuse an expert's column that a fixed column's name would swallow.
+
+    An expert headed "name", "Название" or "source" would be read as a fixed
+    column and their votes would vanish: two headers for one fixed key, or a
+    fixed column (other than the code) whose every cell is a class, are refused
+    with both names.
+    """
+    by_key: dict[str, str] = {}
+    for header, key in fixed.items():
+        if key in by_key:
+            raise EceiDataError(
+                pgettext(
+                    "error",
+                    "columns {first!r} and {second!r} both stand for {key!r}; if one "
+                    "of them is an expert, give the column the expert's name",
+                ).format(first=by_key[key], second=header, key=key),
+                file=table.file,
+                row=1,
+                sheet=table.sheet,
+            )
+        by_key[key] = header
+    for header, key in fixed.items():
+        if key == "code":
+            continue
+        cells = [v for v in table.frame[header] if isinstance(v, str) and v.strip()]
+        if cells and all(class_from_text(v) is not None for v in cells):
+            raise EceiDataError(
+                pgettext(
+                    "error",
+                    "column {header!r} holds significance classes like an expert's "
+                    "votes, but {header!r} is a fixed column of the sheet ({key}); "
+                    "give the column the expert's name",
+                ).format(header=header, key=key),
+                file=table.file,
+                row=1,
+                sheet=table.sheet,
+            )
+
+
 def is_classification_panel_file(path: Path) -> bool:
     """Whether ``path`` looks like a classification panel (its sheet or columns).
 
@@ -161,6 +201,7 @@ def load_classification_panel(
     table = read_keyed_sheet(path, "classification votes")
     table.require_non_empty()
     fixed = _fixed_keys(table)
+    _check_fixed_columns(table, fixed)
     header = {key: name for name, key in fixed.items()}
     if "code" not in header:
         raise EceiDataError(

@@ -391,9 +391,16 @@ def read_keyed_sheet(path: str | Path, key: str) -> Table:
         titles = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
     finally:
         wb.close()
-    return read_table(
-        path, sheet=next((t for t in titles if t.casefold() in names), None)
-    )
+    matching = [t for t in titles if t.casefold() in names]
+    if len(matching) > 1:  # e.g. "votes" and "голоса": which one holds the votes?
+        raise EceiDataError(
+            pgettext(
+                "error",
+                "the sheets {sheets} both hold {key!r}; keep the votes on one sheet",
+            ).format(sheets=" and ".join(map(repr, matching)), key=key),
+            file=path,
+        )
+    return read_table(path, sheet=matching[0] if matching else None)
 
 
 def _line_of(data: bytes, position: int) -> int:

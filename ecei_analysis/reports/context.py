@@ -30,6 +30,21 @@ __all__ = ["ReportContext"]
 _NOT_PARAMETERS = {"In", "Out", "exit", "quit", "get_ipython", "open"}
 
 
+def _capture_warnings(sink: list[str]) -> None:
+    """Send every warning of this process to ``sink`` instead of the output.
+
+    A report's kernel runs one notebook: its warnings belong in the record of
+    the run, not in the middle of the briefing with a file path of the machine.
+    """
+    import warnings
+
+    def record(message, category, filename, lineno, file=None, line=None) -> None:
+        sink.append(f"{category.__name__}: {message}")
+
+    warnings.showwarning = record
+    warnings.simplefilter("default")  # each distinct warning once
+
+
 class ReportContext:
     """Validate a notebook's parameters (naming the bad one) and load the study.
 
@@ -74,6 +89,10 @@ class ReportContext:
         classification_panel: str = "",
         **parameters,
     ) -> None:
+        #: Warnings raised while the report runs: recorded in its provenance
+        #: (category and message), never printed into the report.
+        self.warnings: list[str] = []
+        _capture_warnings(self.warnings)
         try:
             self.language = check_language(language)
         except EceiDataError as exc:
@@ -218,7 +237,11 @@ class ReportContext:
         from .provenance import provenance_record
 
         return provenance_record(
-            self.study, self.parameters, self.files, language=self.language
+            self.study,
+            self.parameters,
+            self.files,
+            warnings=self.warnings,
+            language=self.language,
         )
 
     def provenance_table(self) -> None:
@@ -235,7 +258,11 @@ class ReportContext:
 
         self._emit(
             provenance_html(
-                self.study, self.parameters, self.files, language=self.language
+                self.study,
+                self.parameters,
+                self.files,
+                warnings=self.warnings,
+                language=self.language,
             )
         )
 

@@ -125,10 +125,12 @@ def provenance_html(
     parameters: Mapping[str, object],
     files: Mapping[str, str] | None = None,
     *,
+    warnings: Sequence[str] = (),
     language: str | None = None,
 ) -> str:
     """Return the provenance record as one small paragraph (printed briefings)."""
-    record = provenance_record(study, parameters, files).iloc[:, 0]
+    record = provenance_record(study, parameters, files, warnings=warnings)
+    record = record.iloc[:, 0]
     parts = []
     for item, value in record.items():
         if str(value).startswith("sha256 "):

@@ -275,7 +275,7 @@ def _parameters(study: Study, options: FigureSetOptions, jobs) -> dict:
             "ties": options.ties,
             "style": options.style,
             "data": study.provenance,
-            "data_files": study.files,
+            "data_files": {Path(p).name: d for p, d in study.files.items()},
         }
     )
 

@@ -25,7 +25,11 @@ from ..sensitivity.noise import AssessorNoise
 from ..sensitivity.samplers import SAMPLERS, make_sampler
 from ..sensitivity.sobol import check_base_size
 
-__all__ = ["PARAMETER_CHECKS", "check_parameters"]
+__all__ = ["PARAMETER_CHECKS", "PATH_PARAMETERS", "check_parameters"]
+
+#: Parameters naming input files or folders (resolved where ecei runs; a report
+#: records their names only, never the absolute path of someone's machine).
+PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
 
 #: A check: (value, study, weights) -> None, raising EceiDataError.
 Check = Callable[[object, Study, Weights], object]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -172,21 +172,32 @@ def provenance_record(
     parameters: Mapping[str, object],
     files: Mapping[str, str] | None = None,
     *,
+    warnings: Sequence[str] = (),
     language: str | None = None,
 ) -> pd.DataFrame:
     """Everything needed to reproduce a report, as a two-column table.
 
-    Rows: date (``SOURCE_DATE_EPOCH`` if set), each parameter, each data file with
-    its sha256 and provenance, other input files (``files``: path -> sha256, e.g.
-    a panel's votes), and the package and library versions.
+    Rows: date (``SOURCE_DATE_EPOCH`` if set), each parameter (input files and
+    folders by name, never by absolute path), each data file with its sha256
+    and provenance, other input files (``files``: path -> sha256, e.g.
+    a panel's votes), the package and library versions, and the warnings the
+    run raised (``warnings``: category and message, without file paths).
     """
 
     def item(kind: str, name: str) -> str:
         return pgettext("provenance", kind).format(name=name)
 
     rows = [(pgettext("provenance", "date"), format_date(report_date()))]
+    from .parameters import PATH_PARAMETERS
+
     rows += [
-        (item("parameter: {name}", k), json.dumps(jsonable(v), ensure_ascii=False))
+        (
+            item("parameter: {name}", k),
+            json.dumps(
+                Path(str(v)).name if k in PATH_PARAMETERS and v else jsonable(v),
+                ensure_ascii=False,
+            ),
+        )
         for k, v in parameters.items()
     ]
     for path, digest in {**study.files, **(files or {})}.items():
@@ -194,6 +205,7 @@ def provenance_record(
     for name, flag in study.provenance.items():
         rows.append((item("provenance: {name}", name), provenance_label(flag)))
     rows += [(item("version: {name}", k), v) for k, v in library_versions().items()]
+    rows += [(pgettext("provenance", "warning"), w) for w in dict.fromkeys(warnings)]
     frame = pd.DataFrame(
         rows, columns=[pgettext("column", "item"), pgettext("column", "value")]
     )

@@ -17,8 +17,10 @@ from ..core.errors import EceiDataError, short_repr
 from ..core.files import OutputFolder
 from ..core.i18n import pgettext
 from ..core.resources import NOTEBOOKS, bundled_notebooks_dir
+from ..data.readers import usable_path
 from ..data.study import Study
 from .html import finish_html
+from .parameters import PATH_PARAMETERS
 
 __all__ = [
     "NOTEBOOKS",
@@ -32,7 +34,6 @@ __all__ = [
 
 #: Parameters naming input files or folders: made absolute (relative to where
 #: ``ecei report`` runs) and never overwritten by the report.
-PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
 
 
 class ReportError(EceiDataError):
@@ -186,7 +187,15 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
     }
     for key in PATH_PARAMETERS:  # input files: relative to where ecei runs
         if out.get(key):
-            out[key] = str(Path(str(out[key])).resolve())
+            try:
+                path = usable_path(str(out[key]), "file or folder")
+            except EceiDataError as exc:
+                raise ReportError(
+                    pgettext("error", "parameter {name}: {exc}").format(
+                        name=key, exc=exc
+                    )
+                ) from None
+            out[key] = str(path.resolve())
     output_dir = str(out.get("output_dir", "figures"))
     if Path(output_dir).is_absolute() or ".." in Path(output_dir).parts:
         raise ReportError(

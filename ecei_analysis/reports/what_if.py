@@ -94,6 +94,7 @@ def what_if_lines(
     language
         The language of the lines.
     """
+    top = whole_number(top, "top", low=1)
     points = class_points(study)
     labels = study.labels()
     name = labels[cluster]

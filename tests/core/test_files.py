@@ -149,3 +149,42 @@ def test_a_full_disk_leaves_the_old_file_intact(tmp_path, monkeypatch):
         ".a.xlsx.ecei-output",
         "a.xlsx",
     ]
+
+
+def _process(finished: bool):
+    """A process that has ended, or one that lives until its stdin closes."""
+    import subprocess
+    import sys
+
+    if finished:
+        proc = subprocess.Popen([sys.executable, "-c", ""])
+        proc.wait()
+        return proc
+    code = "import sys; sys.stdin.read()"
+    return subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE)
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_the_first_lives(tmp_path):
+    live = _process(finished=False)
+    try:
+        lock = tmp_path / ".out.lock"
+        lock.write_text(json.dumps({"pid": live.pid, "command": "report"}))
+        with pytest.raises(EceiDataError, match=rf"process {live.pid}\) is writing"):
+            with OutputFolder(tmp_path / "out", command="report").build():
+                pass
+        assert lock.exists() and not (tmp_path / "out").exists()
+    finally:
+        live.stdin.close()
+        live.wait()
+
+
+def test_a_dead_runs_lock_and_build_folder_are_swept(tmp_path):
+    dead = _process(finished=True)
+    (tmp_path / ".out.lock").write_text(json.dumps({"pid": dead.pid, "command": "x"}))
+    leftover = tmp_path / ".out.abc123"
+    leftover.mkdir()
+    (leftover / "half.png").write_bytes(b"half")
+    with OutputFolder(tmp_path / "out", command="report").build() as work:
+        (work / "a.txt").write_text("a")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (tmp_path / "out" / "a.txt").read_text() == "a"

@@ -105,3 +105,76 @@ def test_csv_votes_and_bad_headers(tmp_path, indicators):
     path.write_text("indicator,Anna\n1.1.0,important\n", encoding="utf-8")
     with pytest.raises(EceiDataError, match="missing column 'code'"):
         load_classification_panel(path, indicators)
+
+
+def _sheet_with_expert_named(tmp_path, indicators, header):
+    from ecei_analysis import write_classification_template
+
+    path = write_classification_template(
+        tmp_path / "v.xlsx", indicators, experts=["Anna", "Boris"]
+    )
+    wb = load_workbook(path)
+    ws = wb.worksheets[1]
+    ws.cell(row=1, column=5).value = header
+    for row in range(2, len(indicators) + 2):
+        ws.cell(row=row, column=4).value = "important"
+        ws.cell(row=row, column=5).value = "very important"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("Название", "columns 'name' and 'название' both stand for 'name'"),
+        ("Код", "columns 'code' and 'код' both stand for 'code'"),
+        ("source", "column 'source' holds significance classes like an expert's"),
+        ("провенанс", None),  # not a fixed column in any language: an expert
+    ],
+)
+def test_an_expert_is_never_swallowed_by_a_fixed_column(
+    tmp_path, indicators, header, message
+):
+    path = _sheet_with_expert_named(tmp_path, indicators, header)
+    if message is None:
+        panel = load_classification_panel(path, indicators)
+        assert panel.experts == ["Anna", header]
+        return
+    with pytest.raises(EceiDataError, match=message):
+        load_classification_panel(path, indicators)
+
+
+@pytest.mark.parametrize("name", ["consensus", "framework"])
+def test_experts_named_like_result_keys_stay_experts(tmp_path, indicators, name):
+    """An expert named "consensus" or "framework" never replaces those rankings."""
+    from ecei_analysis import analyse_classification_panel
+
+    study = load_study()
+    path = _sheet_with_expert_named(tmp_path, indicators, name)
+    panel = load_classification_panel(path, indicators)
+    assert panel.experts == ["Anna", name]
+    result = analyse_classification_panel(study, panel, "3:2:1", draws=200)
+    framework = analyse_classification_panel(
+        study,
+        load_classification_panel(
+            _sheet_with_expert_named(tmp_path / "b", indicators, "Boris"), indicators
+        ),
+        "3:2:1",
+        draws=200,
+    )
+    assert result.ahead["framework"].equals(framework.ahead["framework"])
+    assert result.ahead["consensus"].equals(framework.ahead["consensus"])
+    assert result.expert_ahead[name].equals(framework.expert_ahead["Boris"])
+
+
+def test_two_visible_voting_sheets_are_refused(tmp_path, indicators):
+    """A vote on a second sheet would be silently dropped: which sheet counts?"""
+    from ecei_analysis import write_classification_template
+
+    path = write_classification_template(tmp_path / "v.xlsx", indicators, experts=2)
+    wb = load_workbook(path)
+    copy = wb.copy_worksheet(wb.worksheets[1])
+    copy.title = "голосование по классам"
+    wb.save(path)
+    with pytest.raises(EceiDataError, match="both hold 'classification votes'"):
+        load_classification_panel(path, indicators)

@@ -108,3 +108,46 @@ def test_validate_notes_the_whole_record_and_its_absence(capsys, tmp_path):
     (data / "published_results.csv").unlink()
     assert main(["validate", str(data)]) == 0
     assert "give no published results" in capsys.readouterr().err
+
+
+def test_validate_checks_the_votes_in_a_study_folder_and_says_what_it_did(
+    capsys, tmp_path
+):
+    from ecei_analysis.core.resources import (
+        bundled_classification_panel_file,
+        bundled_panel_file,
+    )
+
+    data = _bundled_copy(tmp_path / "study")
+    shutil.copy(bundled_panel_file(), data / "votes.csv")
+    text = bundled_classification_panel_file().read_text(encoding="utf-8")
+    lines = text.splitlines()
+    lines[1] = lines[1].replace("important", "extremely important", 1)
+    (data / "experts.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (data / "notes.csv").write_text("anything\n", encoding="utf-8")
+    assert main(["validate", str(data)]) == 1
+    out, err = capsys.readouterr()
+    assert "experts.csv, row 2" in out and "extremely important" in out
+    assert "checked " + str(data / "votes.csv") in err or "votes.csv: a panel's" in err
+    assert "experts.csv: the experts' votes on the classes" in err
+    assert "skipped" in err and "notes.csv" in err
+
+
+def test_the_experts_sheet_is_checked_against_the_framework_given(capsys, tmp_path):
+    """Given with a study folder, the experts' sheet is read against its indicators."""
+    from ecei_analysis.core.resources import bundled_classification_panel_file
+
+    data = _bundled_copy(tmp_path / "study")
+    indicators = (data / "indicators.csv").read_text(encoding="utf-8").splitlines()
+    (data / "indicators.csv").write_text(
+        "\n".join(indicators[:-1]) + "\n", encoding="utf-8"
+    )  # one indicator fewer: the bundled sheet has a row too many for it
+    drop = indicators[-1].split(",")[0]
+    assessments = (data / "assessments.csv").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in assessments if f",{drop}," not in line]
+    (data / "assessments.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    sheet = tmp_path / "experts.csv"
+    shutil.copy(bundled_classification_panel_file(), sheet)
+    assert main(["validate", str(sheet), str(data)]) == 1
+    out = capsys.readouterr().out
+    assert f"{drop!r} is not an indicator of the framework" in out

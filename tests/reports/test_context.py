@@ -22,3 +22,28 @@ def test_context_resolves_names_and_weights():
     assert ctx.leaders(2) == list(ctx.ahead.sort_values(kind="stable").index[:2])
     values = ctx.scale_values()
     assert values["maximum"] == "1,160" and values["rule"] == "min"
+
+
+def test_warnings_go_to_the_record_not_into_the_report(capsys):
+    import warnings
+
+    saved = warnings.showwarning
+    try:
+        ctx = ReportContext(language="ru")
+        for _ in range(2):  # the same warning twice is recorded once
+            warnings.warn("overflow in /home/x.py", RuntimeWarning, stacklevel=1)
+        assert capsys.readouterr().err == ""  # nothing printed
+        record = ctx.provenance().iloc[:, 0]
+        notes = [v for k, v in record.items() if k == "предупреждение"]
+        assert notes == ["RuntimeWarning: overflow in /home/x.py"]
+    finally:
+        warnings.showwarning = saved
+
+
+def test_the_record_names_input_files_without_their_folders(tmp_path):
+    from ecei_analysis.core.resources import bundled_data_dir
+
+    ctx = ReportContext(data_dir=str(bundled_data_dir()))
+    record = ctx.provenance().iloc[:, 0]
+    assert record["parameter: data_dir"] == '"data"'
+    assert not any(str(bundled_data_dir()) in str(v) for v in record)
