@@ -29,6 +29,7 @@ import csv
 import io
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,7 +180,7 @@ class Table:
         except ValueError as exc:
             raise self.error(str(exc), index=index, column=column) from None
         if (low is not None and value < low) or (high is not None and value > high):
-            bounds = f"[{_fmt(low)}, {_fmt(high)}]"
+            bounds = f"[{_fmt(low, '-inf')}, {_fmt(high, 'inf')}]"
             raise self.error(
                 pgettext(
                     "error", "value {text} is outside the allowed range {bounds}"
@@ -255,8 +256,8 @@ def check_provenance(table: Table, column: str = "provenance") -> str | None:
     return "+".join(sorted(set(table.frame[column]) - {REPORTED}))
 
 
-def _fmt(bound: float | None) -> str:
-    return "-inf" if bound is None else f"{bound:g}"
+def _fmt(bound: float | None, unbounded: str) -> str:
+    return unbounded if bound is None else f"{bound:g}"
 
 
 #: The kinds of path :func:`usable_path` checks, marked for translation.
@@ -531,11 +532,48 @@ def _read_csv(path: Path) -> Table:
                 )
         rows.append(line_no)
         cells.append([cell.strip() for cell in record])
+    _refuse_invisible(path, None, header, rows, cells)
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     decimal = _settle_decimal(path, (c for row in cells for c in row), sep)
     return Table(
         frame=frame, rows=tuple(rows), file=str(path), decimal=decimal, headers=typed
     )
+
+
+def _refuse_invisible(
+    path: Path,
+    sheet: str | None,
+    header: list[str],
+    rows: list[int],
+    cells: list[list],
+) -> None:
+    """Refuse invisible format characters (zero-width spaces, a BOM) in cells.
+
+    A name holding U+200B or U+FEFF looks like another name (or like nothing)
+    but is not equal to it, and breaks figures; such a cell is a problem at its
+    place (the cell then stands as already reported).
+    """
+    for row_cells, number in zip(cells, rows, strict=True):
+        for k, text in enumerate(row_cells):
+            if not isinstance(text, str):
+                continue
+            hidden = [ch for ch in text if unicodedata.category(ch) == "Cf"]
+            if not hidden:
+                continue
+            ch = hidden[0]
+            row_cells[k] = REPORTED
+            with problem_guard:
+                raise EceiDataError(
+                    pgettext(
+                        "error",
+                        "an invisible character U+{code:04X} ({name}) in the text; "
+                        "delete it (it makes the text differ from what you see)",
+                    ).format(code=ord(ch), name=unicodedata.name(ch, "format")),
+                    file=path,
+                    row=number,
+                    column=header[k] if k < len(header) else None,
+                    sheet=sheet,
+                )
 
 
 def _normalise_header(
@@ -778,6 +816,7 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
         texts = plain_texts(path, title, number, row_cells, header)
         rows.append(number)
         cells.append(texts + [""] * (width - len(texts)))
+    _refuse_invisible(path, title, header, rows, cells)
     frame = pd.DataFrame(cells, columns=header, dtype=object)
     decimal = _settle_decimal(path, (c for row in cells for c in row), None, title)
     return Table(

@@ -114,11 +114,30 @@ def display_names(
     """Display names of cluster ids (the id where no label is given).
 
     ``drawn=True`` (default) makes them literal for matplotlib (see
-    :func:`drawn_text`); ``drawn=False`` gives the plain names for captions.
+    :func:`drawn_text`) and cuts a name longer than :data:`DRAWN_NAME_UP_TO`
+    characters, so that one long name never widens a figure to thousands of
+    pixels; ``drawn=False`` gives the plain, whole names for captions.
     """
     labels = labels or {}
     names = [str(labels.get(c, c)) for c in index]
-    return [drawn_text(n) for n in names] if drawn else names
+    return [drawn_text(_shortened(n)) for n in names] if drawn else names
+
+
+#: Longest name drawn in a figure; longer ones end in "…" (tables keep them whole).
+DRAWN_NAME_UP_TO = 40
+
+
+def _shortened(name: str) -> str:
+    """Cut a name longer than :data:`DRAWN_NAME_UP_TO` characters, ending in "…".
+
+    Examples
+    --------
+    >>> _shortened("x" * 50)[-3:], len(_shortened("x" * 50))
+    ('xx…', 40)
+    """
+    if len(name) <= DRAWN_NAME_UP_TO:
+        return name
+    return name[: DRAWN_NAME_UP_TO - 1].rstrip() + "…"
 
 
 # Measures: the plain specifications recorded in results, in words ---------------

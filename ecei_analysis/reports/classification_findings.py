@@ -123,6 +123,8 @@ def _experts_finding(result) -> Finding | None:
     lowest = share.iloc[0]
     differ = [e for e, v in share.items() if v <= lowest + EPS]
     others = share[~share.index.isin(differ)]
+    if others.empty:  # every expert as close to the consensus: no one differs most
+        return None
     text = ngettext(
         "{names} differs most from the consensus: the same class for {share} of "
         "the indicators (the others {low}–{high}).",
@@ -321,6 +323,12 @@ def _places_finding(result, labels, leaders, ties) -> Finding:
     )
     if len(result.expert_ahead.columns) > 1 and not varied:
         text += " " + _("Every expert's own classification gives these places too.")
+    classes = set(result.agreement.consensus.dropna())
+    if len(classes) == 1:  # the weights of the classes no longer matter
+        text += " " + _(
+            "The consensus puts every indicator in one class ({cls}), so the class "
+            "weights no longer matter: it ranks the clusters by their plain totals."
+        ).format(cls=class_label(next(iter(classes))))
     return Finding("classification", (text,), {"places": rows})
 
 

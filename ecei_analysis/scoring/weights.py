@@ -134,11 +134,20 @@ class Weights(Mapping[str, float]):
         for cls in canonical_classes(values):
             what = pgettext("error", "the weight of {cls}").format(cls=class_label(cls))
             value = _number(values[cls], what)
-            if not np.isfinite(value) or value < 0 or value > self.LIMIT:
+            if not np.isfinite(value) or value < 0:
                 raise EceiDataError(
                     pgettext(
                         "error", "{what} must be a finite number >= 0, got {value}"
                     ).format(what=what, value=short_repr(values[cls]))
+                )
+            if value > self.LIMIT:  # its products with the points would overflow
+                raise EceiDataError(
+                    pgettext(
+                        "error",
+                        "{what} is too large ({value}; at most {limit:g}): only the "
+                        "ratio of the weights matters, so 3:2:1 says the same as "
+                        "3000:2000:1000",
+                    ).format(what=what, value=short_repr(values[cls]), limit=self.LIMIT)
                 )
             out[cls] = value + 0.0  # no negative zero
         if not out:

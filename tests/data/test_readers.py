@@ -60,3 +60,31 @@ def test_not_an_xlsx(tmp_path):
     path.write_bytes(b"not a zip")
     with pytest.raises(EceiDataError, match="cannot open as an Excel workbook"):
         read_table(path)
+
+
+def test_an_open_range_is_written_with_inf_on_its_open_side(tmp_path):
+    import pandas as pd
+
+    from ecei_analysis.data.readers import Table
+
+    table = Table(pd.DataFrame({"points": ["-3", "7"]}), (2, 3), "a.csv")
+    with pytest.raises(EceiDataError, match=r"outside the allowed range \[0, inf\]"):
+        table.number(0, "points", low=0)
+    with pytest.raises(EceiDataError, match=r"outside the allowed range \[-inf, 5\]"):
+        table.number(1, "points", high=5)
+
+
+@pytest.mark.parametrize("char", ["\ufeff", "\u200b", "\u200e"])
+def test_an_invisible_character_in_a_cell_is_refused_where_it_is(tmp_path, char):
+    path = tmp_path / "clusters.csv"
+    path.write_text(
+        f"cluster_id,short_name\na,Tom{char}sk\nb,{char}\n", encoding="utf-8"
+    )
+    with pytest.raises(
+        EceiDataError, match=f"row 2, column 'short_name': an invisible"
+    ):
+        read_table(path)
+    from ecei_analysis.data.problems import collect_problems
+
+    _, found = collect_problems(read_table, path)
+    assert [e.row for e in found] == [2, 3]  # both cells, each at its place

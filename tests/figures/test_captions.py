@@ -83,3 +83,20 @@ def test_display_names_fall_back_to_ids_and_are_plain_for_captions():
     assert display_names(["a", "b", "c"], labels) == [r"Alpha \$1", "Beta", "c"]
     assert display_names(["a", "c"], labels, drawn=False) == ["Alpha $1", "c"]
     assert display_names(["x"], None) == ["x"]
+
+
+def test_a_very_long_name_does_not_widen_a_figure(points):
+    """A 330-character name is cut in the drawing; the figure keeps its size."""
+    from ecei_analysis import plot_rank_flow, scenario_places
+    from ecei_analysis.figures.captions import DRAWN_NAME_UP_TO, display_names
+
+    long = "A cluster with a very long official name " * 8
+    labels = {c: c for c in points.index} | {points.index[0]: long}
+    (shown,) = display_names([points.index[0]], labels)
+    assert len(shown) == DRAWN_NAME_UP_TO and shown.endswith("…")
+    assert display_names([points.index[0]], labels, drawn=False) == [long]
+    ax = plot_rank_flow(scenario_places(points, "3:2:1"), labels=labels)
+    fig = ax.figure
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    assert box.width < 2.5 * fig.get_figwidth()  # inches: no label runs away

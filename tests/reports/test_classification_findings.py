@@ -113,6 +113,11 @@ def _panel(columns: dict, codes) -> ClassificationPanel:
         ({"A": None, "B": None}, "no_votes", "holds no votes yet"),
         ({"Solo": "framework", "Empty": None}, "one_expert", "single expert"),
         ({"A": "important", "B": "important"}, "one_class", "agree completely"),
+        (
+            {"A": "important", "B": "important", "C": "important"},
+            "one_class",
+            "agree completely",
+        ),
     ],
 )
 def test_degenerate_sheets_have_true_sentences(columns, state, phrase):
@@ -137,6 +142,8 @@ def test_degenerate_sheets_have_true_sentences(columns, state, phrase):
         assert "1 column of the sheet has no votes and is left out (Empty)" in text
         assert "unanimous" not in text and "every expert" not in text
     if state == "one_class":
+        assert "the class weights no longer matter" in text  # a plain-total ranking
+        assert "differ most" not in text  # nobody differs when everyone agrees
         assert result.uncertainty is None
         assert result.parameters["uncertainty_skipped"]["reason"] == "one_class"
 

@@ -48,7 +48,7 @@ def test_parse_semicolon_pairs_allow_decimal_commas():
         ("3:2", "expected 3"),
         ("0:0:0", "all zero"),
         ("-1:2:1", "finite number >= 0"),
-        ("1e308:1:1", r"must be a finite number >= 0, got 1e\+308"),
+        ("1e308:1:1", r"is too large \(1e\+308; at most 1e\+300\)"),
         ("", "weights are empty"),
     ],
 )
