@@ -80,9 +80,7 @@ def test_an_invisible_character_in_a_cell_is_refused_where_it_is(tmp_path, char)
     path.write_text(
         f"cluster_id,short_name\na,Tom{char}sk\nb,{char}\n", encoding="utf-8"
     )
-    with pytest.raises(
-        EceiDataError, match=f"row 2, column 'short_name': an invisible"
-    ):
+    with pytest.raises(EceiDataError, match="row 2, column 'short_name': an invisible"):
         read_table(path)
     from ecei_analysis.data.problems import collect_problems
 
