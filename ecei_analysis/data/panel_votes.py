@@ -164,7 +164,11 @@ class Panel:
     @property
     def weights(self) -> pd.DataFrame:
         """One weighting per vote (normalised): the centre of its region."""
-        rows = [self.region(p).mean(axis=0) for p in self.participants]
+        values = self.votes.to_numpy(float)
+        forms = self.forms.reindex(self.votes.index).to_numpy()
+        rows = [
+            vote_region(v, f).mean(axis=0) for v, f in zip(values, forms, strict=True)
+        ]
         return pd.DataFrame(rows, index=self.votes.index, columns=self.votes.columns)
 
     @property

@@ -226,11 +226,31 @@ class ReportContext:
 
     def table(self, frame: pd.DataFrame, caption: str, **values: object) -> None:
         """Show a table under the caption ``caption`` (a key of the captions)."""
-        from .display import table_block_html
+        from .display import MAX_TABLE_ROWS, table_block_html
         from .sections import caption as caption_text
 
         text = caption_text(caption, language=self.language, **values)
-        self._emit(table_block_html(frame, text, self.study, language=self.language))
+        whole = None
+        if len(frame) > MAX_TABLE_ROWS:  # shown in part: all of it beside the report
+            whole = self._write_whole_table(frame, caption)
+        self._emit(
+            table_block_html(
+                frame, text, self.study, whole=whole, language=self.language
+            )
+        )
+
+    def _write_whole_table(self, frame: pd.DataFrame, key: str) -> str:
+        """Write a long table whole as CSV beside the report; return its path."""
+        from ..core.files import write_bytes_atomic
+        from .export import render_table
+
+        relative = Path("tables") / f"{key}.csv"
+        target = confined_path(Path.cwd(), relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(
+            target, render_table(frame.set_index(frame.columns[0]), "csv")
+        )
+        return relative.as_posix()
 
     def provenance(self) -> pd.DataFrame:
         """Return the notebook's provenance record: parameters, files, versions."""

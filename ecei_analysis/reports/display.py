@@ -78,22 +78,29 @@ def table_block_html(
     study: Study | None = None,
     *,
     max_rows: int = MAX_TABLE_ROWS,
+    whole: str | None = None,
     language: str | None = None,
 ) -> str:
     """Return a captioned table as one block; the caption names the provenance.
 
-    A table longer than ``max_rows`` (a large study) shows its first rows, and
-    the caption says how many are left out and where the whole table is.
+    A table longer than ``max_rows`` (a large study, a large panel) shows its
+    first rows, and the caption says how many are left out and, when the whole
+    table was written to a file (``whole``, a path relative to the report), where.
     """
     from .formatting import table_html
 
     if len(frame) > max_rows:
         from ..core.i18n import format_number
 
-        caption += " " + _(
-            "The first {shown} of {n} rows are shown; ecei rank --format csv writes "
-            "the whole ranking."
-        ).format(shown=max_rows, n=format_number(len(frame)))
+        values = {"shown": max_rows, "n": format_number(len(frame)), "file": whole}
+        if whole is None:
+            caption += " " + _("The first {shown} of {n} rows are shown.").format(
+                **values
+            )
+        else:
+            caption += " " + _(
+                "The first {shown} of {n} rows are shown; the whole table is in {file}."
+            ).format(**values)
         frame = frame.head(max_rows)
     return (
         '<div class="ecei-table-block">'

@@ -507,9 +507,9 @@ def panel_places_table(
     frame = pd.DataFrame(
         {
             pgettext("column", "cluster"): [labels[c] for c in order],
-            pgettext("column", "most likely place"): spread.loc[
-                order, "consensus_place"
-            ].to_numpy(),
+            pgettext("column", "most likely place"): [
+                _places_text(spread.at[c, "consensus_places"]) for c in order
+            ],
             pgettext("column", "probability"): [
                 format_percent(x, 0) for x in spread.loc[order, "consensus_share"]
             ],
@@ -529,6 +529,17 @@ def panel_places_table(
     # The caption that describes these columns (a section key of reports.sections).
     frame.attrs["caption"] = "panel_places_per_vote" if per_vote else "panel_places"
     return frame
+
+
+def _places_text(places: list[int]) -> int | str:
+    """One place as a number; equally likely places as "1 or 2"."""
+    if len(places) == 1:
+        return int(places[0])
+    from ..core.i18n import _
+
+    return _("{first} or {last}").format(
+        first=", ".join(map(str, places[:-1])), last=places[-1]
+    )
 
 
 @in_language

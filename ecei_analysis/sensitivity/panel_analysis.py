@@ -28,6 +28,7 @@ from ..core.defaults import DEFAULT_SEED
 from ..core.errors import EceiDataError
 from ..core.results import Result
 from ..core.seeds import SeedLike, spawn_generators
+from ..core.tolerances import EPS
 from ..core.vocabulary import MONTE_CARLO_TIES, Ties, check_ties
 from ..data.panel_votes import Panel
 from ..scoring.points import check_points
@@ -77,8 +78,9 @@ def panel_sampler(panel: Panel, concentration: float | None = None) -> Sampler:
     MixtureSampler
     """
     classes = tuple(panel.classes)
+    centres = panel.weights.to_numpy() if concentration is not None else None
     components = []
-    for participant in panel.participants:
+    for k, participant in enumerate(panel.participants):
         if concentration is None:
             components.append(
                 RegionSampler(
@@ -91,11 +93,30 @@ def panel_sampler(panel: Panel, concentration: float | None = None) -> Sampler:
             components.append(
                 DirichletSampler(
                     classes=classes,
-                    nominal=panel.weights.loc[participant].to_numpy(),
+                    nominal=centres[k],
                     concentration=concentration,
                 )
             )
     return MixtureSampler(classes=classes, components=tuple(components), label="votes")
+
+
+def _consensus_acceptability(
+    panel: Panel, places: pd.DataFrame, consensus
+) -> pd.DataFrame:
+    """Each cluster's chance of each place when one vote is drawn at random.
+
+    Exact from the votes themselves when every vote is one weighting (weights or
+    points): the share of the votes giving the place. With ranking votes (each a
+    region of weightings) the Monte Carlo acceptability of ``consensus``.
+    """
+    if set(panel.forms) - {"weights", "points"}:
+        return consensus.acceptability
+    n = len(places)
+    shares = places.apply(lambda row: row.value_counts(normalize=True), axis=1).reindex(
+        columns=range(1, n + 1)
+    )
+    shares.columns = consensus.acceptability.columns
+    return shares.fillna(0.0)
 
 
 def panel_places(
@@ -150,8 +171,11 @@ class PanelResult(Result):
     spread
         Per cluster: ``best``, ``worst``, ``range`` (worst − best), ``best_by``
         and ``worst_by`` (the participants giving them, as lists),
-        ``consensus_place`` (the most likely place under the consensus) and
-        ``consensus_share`` (its probability).
+        ``consensus_place`` (the most likely place under the consensus; the
+        best of equally likely places), ``consensus_share`` (its probability)
+        and ``consensus_places`` (every place exactly as likely). With
+        weight votes only these are exact, counted over the votes; with
+        ranking votes they come from the consensus draws.
     weights
         Participants × classes: the weighting of each vote (normalised).
     consensus
@@ -237,7 +261,8 @@ def analyse_panel(
         )
     best = places.min(axis=1)
     worst = places.max(axis=1)
-    acceptability = consensus.acceptability
+    acceptability = _consensus_acceptability(panel, places, consensus)
+    top = acceptability.max(axis=1)
     spread = pd.DataFrame(
         {
             "best": best,
@@ -250,7 +275,11 @@ def analyse_panel(
                 list(places.columns[places.loc[c] == worst[c]]) for c in places.index
             ],
             "consensus_place": acceptability.idxmax(axis=1).astype(int),
-            "consensus_share": acceptability.max(axis=1),
+            "consensus_share": top,
+            "consensus_places": [
+                [int(k) for k, v in acceptability.loc[c].items() if v >= top[c] - EPS]
+                for c in places.index
+            ],
         },
         index=places.index,
     )

@@ -47,3 +47,22 @@ def test_the_record_names_input_files_without_their_folders(tmp_path):
     record = ctx.provenance().iloc[:, 0]
     assert record["parameter: data_dir"] == '"data"'
     assert not any(str(bundled_data_dir()) in str(v) for v in record)
+
+
+def test_a_long_table_is_shown_in_part_and_written_whole(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from ecei_analysis.reports.display import MAX_TABLE_ROWS
+
+    monkeypatch.chdir(tmp_path)
+    ctx = ReportContext()
+    shown_blocks = []
+    monkeypatch.setattr(ctx, "_emit", shown_blocks.append)
+    n = MAX_TABLE_ROWS + 5
+    frame = pd.DataFrame({"vote": range(1, n + 1), "participant": ["=cmd"] * n})
+    ctx.table(frame, "votes", source="votes.csv")
+    (shown,) = shown_blocks
+    assert f"The first {MAX_TABLE_ROWS} of {n} rows are shown" in shown
+    assert "the whole table is in tables/votes.csv" in shown
+    whole = pd.read_csv(tmp_path / "tables" / "votes.csv")
+    assert len(whole) == n and whole["participant"][0] == "'=cmd"  # never a formula
