@@ -24,6 +24,7 @@ from ..sensitivity.importance import IMPORTANCE_METHODS
 from ..sensitivity.noise import AssessorNoise
 from ..sensitivity.samplers import SAMPLERS, make_sampler
 from ..sensitivity.sobol import check_base_size
+from .tables import SWEEP_STEPS_UP_TO
 
 __all__ = ["PARAMETER_CHECKS", "PATH_PARAMETERS", "check_parameters"]
 
@@ -70,7 +71,9 @@ PARAMETER_CHECKS: dict[str, Check] = {
     "noise_levels": lambda v, s, w: AssessorNoise.from_study(s, levels=v),
     "sobol_n": lambda v, s, w: check_base_size(v, "sobol_n"),
     "sweep_class": lambda v, s, w: one_of(v, "sweep_class", tuple(s.classes)),
-    "sweep_steps": lambda v, s, w: whole_number(v, "sweep_steps", low=2),
+    "sweep_steps": lambda v, s, w: whole_number(
+        v, "sweep_steps", low=2, high=SWEEP_STEPS_UP_TO
+    ),
     "importance_method": lambda v, s, w: one_of(
         v, "importance_method", IMPORTANCE_METHODS
     ),

@@ -319,8 +319,8 @@ def run_report(
             )
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
-    study, study_language = _check_values(notebook, params)
-    _check_report_work(notebook, params, len(study.clusters))
+    study, study_language, values = _check_values(notebook, params)
+    _check_report_work(notebook, values, study)
     inputs = [params[key] for key in PATH_PARAMETERS if params.get(key)]
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
     with output.build() as work:
@@ -384,21 +384,27 @@ def _kernel_manager():
 #: Monte Carlo runs of each notebook with the ``draws`` parameter (pairwise?).
 #: Monte Carlo runs of each notebook (and whether they count pairwise wins); a
 #: panel adds its two consensus runs.
+#: Engine runs of each notebook over ``draws`` weightings, and whether they
+#: compute pairwise indices (a panel adds its two consensus runs).
 _MONTE_CARLO_RUNS = {
     "briefing": (2, False),
     "03_uncertainty": (3, True),
     "05_panel": (0, True),
+    "06_classification_panel": (0, False),
 }
 
 
-def _check_values(notebook: str, params: Mapping[str, object]) -> tuple[Study, str]:
+def _check_values(
+    notebook: str, params: Mapping[str, object]
+) -> tuple[Study, str, dict]:
     """Check every parameter's value before any work, as the notebook will.
 
     The notebook's defaults with ``params`` over them build the notebook's own
     :class:`~ecei_analysis.reports.context.ReportContext` (the study, weights,
     place basis, language, panels and every parameter with a check), so a bad
     value (``weights=3:2``, a vote sheet with an error) is named before the
-    kernel starts. Returns the study and the report's language.
+    kernel starts. Returns the study, the report's language and every
+    parameter's value (the defaults with ``params`` over them).
     """
     import ast
 
@@ -417,22 +423,35 @@ def _check_values(notebook: str, params: Mapping[str, object]) -> tuple[Study, s
                 exc=exc, notebook=notebook
             )
         ) from None
-    return context.study, context.language
+    return context.study, context.language, values
 
 
-def _check_report_work(notebook: str, params: Mapping[str, object], n: int) -> None:
-    """Estimate a report's Monte Carlo work before starting; refuse the huge."""
-    if notebook not in _MONTE_CARLO_RUNS:
-        return
+def _check_report_work(notebook: str, values: Mapping[str, object], study) -> None:
+    """Estimate a report's work before starting; refuse the huge.
+
+    The analyses' own cost model: engine draws, drawn classifications (the
+    briefing draws 20,000 of them), Sobol designs.
+    """
     from ..core.work import check_work
+    from ..sensitivity.classification import CLASS_DRAW_COST
     from ..sensitivity.engine import estimate_seconds
 
-    documented = notebook_parameters(notebook)
-    draws = int(params.get("draws", documented["draws"]["default"]))
+    if notebook not in _MONTE_CARLO_RUNS:
+        return
+    n, n_ind = study.points.shape
+    k = len(study.classes)
+    draws = int(values.get("draws", 0))
     runs, pairwise = _MONTE_CARLO_RUNS[notebook]
-    if params.get("panel") or notebook == "05_panel":
+    if values.get("panel") or notebook == "05_panel":
         runs += 2
     seconds = runs * estimate_seconds(draws, n, pairwise=pairwise and n <= 200)
+    if values.get("classification_panel") or notebook == "06_classification_panel":
+        class_draws = draws if notebook == "06_classification_panel" else 20_000
+        seconds += estimate_seconds(
+            class_draws, n, noise_work=CLASS_DRAW_COST * n * n_ind
+        )
+    if "sobol_n" in values:
+        seconds += estimate_seconds(int(values["sobol_n"]) * (k + 2), n)
     check_work(seconds, f"the {notebook} report with {draws:,} draws")
 
 

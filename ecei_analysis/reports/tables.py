@@ -41,6 +41,9 @@ __all__ = [
     "what_if_table",
 ]
 
+#: Most steps of a sweep shown as columns (and drawn as a rank flow).
+SWEEP_STEPS_UP_TO = 1001
+
 #: Most votes shown one column each in the panel's places table.
 VOTE_COLUMNS_UP_TO = 12
 
@@ -296,7 +299,7 @@ def sweep_places(
     from ..core.checks import whole_number
     from ..sensitivity.sweeps import sweep_weight
 
-    steps = whole_number(steps, "sweep_steps", low=2)
+    steps = whole_number(steps, "sweep_steps", low=2, high=SWEEP_STEPS_UP_TO)
     values = np.linspace(0, 1, steps)
     sweep = sweep_weight(points, weights, cls, values, keep="ratio", ties="min")
     places = sweep.pivot(index="cluster_id", columns="step", values="rank")

@@ -38,9 +38,11 @@ from ..core.results import Result
 from ..core.seeds import SeedLike, seeded_generator
 from ..core.tolerances import EPS
 from ..core.vocabulary import Ties
+from ..core.work import check_work
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
 from ..scoring.weights import WeightsLike, takes_weights
+from .engine import estimate_seconds
 
 __all__ = ["SobolResult", "check_base_size", "sobol_rank_indices"]
 
@@ -140,6 +142,12 @@ def sobol_rank_indices(
     classes = list(points.columns)
     k = len(classes)
     n = check_base_size(n)
+    evaluations = n * (k + 2)  # Saltelli's design: A, B and one A_B per class
+    check_work(
+        estimate_seconds(evaluations, len(points)),
+        f"Sobol indices with n = {n:,} ({evaluations:,} rankings of "
+        f"{len(points)} clusters)",
+    )
     centre = np.ones(k) if nominal is None else nominal.vector_for(classes)
     if reparameterisation == "box":
         if not 0 < spread <= 1:

@@ -743,3 +743,18 @@ def test_the_briefing_of_a_large_study_stays_short_and_legible(tmp_path):
     assert "The first 40 of 300 rows are shown" in html
     assert "The first 30 of 300 clusters are shown" in html  # the figures
     assert html.count("<tr>") < 300  # no table lists every cluster
+
+
+@pytest.mark.parametrize(
+    ("notebook", "params", "what"),
+    [
+        ("06_classification_panel", {"draws": 10**9}, "06_classification_panel"),
+        ("03_uncertainty", {"sobol_n": 2**30, "draws": 1000}, "03_uncertainty"),
+    ],
+)
+def test_huge_work_is_refused_before_the_kernel_starts(
+    notebook, params, what, tmp_path
+):
+    with pytest.raises(EceiDataError, match=f"the {what} report .* would take about"):
+        run_report(notebook, params, tmp_path / "x", progress=False)
+    assert not (tmp_path / "x").exists()

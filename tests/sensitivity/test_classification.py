@@ -75,3 +75,12 @@ def test_classification_proposals(small_dir):
         bad = alt.copy()
         bad["A1"] = "vital"
         classification_uncertainty(study, weights, proposals=[bad], draws=10)
+
+
+def test_the_cost_of_drawn_classifications_is_counted(study):
+    """The guard counts the indicator products of each drawn classification
+    (10^9 class draws were estimated at 4 minutes and took an hour)."""
+    from ecei_analysis import EceiDataError, classification_uncertainty
+
+    with pytest.raises(EceiDataError, match="would take about"):
+        classification_uncertainty(study, "3:2:1", draws=10**9)

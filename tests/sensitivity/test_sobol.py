@@ -1,5 +1,6 @@
 import numpy as np
 import pandas as pd
+import pytest
 from helpers import C3
 
 from ecei_analysis import (
@@ -68,9 +69,17 @@ def test_memory_stays_bounded_for_large_n(points, monkeypatch):
     import ecei_analysis.sensitivity.sobol as sobol_module
 
     monkeypatch.setattr(sobol_module, "CHUNK_BYTES", 2**20)
+    sobol_rank_indices(points, n=64, seed=1, progress=False)  # imports, caches
     tracemalloc.start()
     sobol_rank_indices(points, n=2**15, seed=1, progress=False)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     # Unchunked, the 2^15 × 5 evaluations of 20 outputs would need > 25 MiB.
     assert peak < 8 * 2**20, peak
+
+
+def test_a_huge_design_is_refused_before_any_work(points):
+    from ecei_analysis import EceiDataError, sobol_rank_indices
+
+    with pytest.raises(EceiDataError, match=r"Sobol indices with n = 1,073,741,824"):
+        sobol_rank_indices(points, n=2**30)
