@@ -24,13 +24,20 @@ from ..sensitivity.importance import IMPORTANCE_METHODS
 from ..sensitivity.noise import AssessorNoise
 from ..sensitivity.samplers import SAMPLERS, make_sampler
 from ..sensitivity.sobol import check_base_size
-from .tables import SWEEP_STEPS_UP_TO
 
-__all__ = ["PARAMETER_CHECKS", "PATH_PARAMETERS", "check_parameters"]
+__all__ = [
+    "PARAMETER_CHECKS",
+    "PATH_PARAMETERS",
+    "SWEEP_STEPS_UP_TO",
+    "check_parameters",
+]
 
 #: Parameters naming input files or folders (resolved where ecei runs; a report
 #: records their names only, never the absolute path of someone's machine).
 PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
+
+#: Most steps of a sweep (each a column of its table and of its rank flow).
+SWEEP_STEPS_UP_TO = 1001
 
 #: A check: (value, study, weights) -> None, raising EceiDataError.
 Check = Callable[[object, Study, Weights], object]

@@ -17,6 +17,7 @@ from ..core.vocabulary import class_label, provenance_label
 from ..data.study import Study
 from ..scoring.ranking_table import ranking_table
 from ..scoring.weights import WeightsLike, takes_weights
+from .parameters import SWEEP_STEPS_UP_TO
 
 __all__ = [
     "caveats",
@@ -40,9 +41,6 @@ __all__ = [
     "votes_table",
     "what_if_table",
 ]
-
-#: Most steps of a sweep shown as columns (and drawn as a rank flow).
-SWEEP_STEPS_UP_TO = 1001
 
 #: Most votes shown one column each in the panel's places table.
 VOTE_COLUMNS_UP_TO = 12
