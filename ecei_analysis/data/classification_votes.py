@@ -21,7 +21,14 @@ from ..core.errors import EceiDataError
 from ..core.i18n import NP_, every_translation, pgettext
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
-from .readers import FirstRows, Table, check_provenance, read_keyed_sheet, usable_path
+from .readers import (
+    FirstRows,
+    Table,
+    check_provenance,
+    keyed_headers,
+    read_keyed_sheet,
+    usable_path,
+)
 
 __all__ = [
     "ClassificationPanel",
@@ -98,7 +105,7 @@ class ClassificationPanel:
         return pd.DataFrame(shares, index=self.votes.index, columns=list(classes))
 
 
-def _fixed_keys(table: Table) -> dict[str, str]:
+def _fixed_keys(headers) -> dict[str, str]:
     """Map the non-expert headers (any language) to their keys."""
     lookup = {}
     for key in _FIXED:
@@ -106,7 +113,7 @@ def _fixed_keys(table: Table) -> dict[str, str]:
             lookup[name.casefold()] = key
     return {
         h: lookup[h.strip().casefold()]
-        for h in table.frame.columns
+        for h in headers
         if h.strip().casefold() in lookup
     }
 
@@ -155,17 +162,14 @@ def is_classification_panel_file(path: Path) -> bool:
     """Whether ``path`` looks like a classification panel (its sheet or columns).
 
     A ``code`` column, no ``significance_class`` column and at least one
-    other (expert) column.
+    other (expert) column, told from the header row alone.
     """
-    try:
-        table = read_keyed_sheet(path, "classification votes")
-    except EceiDataError:
-        return False
-    fixed = _fixed_keys(table)
-    experts = [h for h in table.frame.columns if h not in fixed]
+    headers = [h.casefold() for h in keyed_headers(path, "classification votes")]
+    fixed = _fixed_keys(headers)
+    experts = [h for h in headers if h not in fixed]
     return (
         "code" in fixed.values()
-        and "significance_class" not in table.frame.columns
+        and "significance_class" not in headers
         and bool(experts)
         and not any(h in ("max_points", "points", "cluster_id") for h in experts)
     )
@@ -200,7 +204,7 @@ def load_classification_panel(
     path = usable_path(path)
     table = read_keyed_sheet(path, "classification votes")
     table.require_non_empty()
-    fixed = _fixed_keys(table)
+    fixed = _fixed_keys(table.frame.columns)
     _check_fixed_columns(table, fixed)
     header = {key: name for name, key in fixed.items()}
     if "code" not in header:

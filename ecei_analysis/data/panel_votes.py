@@ -38,7 +38,14 @@ from ..core.i18n import NP_, every_translation, pgettext
 from ..core.tolerances import SLACK
 from ..core.vocabulary import CLASSES, class_from_text, class_label
 from .problems import REPORTED, has_problems, problem_guard
-from .readers import FirstRows, Table, check_provenance, read_keyed_sheet, usable_path
+from .readers import (
+    FirstRows,
+    Table,
+    check_provenance,
+    keyed_headers,
+    read_keyed_sheet,
+    usable_path,
+)
 
 __all__ = [
     "FORMS",
@@ -183,16 +190,13 @@ class Panel:
 
 
 def is_panel_file(path: Path) -> bool:
-    """Whether ``path`` looks like a panel file: a votes sheet or participant column.
+    """Whether ``path`` looks like a panel file: a participant column.
 
-    Used by ``ecei validate`` to tell a panel file from the study's files.
+    Used by ``ecei validate`` to tell a panel file from the study's files; told
+    from the header row alone, so a bad cell does not change the file's kind.
     """
-    try:
-        table = read_keyed_sheet(path, "votes")
-    except EceiDataError:
-        return False
     names = {n.casefold() for n in every_translation("template column", "participant")}
-    return any(h.strip().casefold() in names for h in table.frame.columns)
+    return any(h.casefold() in names for h in keyed_headers(path, "votes"))
 
 
 def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:

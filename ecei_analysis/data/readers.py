@@ -49,6 +49,7 @@ __all__ = [
     "check_provenance",
     "excel_text",
     "find_data_file",
+    "keyed_headers",
     "merged_ranges",
     "open_workbook",
     "plain_texts",
@@ -402,6 +403,44 @@ def read_keyed_sheet(path: str | Path, key: str) -> Table:
             file=path,
         )
     return read_table(path, sheet=matching[0] if matching else None)
+
+
+def keyed_headers(path: str | Path, key: str) -> list[str]:
+    """Return the header row of the sheet :func:`read_keyed_sheet` would read.
+
+    Only the first non-empty row is read, and no cell is checked: a file's kind
+    (a panel's votes, the experts' sheet, a study) is told from its sheet and its
+    headers before its cells are checked, so a bad cell is reported as a bad cell
+    of that kind of file. An unreadable file has no headers (``[]``).
+    """
+    import csv
+
+    from ..core.i18n import every_translation
+
+    path = Path(path)
+    try:
+        if path.suffix.lower() not in _EXCEL_SUFFIXES:
+            text = _decode(path, path.read_bytes())
+            first = next((line for line in text.splitlines() if line.strip()), "")
+            row = next(csv.reader([first], delimiter=_sniff_separator(first)), [])
+            return [cell.strip().lstrip("\ufeff") for cell in row]
+        names = {n.casefold() for n in every_translation("template sheet", key)}
+        wb = open_workbook(path)
+        try:
+            visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+            chosen = next((ws for ws in visible if ws.title.casefold() in names), None)
+            chosen = chosen or (visible[0] if visible else None)
+            if chosen is None:
+                return []
+            for _number, cells in sheet_grid(chosen):
+                texts = [str(v).strip() for v, _kind in cells if v is not None]
+                if texts:
+                    return texts
+            return []
+        finally:
+            wb.close()
+    except (EceiDataError, OSError, UnicodeDecodeError):
+        return []
 
 
 def _line_of(data: bytes, position: int) -> int:

@@ -151,3 +151,24 @@ def test_the_experts_sheet_is_checked_against_the_framework_given(capsys, tmp_pa
     assert main(["validate", str(sheet), str(data)]) == 1
     out = capsys.readouterr().out
     assert f"{drop!r} is not an indicator of the framework" in out
+
+
+def test_a_bad_cell_does_not_change_what_kind_of_file_it_is(capsys, tmp_path):
+    """A formula in a participant cell is a bad cell of a panel's votes."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "votes.xlsx"
+    assert main(["template", "--panel", "--out", str(path)]) == 0
+    wb = load_workbook(path)
+    ws = wb.worksheets[1]
+    for row, name in ((2, "=1+1"), (3, "Bob")):
+        ws.cell(row, 1).value = name
+        ws.cell(row, 2).value = "weights"
+        for column in (3, 4, 5):
+            ws.cell(row, column).value = 1
+    wb.save(path)
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "column 'participant': formula '=1+1'" in out
+    assert "a panel's votes" in err and "assessments" not in out
