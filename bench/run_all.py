@@ -137,6 +137,45 @@ def cli_timings() -> dict[str, float]:
     return out
 
 
+FIGURE_SET = """
+import matplotlib
+matplotlib.use("Agg")
+import tempfile
+import ecei_analysis.reports.figure_set as fs
+from ecei_analysis import load_study
+from ecei_analysis.scoring.weights import as_weights
+fs.FIGURE_WORKERS = {workers}
+study = load_study()
+options = fs.FigureSetOptions(weights=as_weights("3:2:1", study.classes), seed=2015,
+    draws=200000, highlight=None, ties="min", formats={formats!r}, style="publication")
+with tempfile.TemporaryDirectory() as tmp:
+    fs.build_figure_set(study, tmp + "/figs", options, language="en")
+"""
+
+
+def figure_set_timings() -> dict[str, float]:
+    """The publication figure set drawn serially and in parallel, side by side."""
+    out = {}
+    for formats in (("png",), ("png", "svg", "pdf")):
+        for workers in (1, 2):
+            code = FIGURE_SET.format(workers=workers, formats=formats)
+            seconds = min(peak_rss_of(code)[0] for _ in range(2))
+            out[f"{'+'.join(formats)} x{workers}"] = seconds
+    return out
+
+
+def r_smaa_note() -> str:
+    """The comparison with R smaa needs R: say so when it is absent."""
+    import shutil
+
+    if shutil.which("Rscript") is None:
+        return (
+            "R is not installed here: the SMAA core and given samples are not "
+            "compared with R smaa in this run (install R and the smaa package)"
+        )
+    return "Rscript found; the R comparison script is not part of this bench yet"
+
+
 def write_random_study(folder: Path, n: int) -> Path:
     """Write a random study of ``n`` clusters on the bundled indicators."""
     import shutil
@@ -371,6 +410,8 @@ def main() -> int:
     results["sobol"] = {"n": sobol_n, "seconds": seconds, "peak_rss_mib": rss}
 
     results["cli"] = cli_timings()
+    results["figure_set"] = figure_set_timings()
+    results["r_smaa"] = r_smaa_note()
     results["large_studies"] = large_study_timings(
         (40, 100) if args.quick else (40, 100, 1300)
     )
@@ -462,6 +503,15 @@ def main() -> int:
             f"  {n:>5,} clusters: ecei figures {times['figures']:6.1f} s, "
             f"ecei report {times['briefing']:6.1f} s"
         )
+    fig = results["figure_set"]
+    print("Figure set, 7 figures, serial vs parallel processes (fresh process each):")
+    for formats in ("png", "png+svg+pdf"):
+        serial, parallel = fig[f"{formats} x1"], fig[f"{formats} x2"]
+        print(
+            f"  {formats:<12} serial {serial:5.2f} s, parallel {parallel:5.2f} s, "
+            f"ratio {serial / parallel:.2f}x (same bytes: tested)"
+        )
+    print(f"SMAA against R: {results['r_smaa']}")
     print("CLI wall time (fresh process each):")
     for name, seconds in results["cli"].items():
         print(f"  ecei {name:<10} {seconds:6.2f} s")

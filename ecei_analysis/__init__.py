@@ -116,6 +116,7 @@ _EXPORTS: dict[str, str] = {
     # reports
     "Finding": "reports.finding",
     "briefing_findings": "reports.briefing_findings",
+    "uncertainty_around": "reports.briefing_findings",
     # explorer
     "explore": "explorer",
     "explorer_state": "explorer",

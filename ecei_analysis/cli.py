@@ -304,7 +304,9 @@ def _figures(args: argparse.Namespace) -> int:
         formats=formats,
         style=args.style,
     )
-    manifest = build_figure_set(study, args.out, options, inputs=_inputs(args))
+    manifest = build_figure_set(
+        study, args.out, options, inputs=_inputs(args), progress=True
+    )
     _note(
         _("wrote {path} ({manifest} lists every file)").format(
             path=_relative(manifest.parent), manifest=manifest.name

@@ -10,6 +10,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from ..core.errors import EceiDataError
 from ..core.files import write_bytes_atomic
@@ -22,6 +23,7 @@ __all__ = [
     "figure_bytes",
     "save_figure",
     "style_path",
+    "tight_bbox",
     "use_style",
 ]
 
@@ -68,11 +70,15 @@ def apply_style(name: str = "publication") -> None:
     mpl.rcParams["svg.hashsalt"] = "ecei"
 
 
-def figure_bytes(fig: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
+def figure_bytes(
+    fig: Figure, fmt: str, *, dpi: int = DPI, bbox: Bbox | None = None
+) -> bytes:
     """Render ``fig`` through the one save path, timestamps and random ids removed.
 
     Tight bounding box, :data:`PAD_INCHES` margin, ``dpi`` (PNG), and metadata
     that would change between runs stripped: two runs give identical bytes.
+    ``bbox`` (from :func:`tight_bbox`) saves the layout pass that finding the
+    tight box costs, when one figure is written in several formats.
     """
     if fmt not in _FORMATS:
         raise EceiDataError(f"unknown figure format {fmt!r}; expected png, svg or pdf")
@@ -82,11 +88,18 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: int = DPI) -> bytes:
             buffer,
             format=fmt,
             dpi=dpi,
-            bbox_inches="tight",
+            bbox_inches="tight" if bbox is None else bbox,
             pad_inches=PAD_INCHES,
             metadata=_METADATA[fmt],
         )
     return buffer.getvalue()
+
+
+def tight_bbox(fig: Figure) -> Bbox:
+    """Return the tight bounding box with the margin (inches), laid out once."""
+    renderer = fig.canvas.get_renderer()
+    box = fig.get_tightbbox(renderer)
+    return box.padded(PAD_INCHES)
 
 
 def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:

@@ -57,6 +57,7 @@ __all__ = [
     "published_record_note",
     "sentence_swap",
     "standing",
+    "uncertainty_around",
 ]
 
 #: Below this many clusters the briefing warns that its shares and correlations
@@ -761,21 +762,31 @@ def sentence_what_if(r: dict) -> str:
 
 
 # 7. Uncertainty around the proposal ---------------------------------------------------
-def uncertainty_finding(
+@takes_weights
+def uncertainty_around(
     points: pd.DataFrame,
-    weights: Weights,
-    chosen: Sequence[str],
-    labels: dict,
-    ties: str,
-    draws: int,
-    seed,
-    concentration: float,
-) -> Finding:
-    """How far each chosen cluster's place moves if the weights are roughly right."""
+    weights: WeightsLike,
+    *,
+    draws: int = DEFAULT_DRAWS,
+    seed=DEFAULT_SEED,
+    concentration: float = DEFAULT_CONCENTRATION,
+    ties: Ties = "min",
+):
+    """Compute the places' uncertainty when the proposal is only roughly right.
+
+    Weights drawn from a Dirichlet law around the proposal (classes weighted 0
+    stay at 0; at a vertex every draw is the proposal). The one computation
+    behind the briefing's uncertainty finding and its rank-interval figure:
+    compute it once and pass it to :func:`briefing_findings` (``intervals=``).
+
+    Returns
+    -------
+    RankUncertaintyResult
+    """
     from ..sensitivity.rank_uncertainty import rank_uncertainty
 
     fixed = len(weights.zero_classes) >= len(weights) - 1
-    unc = rank_uncertainty(
+    return rank_uncertainty(
         points,
         weights,
         sampler="fixed" if fixed else "dirichlet",
@@ -785,6 +796,14 @@ def uncertainty_finding(
         progress=False,
         **({} if fixed else {"concentration": concentration}),
     )
+
+
+def uncertainty_finding(
+    unc, weights: Weights, chosen: Sequence[str], labels: dict
+) -> Finding:
+    """How far each chosen cluster's place moves if the weights are roughly right."""
+    fixed = unc.parameters["measure"]["name"] == "fixed"
+    draws = unc.parameters["draws"]
     table = unc.table
     rows = [
         {
@@ -879,6 +898,7 @@ def briefing_findings(
     concentration: float = DEFAULT_CONCENTRATION,
     ties: Ties = "min",
     top: int = 4,
+    intervals=None,
     language: str | None = None,
 ) -> list[Finding]:
     """Compute the briefing's headline findings, in the briefing's order.
@@ -900,6 +920,10 @@ def briefing_findings(
         ahead) or ``dense`` (as the 2015 table numbered places).
     top
         How many leading places the findings discuss (clipped to the study).
+    intervals
+        The places' uncertainty around the proposal, computed already by
+        :func:`uncertainty_around` with the same settings (the briefing draws
+        its rank-interval figure from it); computed here when ``None``.
     language
         The language of the sentences (default: the one in force).
 
@@ -939,14 +963,19 @@ def briefing_findings(
             else None,
             what_if_finding(study, points, weights, now, leaders, labels),
             uncertainty_finding(
-                points,
+                intervals
+                if intervals is not None
+                else uncertainty_around(
+                    points,
+                    weights,
+                    draws=draws,
+                    seed=seed,
+                    concentration=concentration,
+                    ties=ties,
+                ),
                 weights,
                 list(highlight) or leaders,
                 labels,
-                ties,
-                draws,
-                seed,
-                concentration,
             ),
         ]
     return [f for f in found if f is not None]

@@ -190,14 +190,16 @@ def render_job(job: FigureJob, formats: Sequence[str], style: str) -> list[tuple
 
     from ..figures.captions import caption_of
     from ..figures.layout import new_axes
-    from ..figures.save import figure_bytes, use_style
+    from ..figures.save import figure_bytes, tight_bbox, use_style
 
     with use_style(style):
         ax = new_axes(job.kind)
         ax = job.plot(*job.args, ax=ax, **job.kwargs)
         caption = caption_of(ax)
+        # One layout for the tight box, whatever the number of formats.
+        bbox = tight_bbox(ax.figure) if len(formats) > 1 else None
         out = [
-            (f"{job.stem}.{fmt}", figure_bytes(ax.figure, fmt), caption)
+            (f"{job.stem}.{fmt}", figure_bytes(ax.figure, fmt, bbox=bbox), caption)
             for fmt in formats
         ]
         plt.close(ax.figure)
@@ -211,9 +213,14 @@ def build_figure_set(
     options: FigureSetOptions,
     *,
     inputs: Sequence[str | Path] = (),
+    progress: bool = False,
     language: str | None = None,
 ) -> Path:
     """Draw every publication figure, save each format, and write ``MANIFEST.csv``.
+
+    The figures are independent: they are drawn in parallel processes (up to
+    :data:`FIGURE_WORKERS`), each by the same code as a serial run, so the bytes
+    are the same.
 
     Parameters
     ----------
@@ -227,6 +234,8 @@ def build_figure_set(
         Weights, seed, draws and formats.
     inputs
         The run's input data (the output may not overlap them).
+    progress
+        Say each figure as it is written (one line each, on stderr).
     language
         The language of every label and caption (default: the one in force).
 
@@ -246,8 +255,8 @@ def build_figure_set(
     matplotlib.use("Agg")
     rows = []
     with output.build() as work:
-        for job in jobs:
-            for name, data, caption in render_job(job, options.formats, options.style):
+        for rendered in _render_all(jobs, options.formats, options.style, progress):
+            for name, data, caption in rendered:
                 write_bytes_atomic(work / name, data)
                 rows.append(
                     {
@@ -258,6 +267,41 @@ def build_figure_set(
                 )
         _write_manifest(work, rows, _parameters(study, options, jobs), language)
     return Path(out_dir) / "MANIFEST.csv"
+
+
+#: Most processes drawing figures at once.
+FIGURE_WORKERS = 2
+
+
+def _render_all(jobs, formats, style, progress: bool):
+    """Yield each job's rendered files, in job order, drawn in parallel processes.
+
+    Forked workers (where the platform forks) start with the analyses done and
+    matplotlib loaded; elsewhere, or with one core, the jobs run here.
+    """
+    import multiprocessing
+    import os
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(FIGURE_WORKERS, os.cpu_count() or 1, len(jobs))
+    methods = multiprocessing.get_all_start_methods()
+    total = len(jobs)
+
+    def said(k: int, rendered: list) -> list:
+        if progress:
+            print(f"  {k}/{total} {rendered[0][0]}", file=sys.stderr, flush=True)
+        return rendered
+
+    if workers < 2 or "fork" not in methods:
+        for k, job in enumerate(jobs, start=1):
+            yield said(k, render_job(job, formats, style))
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(render_job, job, formats, style) for job in jobs]
+        for k, future in enumerate(futures, start=1):
+            yield said(k, future.result())
 
 
 def _parameters(study: Study, options: FigureSetOptions, jobs) -> dict:
