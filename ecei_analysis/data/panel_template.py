@@ -17,7 +17,8 @@ from pathlib import Path
 from ..core.errors import EceiDataError
 from ..core.i18n import pgettext
 from ..core.vocabulary import CLASSES, class_label
-from .panel_votes import FORMS, POINTS_TOTAL, form_label
+from .pairwise import SCALE
+from .panel_votes import FORMS, POINTS_TOTAL, form_label, pair_header
 from .workbook import (
     INPUT_FILL,
     add_list_validation,
@@ -56,6 +57,16 @@ def _instructions(classes: Sequence[str]) -> list[str]:
             "'{ranks}': rank the classes, 1 = most important; equal classes share a "
             "rank, e.g. 1, 1, 2.",
         ).format(ranks=form_label("ranks")),
+        pgettext(
+            "template",
+            "'{pairwise}': leave the class columns empty and compare the classes two "
+            "at a time in the columns 'A / B': how many times A is more important "
+            "than B on Saaty's scale (1 equal, 3 moderately, 5 strongly, 7 very "
+            "strongly, 9 extremely more important; 1/3, 1/5, ... when B is the more "
+            "important). The weights come from your judgements, with a consistency "
+            "ratio that tells whether they hang together (above 0.10 the report "
+            "asks you to review them).",
+        ).format(pairwise=form_label("pairwise")),
         pgettext(
             "template",
             "Then: ecei report -p panel=votes.xlsx  (the briefing's panel section), "
@@ -118,12 +129,16 @@ def write_panel_template(
 
 
 def _votes_sheet(wb, classes: list[str], rows: int) -> None:
-    """Add the votes sheet: one row per participant, one column per class."""
+    """Add the votes sheet: one row per participant, a column per class and pair."""
+    from openpyxl.utils import get_column_letter
+
     sheet = wb.create_sheet(pgettext("template sheet", "votes"))
+    pairs = [(a, b) for k, a in enumerate(classes) for b in classes[k + 1 :]]
     header = [
         pgettext("template column", "participant"),
         pgettext("template column", "form"),
         *(class_label(c) for c in classes),
+        *(pair_header(a, b) for a, b in pairs),
         pgettext("template column", "comment"),
     ]
     write_header(sheet, header)
@@ -135,24 +150,36 @@ def _votes_sheet(wb, classes: list[str], rows: int) -> None:
         title=pgettext("template", "How you vote"),
         message=pgettext(
             "template",
-            "Choose weights, points (100 split) or ranks (1 = most important).",
+            "Choose weights, points (100 split), ranks (1 = most important) or "
+            "pairwise (compare the classes two at a time).",
         ),
     )
+    first_class, first_pair = 3, 3 + len(classes)
     add_number_validation(
         sheet,
-        column_range(3, 2 + len(classes), (2, last)),
+        column_range(first_class, first_pair - 1, (2, last)),
         operator="greaterThanOrEqual",
         low="0",
         error_title=pgettext("template", "Invalid number"),
         prompt_title=pgettext("template", "Vote"),
         message=pgettext("template", "Enter a number of 0 or more."),
     )
+    add_list_validation(
+        sheet,
+        column_range(first_pair, first_pair + len(pairs) - 1, (2, last)),
+        list(SCALE),
+        title=pgettext("template", "How many times more important"),
+        message=pgettext(
+            "template",
+            "How many times the first class is more important than the second: "
+            "1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely; "
+            "1/3 ... 1/9 the other way round.",
+        ),
+    )
     for row in sheet.iter_rows(min_row=2, max_row=last, max_col=len(header)):
         for cell in row:
             cell.fill = INPUT_FILL
     sheet.freeze_panes = "B2"
-    sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 14
-    for k in range(len(classes)):
-        sheet.column_dimensions[chr(ord("C") + k)].width = 20
-    sheet.column_dimensions[chr(ord("C") + len(classes))].width = 40
+    widths = [28, 14, *(20 for _ in classes), *(30 for _ in pairs), 40]
+    for k, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(k)].width = width

@@ -13,6 +13,11 @@ weights    class weights on any positive scale (``3, 2, 1``): normalised
 points     100 points split between the classes (``50, 30, 20``): the shares
 ranks      the classes ranked 1 (most important) to k, ties allowed
            (``1, 1, 2``): the *region* of weightings that honour the order
+pairwise   the classes compared two at a time on Saaty's scale, in the
+           comparison columns ("very important / important": 3 means three
+           times as important, 1/3 a third): the principal-eigenvector
+           weighting, with its consistency ratio (see
+           :mod:`~ecei_analysis.data.pairwise`); the class columns stay empty
 =========  ====================================================================
 
 A ranking does not say how much more one class matters than the next, so it
@@ -27,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -35,8 +40,10 @@ import pandas as pd
 
 from ..core.errors import EceiDataError
 from ..core.i18n import NP_, every_translation, pgettext
+from ..core.numbers import parse_number
 from ..core.tolerances import SLACK
 from ..core.vocabulary import CLASSES, class_from_text, class_label
+from .pairwise import consistency_ratio, judgement_matrix, principal_weights
 from .problems import REPORTED, has_problems, problem_guard
 from .readers import (
     FirstRows,
@@ -55,17 +62,19 @@ __all__ = [
     "form_label",
     "is_panel_file",
     "load_panel",
+    "pair_header",
     "vote_region",
 ]
 
 #: The forms a vote may take.
-FORMS = ("weights", "points", "ranks")
+FORMS = ("weights", "points", "ranks", "pairwise")
 #: The points a participant splits between the classes in the ``points`` form.
 POINTS_TOTAL = 100.0
 _MARKED = (
     NP_("panel form", "weights"),
     NP_("panel form", "points"),
     NP_("panel form", "ranks"),
+    NP_("panel form", "pairwise"),
     NP_("template sheet", "votes"),
     NP_("template column", "participant"),
     NP_("template column", "form"),
@@ -130,7 +139,8 @@ class Panel:
     Attributes
     ----------
     votes
-        Participants × classes: the numbers as entered.
+        Participants × classes: the numbers as entered (for a pairwise vote,
+        the weights its judgements give).
     forms
         The form of each participant's vote (``weights``, ``points``,
         ``ranks``).
@@ -143,6 +153,10 @@ class Panel:
         Participants' comments (empty text where none).
     sha256
         The file's SHA-256 digest (for a report's provenance record).
+    judgements
+        The reciprocal judgement matrix of each ``pairwise`` vote (classes in
+        the order of :attr:`votes`' columns); its ``votes`` row holds the
+        principal-eigenvector weights.
     """
 
     votes: pd.DataFrame
@@ -151,6 +165,16 @@ class Panel:
     provenance: str = "unknown"
     comments: pd.Series | None = None
     sha256: str = ""
+    judgements: dict = field(default_factory=dict)
+
+    @property
+    def consistency(self) -> pd.Series:
+        """Saaty's consistency ratio of each pairwise vote (participant -> CR)."""
+        return pd.Series(
+            {p: consistency_ratio(m) for p, m in self.judgements.items()},
+            name="consistency_ratio",
+            dtype=float,
+        )
 
     @property
     def participants(self) -> list[str]:
@@ -199,6 +223,34 @@ def is_panel_file(path: Path) -> bool:
     return any(h.casefold() in names for h in keyed_headers(path, "votes"))
 
 
+#: Joins the two classes of a comparison column's key (``very_important|important``).
+PAIR_SEPARATOR = "|"
+
+
+def pair_header(first: str, second: str) -> str:
+    """Return the header of the column comparing two classes, in the language.
+
+    Examples
+    --------
+    >>> pair_header("very_important", "important")
+    'very important / important'
+    """
+    return pgettext("template column", "{first} / {second}").format(
+        first=class_label(first), second=class_label(second)
+    )
+
+
+def _pair_key(header: str) -> str | None:
+    """Return the comparison a header names (``a|b``, as written), or ``None``."""
+    parts = [p for p in header.replace("\\", "/").split("/")]
+    if len(parts) != 2:
+        return None
+    first, second = (class_from_text(p) for p in parts)
+    if first is None or second is None or first == second:
+        return None
+    return f"{first}{PAIR_SEPARATOR}{second}"
+
+
 def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
     """Map each header to ``participant``/``form``/... or a class; refuse others."""
     wanted = list(CLASSES) if classes is None else classes
@@ -208,7 +260,11 @@ def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
             lookup[name.casefold()] = key
     keys: dict[str, str] = {}
     for header in table.frame.columns:
-        key = lookup.get(header.strip().casefold()) or class_from_text(header)
+        key = (
+            lookup.get(header.strip().casefold())
+            or class_from_text(header)
+            or _pair_key(header)
+        )
         if key is None:
             expected = ", ".join(
                 ["participant", "form", *(class_label(c) for c in wanted)]
@@ -230,6 +286,20 @@ def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
                 row=1,
                 sheet=table.sheet,
             )
+        pair = key.split(PAIR_SEPARATOR) if PAIR_SEPARATOR in key else ()
+        if any(c not in wanted for c in pair):
+            raise EceiDataError(
+                pgettext(
+                    "error",
+                    "column {header!r} compares a class the study does not have (its "
+                    "classes: {names})",
+                ).format(
+                    header=header, names=", ".join(class_label(c) for c in wanted)
+                ),
+                file=table.file,
+                row=1,
+                sheet=table.sheet,
+            )
         if key in CLASSES and key not in wanted:
             raise EceiDataError(
                 pgettext(
@@ -246,8 +316,14 @@ def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
                 sheet=table.sheet,
             )
         keys[header] = key
+    compared = {
+        c
+        for key in keys.values()
+        if PAIR_SEPARATOR in key
+        for c in key.split(PAIR_SEPARATOR)
+    }
     if classes is None:
-        present = [c for c in CLASSES if c in keys.values()]
+        present = [c for c in CLASSES if c in keys.values() or c in compared]
         if len(present) < 2:
             raise EceiDataError(
                 pgettext(
@@ -263,7 +339,10 @@ def _column_keys(table: Table, classes: list[str] | None) -> dict[str, str]:
                 sheet=table.sheet,
             )
         classes = present
-    missing = [c for c in ("participant", *classes) if c not in keys.values()]
+    # Class columns hold weights, points and ranks; a file of pairwise votes only
+    # may have comparison columns alone.
+    needed = ("participant",) if compared else ("participant", *classes)
+    missing = [c for c in needed if c not in keys.values()]
     if missing:
         raise EceiDataError(
             pgettext(
@@ -316,8 +395,15 @@ def load_panel(
     table = read_keyed_sheet(path, "votes")
     table.require_non_empty()
     keys = _column_keys(table, None if classes is None else list(classes))
-    classes = [c for c in CLASSES if c in keys.values()]
+    compared = {
+        c
+        for key in keys.values()
+        if PAIR_SEPARATOR in key
+        for c in key.split(PAIR_SEPARATOR)
+    }
+    classes = [c for c in CLASSES if c in keys.values() or c in compared]
     header = {key: name for name, key in keys.items()}
+    pairs = {key: name for name, key in keys.items() if PAIR_SEPARATOR in key}
     has_form = "form" in header
     if has_form and form is not None:
         raise EceiDataError(
@@ -348,6 +434,7 @@ def load_panel(
         check_provenance(table, header["provenance"])
     names: list[str] = []
     forms: list[str] = []
+    judgements: dict[str, np.ndarray] = {}
     values = np.full((len(table.frame), len(classes)), np.nan)
     voters = FirstRows(
         table,
@@ -381,6 +468,29 @@ def load_panel(
                         column=header["form"],
                     )
         forms.append(row_form)
+        if row_form == "pairwise":
+            with problem_guard:
+                matrix = _read_judgements(table, i, classes, header, pairs)
+                judgements[name] = matrix
+                values[i] = principal_weights(matrix)[0]
+            continue
+        with problem_guard:
+            _refuse_filled(table, i, list(pairs.values()), row_form)
+        absent = [c for c in classes if c not in header]
+        if absent:
+            with problem_guard:
+                raise table.error(
+                    pgettext(
+                        "error",
+                        "a vote of the form {form!r} needs a column for each class; "
+                        "missing {names}",
+                    ).format(
+                        form=form_label(row_form or "weights"),
+                        names=", ".join(class_label(c) for c in absent),
+                    ),
+                    index=i,
+                )
+            continue
         for j, cls in enumerate(classes):
             with problem_guard:
                 values[i, j] = table.number(i, header[cls], low=0)
@@ -407,7 +517,89 @@ def load_panel(
         provenance=provenance,
         comments=comments,
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        judgements=judgements,
     )
+
+
+#: Saaty's scale: a judgement from 1/9 to 9.
+SCALE_LIMITS = (1 / 9, 9.0)
+
+
+def _read_judgements(
+    table: Table, i: int, classes: list[str], header: dict, pairs: dict
+) -> np.ndarray:
+    """Read one pairwise vote's judgements into its reciprocal matrix.
+
+    Every pair of the classes needs its comparison column and a value on
+    Saaty's scale (``3``, ``1/3``, ``0,5``); the class columns stay empty.
+    """
+    _refuse_filled(table, i, [header[c] for c in classes if c in header], "pairwise")
+    upper = []
+    for a, b in ((a, b) for k, a in enumerate(classes) for b in classes[k + 1 :]):
+        forward = pairs.get(f"{a}{PAIR_SEPARATOR}{b}")
+        backward = pairs.get(f"{b}{PAIR_SEPARATOR}{a}")
+        if forward is None and backward is None:
+            raise table.error(
+                pgettext(
+                    "error",
+                    "a pairwise vote needs the column {header!r}, comparing {a} with "
+                    "{b}",
+                ).format(header=pair_header(a, b), a=class_label(a), b=class_label(b)),
+                index=i,
+            )
+        column = forward if forward is not None else backward
+        value = _judgement(table, i, column)
+        upper.append(value if forward is not None else 1.0 / value)
+    return judgement_matrix(upper, len(classes))
+
+
+def _judgement(table: Table, i: int, column: str) -> float:
+    """One judgement on Saaty's scale: a number or a fraction such as 1/3."""
+    text = table.cell(i, column)
+    try:
+        if "/" in text:
+            top, bottom = text.split("/", 1)
+            value = parse_number(top) / parse_number(bottom)
+        else:
+            value = parse_number(text, decimal=table.decimal)
+    except (ValueError, ZeroDivisionError):
+        value = float("nan")
+    low, high = SCALE_LIMITS
+    if not np.isfinite(value) or not low * (1 - SLACK) <= value <= high * (1 + SLACK):
+        raise table.error(
+            pgettext(
+                "error",
+                "expected a judgement on Saaty's scale, from 1/9 to 9 (3: three times "
+                "as important; 1/3: a third as important), got {text!r}",
+            ).format(text=text),
+            index=i,
+            column=column,
+        )
+    return value
+
+
+def _refuse_filled(table: Table, i: int, columns: list[str], form: str | None) -> None:
+    """Refuse cells a vote of this form leaves empty (nothing is silently ignored)."""
+    filled = [
+        c
+        for c in columns
+        if table.frame.at[table.frame.index[i], c] not in ("", REPORTED)
+    ]
+    if not filled:
+        return
+    if form == "pairwise":
+        message = pgettext(
+            "error",
+            "a pairwise vote fills the comparison columns and leaves the class "
+            "columns empty",
+        )
+    else:
+        message = pgettext(
+            "error",
+            "a vote of the form {form!r} fills the class columns and leaves the "
+            "comparison columns empty (or choose the form {pairwise!r})",
+        ).format(form=form_label(form or "weights"), pairwise=form_label("pairwise"))
+    raise table.error(message, index=i, column=filled[0])
 
 
 def _check_vote(

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..core.i18n import _, in_language, ngettext
+from ..core.i18n import _, format_number, in_language, ngettext
 from ..scoring.weights import Weights, WeightsLike, takes_weights
 from .briefing_findings import standing
 from .finding import Finding
@@ -45,6 +45,11 @@ def _votes_finding(forms: Mapping[str, int]) -> Finding:
             "{k} as a ranking of the classes",
             "{k} as rankings of the classes",
             forms.get("ranks", 0),
+        ),
+        "pairwise": ngettext(
+            "{k} as pairwise comparisons",
+            "{k} as pairwise comparisons",
+            forms.get("pairwise", 0),
         ),
     }
     parts = [kinds[f].format(k=forms[f]) for f in kinds if forms.get(f)]
@@ -116,6 +121,85 @@ def _average_finding(points, panel, weights: Weights, labels, ties, top) -> Find
         "same_order": same,
         "pivotal": [{"vote": v, "leader_without": o} for v, o in pivotal],
     }
+    return Finding("panel", tuple(sentences), values)
+
+
+def _pairwise_finding(points, panel, labels, ties, top) -> Finding | None:
+    """Each pairwise vote's weights and consistency; the group's combined weights."""
+    from ..data.pairwise import (
+        CR_THRESHOLD,
+        aggregate_judgements,
+        aggregate_priorities,
+    )
+
+    if not panel.judgements:
+        return None
+    number = {p: k for k, p in enumerate(panel.participants, start=1)}
+    ratios = panel.consistency
+    weights = panel.weights
+    sentences = []
+    rows = []
+    for participant, ratio in ratios.items():
+        ratio = float(ratio)
+        shares = weights.loc[participant].to_dict()
+        consistent = ratio <= CR_THRESHOLD
+        rows.append(
+            {
+                "vote": number[participant],
+                "weights": shares,
+                "consistency_ratio": ratio,
+                "consistent": consistent,
+            }
+        )
+        words = (
+            _("judgements consistent (consistency ratio {cr})")
+            if consistent
+            else _("judgements inconsistent: consistency ratio {cr}, please review")
+        ).format(cr=format_number(ratio, 2))
+        sentences.append(
+            _(
+                "Vote {vote} compares the classes in pairs: weights {ratio}; {words}."
+            ).format(vote=number[participant], ratio=ratio_text(shares), words=words)
+        )
+    values = {"votes": rows}
+    if len(panel.judgements) >= 2:
+        pooled = aggregate_judgements(list(panel.judgements.values()))
+        averaged = aggregate_priorities(
+            [weights.loc[p].to_numpy() for p in panel.judgements]
+        )
+        classes = list(weights.columns)
+        values |= {
+            "judgements_pooled": dict(zip(classes, pooled.tolist(), strict=True)),
+            "priorities_pooled": dict(zip(classes, averaged.tolist(), strict=True)),
+        }
+        sentences.append(
+            _(
+                "Combined, the pairwise votes give {pooled} when their judgements are "
+                "pooled (the panel as one decision maker) and {averaged} when their "
+                "weights are (each participant a separate voice)."
+            ).format(
+                pooled=ratio_text(values["judgements_pooled"]),
+                averaged=ratio_text(values["priorities_pooled"]),
+            )
+        )
+    doubtful = [r["vote"] for r in rows if not r["consistent"]]
+    kept = [p for p in panel.participants if number[p] not in doubtful]
+    if doubtful and kept:
+        average = average_weighting(weights.loc[kept])
+        k = min(top, len(points))
+        order = standing(points, average, ties).order[:k]
+        values |= {"without_inconsistent": order, "set_aside": doubtful}
+        sentences.append(
+            _(
+                "Setting aside the inconsistent judgements ({votes}), the average "
+                "weighting is {average} and the first {k} are {order}."
+            ).format(
+                votes=_vote_numbers(doubtful),
+                average=ratio_text(average.shares.to_dict()),
+                k=k,
+                order=_order_text(order, labels, k),
+            )
+        )
     return Finding("panel", tuple(sentences), values)
 
 
@@ -257,14 +341,18 @@ def panel_findings(
     Returns
     -------
     list of Finding
-        The votes cast, who the votes put first, the average weighting against
+        The votes cast, the pairwise votes' weights and consistency (with the
+        average set aside the inconsistent ones), who the votes put first, the
+        average weighting against
         the proposal (and the votes that alone decide its leader), the chance
         of first place, and the disagreement.
     """
-    return [
+    found = [
         _votes_finding(result.parameters["forms"]),
+        _pairwise_finding(points, panel, labels, ties, top),
         _first_finding(result.places, labels),
         _average_finding(points, panel, weights, labels, ties, top),
         *_chance_finding(result, labels),
         _spread_finding(result, labels, contested),
     ]
+    return [f for f in found if f is not None]

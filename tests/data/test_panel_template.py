@@ -30,27 +30,38 @@ def test_the_voting_sheet_is_filled_and_read_back(tmp_path):
         "very important",
         "important",
         "not so important",
+        "very important / important",
+        "very important / not so important",
+        "important / not so important",
         "comment",
     ]
     checks = {str(v.sqref): v for v in ws.data_validations.dataValidation}
     assert checks["B2:B13"].type == "list"
-    assert checks["B2:B13"].formula1 == '"weights,points,ranks"'
+    assert checks["B2:B13"].formula1 == '"weights,points,ranks,pairwise"'
     assert checks["C2:E13"].type == "decimal"
     assert checks["C2:E13"].operator == "greaterThanOrEqual"
+    assert checks["F2:H13"].formula1 == (
+        '"1/9,1/8,1/7,1/6,1/5,1/4,1/3,1/2,1,2,3,4,5,6,7,8,9"'
+    )
     fill(
         path,
         [
-            ["Ann", "weights", 3, 2, 1, "as proposed"],
-            ["Bo", "points", 50, 30, 20, None],
-            ["<b>Cy</b>", "ranks", 1, 1, 2, None],
+            ["Ann", "weights", 3, 2, 1, None, None, None, "as proposed"],
+            ["Bo", "points", 50, 30, 20],
+            ["<b>Cy</b>", "ranks", 1, 1, 2],
+            ["Di", "pairwise", None, None, None, "2", "4", "2"],
         ],
     )
     panel = load_panel(path)
-    assert panel.participants == ["Ann", "Bo", "<b>Cy</b>"]
+    assert panel.participants == ["Ann", "Bo", "<b>Cy</b>", "Di"]
     np.testing.assert_allclose(
         panel.weights.to_numpy()[2], [5 / 12, 5 / 12, 1 / 6], atol=1e-15
     )
-    assert panel.comments.tolist() == ["as proposed", "", ""]
+    # Di: 2 : 1 over important, 4 : 1 over not so important, 2 : 1 between them, a
+    # consistent matrix of the weights 4 : 2 : 1.
+    np.testing.assert_allclose(panel.weights.loc["Di"], [4 / 7, 2 / 7, 1 / 7])
+    assert panel.consistency["Di"] == 0.0
+    assert panel.comments.tolist() == ["as proposed", "", "", ""]
     assert validate_paths([path]) == []
 
 
@@ -87,6 +98,7 @@ def test_two_classes_and_bad_arguments(tmp_path):
         "form",
         "very important",
         "important",
+        "very important / important",
         "comment",
     ]
     with pytest.raises(EceiDataError, match=r"as \.xlsx"):

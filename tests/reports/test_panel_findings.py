@@ -133,3 +133,55 @@ def test_a_single_vote():
     assert found[1].text == "The one vote puts Kaluga first."
     assert found[2].values["pivotal"] == []
     assert "as under the proposal" in found[2].text
+
+
+def test_pairwise_votes_are_reported_with_their_consistency(tmp_path):
+    """Weights and consistency ratios as an independent computation gives them;
+    the inconsistent vote set aside in a line of its own."""
+    import numpy as np
+    import pandas as pd
+
+    from ecei_analysis import analyse_panel, class_points, load_panel, load_study
+    from ecei_analysis.reports.panel_findings import panel_findings
+
+    study = load_study()
+    points = class_points(study)
+    header = [
+        "participant",
+        "form",
+        "very important",
+        "important",
+        "not so important",
+        "very important / important",
+        "very important / not so important",
+        "important / not so important",
+    ]
+    rows = [
+        ["A", "pairwise", "", "", "", "3", "5", "3"],  # the textbook matrix
+        ["B", "weights", "3", "2", "1", "", "", ""],
+        ["C", "pairwise", "", "", "", "9", "1/9", "9"],  # intransitive
+    ]
+    pd.DataFrame(rows, columns=header).to_csv(tmp_path / "v.csv", index=False)
+    panel = load_panel(tmp_path / "v.csv", classes=study.classes)
+    result = analyse_panel(points, panel, draws=500, concentration=None)
+    found = panel_findings(
+        result, study.labels(), points=points, panel=panel, weights="3:2:1"
+    )
+    pairwise = next(f for f in found if f.values.get("votes"))
+    a, c = pairwise.values["votes"]
+    # Power iteration on the textbook matrix: 0.637, 0.258, 0.105; CR 0.033.
+    matrix = np.array([[1, 3, 5], [1 / 3, 1, 3], [1 / 5, 1 / 3, 1]])
+    w = np.ones(3) / 3
+    for _ in range(500):
+        w = matrix @ w
+        w /= w.sum()
+    assert list(a["weights"].values()) == pytest.approx(w.tolist(), abs=1e-10)
+    lam = float((matrix @ w / w).mean())
+    assert a["consistency_ratio"] == pytest.approx((lam - 3) / 2 / 0.58, abs=1e-9)
+    assert a["consistent"] and not c["consistent"]
+    text = " ".join(pairwise.sentences)
+    assert "Vote 1 compares the classes in pairs" in text
+    assert "judgements consistent (consistency ratio 0.03)" in text
+    assert "Vote 3" in text and "please review" in text
+    assert "Setting aside the inconsistent judgements (vote 3)" in text
+    assert pairwise.values["set_aside"] == [3]

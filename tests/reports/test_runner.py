@@ -758,3 +758,52 @@ def test_huge_work_is_refused_before_the_kernel_starts(
     with pytest.raises(EceiDataError, match=f"the {what} report .* would take about"):
         run_report(notebook, params, tmp_path / "x", progress=False)
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "form", "consistent", "review"),
+    [
+        (
+            "en",
+            "pairwise",
+            "judgements consistent (consistency ratio 0.03)",
+            "please review",
+        ),
+        (
+            "ru",
+            "попарно",
+            "суждения согласованы (отношение согласованности 0,03)",
+            "пересмотрите их",
+        ),
+    ],
+)
+def test_pairwise_votes_run_from_the_sheet_to_the_reports(
+    tmp_path, monkeypatch, language, form, consistent, review
+):
+    """A filled pairwise sheet validates and runs through 05 and the briefing."""
+    from openpyxl import load_workbook
+
+    from ecei_analysis.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    args = ["template", "--panel", "--out", "votes.xlsx", "--lang", language]
+    assert main(args) == 0
+    wb = load_workbook("votes.xlsx")
+    ws = wb.worksheets[1]
+    votes = [
+        ["Anna", form, None, None, None, "3", "5", "3"],
+        ["Boris", form, None, None, None, "9", "1/9", "9"],
+    ]
+    for r, row in enumerate(votes, start=2):
+        for c, value in enumerate(row, start=1):
+            ws.cell(row=r, column=c).value = value
+    wb.save("votes.xlsx")
+    assert main(["validate", "votes.xlsx"]) == 0
+    for notebook in ("05_panel", "briefing"):
+        html = run_report(
+            notebook,
+            {"draws": 2000, "panel": "votes.xlsx", "language": language},
+            f"out_{notebook}",
+            progress=False,
+        ).read_text(encoding="utf-8")
+        assert consistent in html and review in html, notebook
