@@ -79,6 +79,29 @@ def test_every_catalog_entry_is_translated_with_the_same_placeholders():
     assert broken == []
 
 
+def test_the_compiled_catalog_is_the_catalog():
+    """Readers see the .mo: it must carry every translation of the .po."""
+    from babel.messages.mofile import read_mo
+
+    from ecei_analysis.core.resources import package_file
+
+    path = package_file("locale", "ru", "LC_MESSAGES", "ecei.mo")
+    with open(path, "rb") as handle:
+        compiled = read_mo(handle)
+
+    def strings(message):
+        s = message.string
+        return tuple(s) if isinstance(s, (tuple, list)) else (s,)
+
+    def key(message):
+        ids = message.id
+        return message.context, tuple(ids) if isinstance(ids, (tuple, list)) else ids
+
+    source = {key(m): strings(m) for m in _catalog() if m.id}
+    shipped = {key(m): strings(m) for m in compiled if m.id}
+    assert shipped == source
+
+
 @pytest.mark.parametrize(
     ("n", "form"),
     [

@@ -30,16 +30,20 @@ def _plain(text: str) -> str:
 
 
 def _catalog_texts() -> list[str]:
-    from babel.messages.pofile import read_po
+    """Every Russian string of the compiled catalogue the package ships."""
+    from babel.messages.mofile import read_mo
 
-    path = ROOT / "ecei_analysis/locale/ru/LC_MESSAGES/ecei.po"
+    import ecei_analysis
+
+    package = Path(ecei_analysis.__file__).parent
+    path = package / "locale/ru/LC_MESSAGES/ecei.mo"
     with open(path, "rb") as f:
-        catalog = read_po(f)
+        catalog = read_mo(f)
     texts = []
     for message in catalog:
         if message.id:
             s = message.string
-            texts += list(s) if isinstance(s, tuple) else [s]
+            texts += list(s) if isinstance(s, (tuple, list)) else [s]
     return texts
 
 
