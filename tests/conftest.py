@@ -44,6 +44,29 @@ y,36,1,published
 """
 
 
+def write_hostile_study(folder: Path) -> dict[str, str]:
+    """The small study with names and ids an attacker would choose."""
+    evil = {
+        "x": "=x<img src=x onerror=alert(1)>",
+        "y": "y[z](javascript:alert(2))",
+        "z": 'z"><script>alert(3)</script>',
+    }
+    folder.mkdir()
+    (folder / "indicators.csv").write_text(SMALL_INDICATORS, encoding="utf-8")
+    lines = ["cluster_id,name,short_name,provenance"]
+    for name in evil.values():
+        quoted = name.replace('"', '""')
+        lines.append(
+            f'"{name.replace(chr(34), chr(34) * 2)}","{quoted}","{quoted}",assumed'
+        )
+    (folder / "clusters.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    body = SMALL_ASSESSMENTS
+    for cid, name in evil.items():
+        body = body.replace(f"\n{cid},", f'\n"{name.replace(chr(34), chr(34) * 2)}",')
+    (folder / "assessments.csv").write_text(body, encoding="utf-8")
+    return evil
+
+
 @pytest.fixture
 def small_dir(tmp_path: Path) -> Path:
     """A 3-cluster, 4-indicator study folder with hand-checkable numbers."""

@@ -226,31 +226,6 @@ def test_html_renders_in_headless_chromium(tmp_path):
     assert reddish.mean() > 0.001
 
 
-def _hostile_study(folder):
-    """The small study with names and ids an attacker would choose."""
-    from conftest import SMALL_ASSESSMENTS, SMALL_INDICATORS
-
-    evil = {
-        "x": "=x<img src=x onerror=alert(1)>",
-        "y": "y[z](javascript:alert(2))",
-        "z": 'z"><script>alert(3)</script>',
-    }
-    folder.mkdir()
-    (folder / "indicators.csv").write_text(SMALL_INDICATORS, encoding="utf-8")
-    lines = ["cluster_id,name,short_name,provenance"]
-    for name in evil.values():
-        quoted = name.replace('"', '""')
-        lines.append(
-            f'"{name.replace(chr(34), chr(34) * 2)}","{quoted}","{quoted}",assumed'
-        )
-    (folder / "clusters.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    body = SMALL_ASSESSMENTS
-    for cid, name in evil.items():
-        body = body.replace(f"\n{cid},", f'\n"{name.replace(chr(34), chr(34) * 2)}",')
-    (folder / "assessments.csv").write_text(body, encoding="utf-8")
-    return evil
-
-
 def _tags(html):
     """Every start tag of the page with its attributes, as a browser parses them."""
     from html.parser import HTMLParser
@@ -266,7 +241,9 @@ def _tags(html):
 
 
 def test_hostile_names_stay_inert_in_the_briefing(tmp_path):
-    evil = _hostile_study(tmp_path / "evil")
+    from conftest import write_hostile_study
+
+    evil = write_hostile_study(tmp_path / "evil")
     html = run_report(
         "briefing",
         {"data_dir": str(tmp_path / "evil"), "draws": 2000, "top": 3},
