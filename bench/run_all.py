@@ -206,6 +206,77 @@ def write_random_study(folder: Path, n: int) -> Path:
     return folder
 
 
+_PAGE_UPDATES = """async () => {
+  const doc = Bokeh.documents[0];
+  const slider = doc.get_model_by_name("weight-slider-2");
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const compute = [], drawn = [], idle = [];
+  for (let k = 0; k < 30; k++) {
+    await frame();
+    let start = performance.now();
+    slider.value = 1 + (k % 7);
+    compute.push(performance.now() - start);
+    await frame();
+    await frame();
+    drawn.push(performance.now() - start);
+    await frame();
+    start = performance.now();  // the same two frames with nothing changed
+    await frame();
+    await frame();
+    idle.push(performance.now() - start);
+  }
+  const median = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  return [median(compute), median(drawn) - median(idle)];
+}"""
+
+
+def explorer_page_timings(sizes: tuple[int, ...] = (19, 300)) -> dict:
+    """Median milliseconds of one slider change in the offline page (Chromium).
+
+    ``compute_ms``: the callback (ranking, table, bars, flow, map data), which
+    runs synchronously; ``draw_ms``: the time until the change is drawn (two
+    animation frames later) beyond the same two frames with nothing changed.
+    19 is the bundled study; other sizes are random.
+    """
+    import shutil
+    import tempfile
+
+    from ecei_analysis.reports.explorer_page import write_explorer_page
+
+    chromium = shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"note": "playwright is not installed"}
+    if chromium is None:
+        return {"note": "chromium is not installed"}
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        for n in sizes:
+            study = (
+                load_study()
+                if n == 19
+                else load_study(write_random_study(Path(tmp) / f"study{n}", n))
+            )
+            path = write_explorer_page(study, Path(tmp) / f"page{n}.html")
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(path.as_uri())
+            page.wait_for_function(
+                "() => window.Bokeh && Bokeh.documents.length && Bokeh.documents[0]"
+                ".get_model_by_name('table-source').data.id.length > 0"
+            )
+            compute, drawn = page.evaluate(_PAGE_UPDATES)
+            out[n] = {
+                "compute_ms": compute,
+                "draw_ms": drawn,
+                "page_bytes": path.stat().st_size,
+            }
+            page.close()
+        browser.close()
+    return out
+
+
 def large_study_timings(sizes: tuple[int, ...]) -> dict[int, dict[str, float]]:
     """Wall time of ``ecei figures`` and ``ecei report`` (default draws) per size."""
     import shutil
@@ -374,6 +445,7 @@ def main() -> int:
         "state_ms": 1000 * t_state,
         "full_update_ms": 1000 * t_update,
     }
+    results["explorer_page"] = explorer_page_timings()
 
     # Geometry at realistic sizes, each in a fresh interpreter (time, peak RSS).
     geo = {}
@@ -458,6 +530,17 @@ def main() -> int:
         f"Explorer: recomputation {ex['state_ms']:.1f} ms per slider move (target well "
         f"under 50 ms); with re-rendered map and flow images {ex['full_update_ms']:.0f} ms"
     )
+    pages = results["explorer_page"]
+    if "note" in pages:
+        print(f"Offline explorer page: not measured ({pages['note']})")
+    for n, page in pages.items() if "note" not in pages else ():
+        print(
+            f"Offline explorer page, {n} clusters: {page['compute_ms']:.1f} ms to "
+            f"recompute, {page['draw_ms']:.1f} ms more to draw (target: within one "
+            f"frame, 16.7 ms, for 19; <= 100 ms for 300); "
+            f"{page['page_bytes'] / 1e6:.1f} MB; the live explorer's update takes "
+            f"{ex['full_update_ms']:.0f} ms"
+        )
     g = results["geometry_at_scale"]
     print("Geometry at scale (fresh process each; time, peak RSS):")
     print(

@@ -615,6 +615,51 @@ def _weights_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explore_options(parser: argparse.ArgumentParser) -> None:
+    _add_data(parser)
+    _add_weights(parser)
+    _add_ties(parser, ("dense", "min"))
+    parser.add_argument(
+        "--html",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the page to write: one HTML file that opens offline in any browser",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if ecei did not write it",
+    )
+
+
+@_command(
+    "explore",
+    help="write the offline explorer (one HTML file: sliders, ranking, weight map)",
+    options=_explore_options,
+)
+def _explore(args: argparse.Namespace) -> int:
+    from .core.files import write_owned_file
+    from .core.vocabulary import check_ties
+    from .reports.explorer_page import explorer_page
+
+    ties = check_ties(args.ties, ("dense", "min"))
+    study = _load(args)
+    weights = _weights(args, study)
+    page = explorer_page(
+        study, weights, ties=ties, parameters={"weights": args.weights}
+    )
+    write_owned_file(
+        args.html,
+        page.encode("utf-8"),
+        command="explore",
+        force=args.force,
+        option="--html",
+    )
+    _note(_("wrote {path}").format(path=_relative(args.html)))
+    return 0
+
+
 def _notebooks_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("notebooks"))
 
@@ -696,6 +741,9 @@ def _report(args: argparse.Namespace) -> int:
     _note(_("wrote {path}").format(path=_relative(html)))
     if args.pdf:
         _note(_("wrote {path}").format(path=_relative(html.with_suffix(".pdf"))))
+    explorer = html.with_name("explorer.html")
+    if explorer.is_file():
+        _note(_("wrote {path}").format(path=_relative(explorer)))
     return 0
 
 

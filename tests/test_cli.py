@@ -307,3 +307,21 @@ def test_a_looping_link_is_named_not_an_internal_error(capsys, tmp_path, monkeyp
 def test_bad_counts_and_negative_values_are_refused_by_name(capsys, argv, message):
     _, err = output_of(capsys, *argv, status=2)
     assert message in err and "expected one argument" not in err
+
+
+def test_explore_writes_the_offline_page_and_keeps_other_files(capsys, tmp_path):
+    page = tmp_path / "page.html"
+    code, _, err = run(
+        capsys, "explore", "--html", str(page), "--weights", "5:2:1", "--ties", "dense"
+    )
+    assert code == 0 and "wrote" in err
+    text = page.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in text and "5:2:1" in text
+    code, _, err = run(capsys, "explore", "--html", str(page))  # its own: replaced
+    assert code == 0 and "weights 3:2:1" in page.read_text(encoding="utf-8")
+    mine = tmp_path / "mine.html"
+    mine.write_text("my notes", encoding="utf-8")
+    code, _, err = run(capsys, "explore", "--language", "ru", "--html", str(mine))
+    assert code != 0 and "--html" in err and mine.read_text() == "my notes"
+    code, _, err = run(capsys, "explore", "--html", str(mine), "--force")
+    assert code == 0 and "SYNTHETIC" in mine.read_text(encoding="utf-8")

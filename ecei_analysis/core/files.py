@@ -113,12 +113,18 @@ def _owned_file(path: Path, command: str) -> bool:
 
 
 def write_owned_file(
-    path: str | Path, data: bytes, *, command: str, force: bool = False
+    path: str | Path,
+    data: bytes,
+    *,
+    command: str,
+    force: bool = False,
+    option: str = "--out",
 ) -> Path:
     """Write a command's single-file output without destroying the user's files.
 
     An existing file is replaced only when this command wrote it and it is
-    unchanged since (its marker says so), or with ``force``.
+    unchanged since (its marker says so), or with ``force``. ``option`` is the
+    command-line option that named the file (for the error message).
 
     Raises
     ------
@@ -128,16 +134,19 @@ def write_owned_file(
     path = Path(path)
     if path.is_dir():
         raise EceiDataError(
-            pgettext("error", "is a folder; expected a file name for --out"), file=path
+            pgettext("error", "is a folder; expected a file name for {option}").format(
+                option=option
+            ),
+            file=path,
         )
     if path.exists() and not force and not _owned_file(path, command):
         raise EceiDataError(
             pgettext(
                 "error",
                 "already exists and was not written by 'ecei {command}' (or was "
-                "changed since); choose another --out, remove it, or pass --force to "
-                "replace it",
-            ).format(command=command),
+                "changed since); choose another {option}, remove it, or pass --force "
+                "to replace it",
+            ).format(command=command, option=option),
             file=path,
         )
     write_bytes_atomic(path, data)

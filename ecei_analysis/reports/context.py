@@ -8,6 +8,7 @@ figure it draws. Nothing is set for the whole process.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -284,6 +285,34 @@ class ReportContext:
                 warnings=self.warnings,
                 language=self.language,
             )
+        )
+
+    def explorer_page(self, file: str = "explorer.html") -> None:
+        """Write the offline explorer beside the report and say how to open it."""
+        from .explorer_page import write_explorer_page
+
+        if not self.three_classes:
+            return
+        target = confined_path(Path.cwd(), file)
+        write_explorer_page(
+            self.study,
+            target,
+            self.weights,
+            ties=self.ties,
+            parameters=self.parameters,
+            language=self.language,
+        )
+        with use_language(self.language):
+            text = _(
+                "To try other weights, open {file} (beside this briefing) in a web "
+                "browser: the ranking follows the sliders at once, without network "
+                "or Python."
+            ).format(file="\0")
+        before, after = (html.escape(part) for part in text.split("\0"))
+        name = html.escape(Path(file).name)
+        self._emit(
+            f'<p class="ecei-explorer-link">{before}<a href="{name}">{name}</a>'
+            f"{after}</p>"
         )
 
     # Analysis shortcuts --------------------------------------------------------------

@@ -7,7 +7,7 @@
 //
 // Arguments (Bokeh models and JSON strings): data_json, texts_json, places_json,
 // first_json, sliders, entries, ordered, ties, map_choice, note, used,
-// table, table_source, bar_source, bar_range, flow_source, left_source, right_source,
+// table, table_source, bar_source, flow_source, left_source, right_source,
 // map_source, marker_source, colour_bar, language.
 
 const cache = note.__ecei || (note.__ecei = {
@@ -127,8 +127,8 @@ function showRanking(w, rule) {
   };
   // A table of the same length keeps its rows unless its view says it changed.
   table.view.change.emit();
-  bar_range.factors = column((i) => D.names[i]).reverse();
   bar_source.data = {
+    slot: column((i, k) => k + 1),
     cluster: column((i) => D.names[i]),
     score: column((i) => s[i] * scale),
     score_text: column((i) => tenths.format(s[i] * scale)),
@@ -161,7 +161,6 @@ function clearRanking() {
     source.data = empty;
   }
   table.view.change.emit();
-  bar_range.factors = [];
 }
 
 function showMap(w) {
@@ -183,11 +182,14 @@ function respond() {
   }
   const k = entries.indexOf(cb_obj);
   if (k >= 0) parseEntry(k);
-  sliders.forEach((s, i) => {
-    const text = number.format(s.value);
-    if (entries[i].value !== text) entries[i].value = text;
-  });
+  // A box follows its slider when the slider moved (never over a box whose
+  // typed value is still waiting for its own turn).
   const set = sliders.map((s) => s.value);
+  set.forEach((value, i) => {
+    const text = number.format(value);
+    if (cache.set?.[i] !== value && entries[i].value !== text) entries[i].value = text;
+  });
+  cache.set = set;
   // Nothing changed (a box re-committed its own value): keep the notes shown.
   const state = JSON.stringify([set, ordered.active, ties.value, map_choice.value]);
   if (state === cache.state && cache.messages.length === 0) return;

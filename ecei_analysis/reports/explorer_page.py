@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import EceiDataError
-from ..core.i18n import _, check_language, in_language, pgettext
+from ..core.i18n import _, current_language, in_language, pgettext
 from ..core.resources import package_file
 from ..core.vocabulary import check_ties, class_label
 from ..data.study import Study
@@ -239,19 +239,20 @@ def explorer_page(
     start = WEIGHT_SETS["equal"] if weights is None else as_weights(weights, classes)
     layout = _layout(study, points, start.on(classes), ties, parameters or {})
     page = file_html(layout, INLINE, title=_("Try other weights"))
-    return _secured(page, check_language(language or "en"))
+    return _secured(page, current_language())
 
 
 def _layout(study, points, weights, ties, parameters):
-    from .provenance import provenance_record
+    from .display import provenance_html
 
     labels = study.labels()
     names = _unique_labels(list(points.index), labels)
     places = len(points) <= MAP_PLACES_UP_TO
-    record = provenance_record(study, {**parameters, "ties": ties})
     return build_layout(
         heading=_heading_html(study, weights, ties),
-        provenance=_provenance_html(record),
+        provenance='<div style="font-size:11px;color:#444">'
+        + provenance_html(study, {**parameters, "ties": ties})
+        + "</div>",
         data=_study_data(study, points, names),
         texts=_texts(list(points.columns)),
         first=_first_place_patches(points, names),
@@ -269,15 +270,6 @@ def _opening_values(weights) -> list[float]:
     if values.max() > SLIDER_END:
         values = values * (SLIDER_END / values.max())
     return np.round(values, 2).tolist()
-
-
-def _provenance_html(record: pd.DataFrame) -> str:
-    parts = []
-    for item, value in record.iloc[:, 0].items():
-        if str(value).startswith("sha256 "):
-            value = value[:19] + "…"
-        parts.append(f"<b>{html.escape(str(item))}</b> {html.escape(str(value))}")
-    return '<p style="font-size:11px;color:#444">' + "; ".join(parts) + "</p>"
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)

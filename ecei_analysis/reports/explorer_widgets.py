@@ -200,17 +200,17 @@ def _table(n_clusters, total):
     )
     whole = NumberFormatter(format="0", nan_format="—")
     columns = [
-        ("place", pgettext("column", "place"), whole, 60),
-        ("cluster", pgettext("column", "cluster"), StringFormatter(), 220),
+        ("place", pgettext("column", "place"), whole, 55),
+        ("cluster", pgettext("column", "cluster"), StringFormatter(), 190),
         (
             "score_text",
             pgettext("explorer page", "score, 0–{total}").format(total=total),
             StringFormatter(text_align="right"),
-            110,
+            100,
         ),
-        ("baseline", pgettext("column", "place, equal weights"), whole, 110),
-        ("change", pgettext("column", "change"), NumberFormatter(format="+0"), 70),
-        ("published", pgettext("column", "published place"), whole, 90),
+        ("baseline", pgettext("column", "place, equal weights"), whole, 140),
+        ("change", pgettext("column", "change"), NumberFormatter(format="+0"), 85),
+        ("published", pgettext("column", "published place"), whole, 160),
     ]
     table = DataTable(
         source=source,
@@ -219,43 +219,63 @@ def _table(n_clusters, total):
             for f, t, fmt, w in columns
         ],
         index_position=None,
-        width=660,
+        width=730,
         height=min(_TABLE_ROW * (n_clusters + 1) + 10, 620),
         row_height=_TABLE_ROW,
         sortable=False,  # sorted by place; the scores are shown as text
+        autosize_mode="none",  # fixed widths: an update does not re-measure
         reorderable=False,
         name="ranking-table",
     )
     return table, source
 
 
-def _bars(n_clusters):
-    from bokeh.models import ColumnDataSource, FactorRange
+def _bars(n_clusters, longest, total):
+    """Scores as bars, one slot per place; the names are drawn, not axis labels.
+
+    Drawn names and fixed ranges keep the plot's layout unchanged when the
+    order changes, so an update repaints without measuring labels again.
+    """
+    from bokeh.models import ColumnDataSource, Range1d
     from bokeh.plotting import figure
 
-    bar_range = FactorRange(factors=[])
+    width, frame = 440, 420
+    names_px = 8 * longest + 8
+    left = total * names_px / max(frame - names_px, 80)
     fig = figure(
-        y_range=bar_range,
-        width=440,
+        width=width,
         height=max(200, 18 * n_clusters + 60),
+        x_range=Range1d(-left, total * 1.02),
+        y_range=Range1d(n_clusters + 0.6, 0.4),
         toolbar_location=None,
         tools="",
         name="score-bars",
         title=pgettext("explorer page", "Scores on the scale of the published totals"),
     )
-    bar_source = ColumnDataSource({"cluster": [], "score": []})
+    bar_source = ColumnDataSource({"slot": [], "cluster": [], "score": []})
     fig.hbar(
-        y="cluster",
+        y="slot",
         right="score",
+        left=0,
         height=0.7,
         source=bar_source,
         fill_color="#4c72b0",
         line_color=None,
     )
-    fig.x_range.start = 0
-    fig.yaxis.major_label_text_font_size = _FONT
-    fig.ygrid.visible = False
-    return fig, bar_source, bar_range
+    fig.text(
+        x=0,
+        y="slot",
+        text="cluster",
+        source=bar_source,
+        x_offset=-4,
+        text_align="right",
+        text_baseline="middle",
+        text_font_size=_FONT,
+    )
+    fig.yaxis.visible = False
+    fig.xaxis.bounds = (0, total)
+    fig.grid.visible = False
+    return fig, bar_source
 
 
 def _flow(n_clusters, longest):
@@ -263,7 +283,7 @@ def _flow(n_clusters, longest):
     from bokeh.plotting import figure
 
     # The lines span 0 .. 1 over 120 px; each side holds the longest label.
-    side = (7 * longest + 16) / 120
+    side = (8 * longest + 24) / 120
     fig = figure(
         width=int(120 * (1 + 2 * side)),
         height=max(200, 18 * n_clusters + 60),
@@ -339,12 +359,14 @@ def build_layout(
     fig_map, map_source, marker_source, colour_bar = _map_figure(texts, first, n)
     total = f"{sum(data['capacity']):g}"
     table, table_source = _table(n, total)
-    bars, bar_source, bar_range = _bars(n)
+    longest = max(len(name) for name in data["names"])
+    bars, bar_source = _bars(n, longest, sum(data["capacity"]))
     flow, flow_source, left_source, right_source = _flow(
         n, max(len(name) for name in data["names"]) + 4
     )
-    note = Div(text="", name="note", styles={"color": "#7b241c"}, width=440)
-    used = Div(text="", name="used", width=440)
+    # Fixed sizes: a changed sentence repaints the block, not the whole layout.
+    note = Div(text="", name="note", styles={"color": "#7b241c"}, width=340, height=80)
+    used = Div(text="", name="used", width=340, height=70)
     callback = CustomJS(
         args=dict(
             data_json=json.dumps(data, ensure_ascii=False),
@@ -361,7 +383,6 @@ def build_layout(
             table=table,
             table_source=table_source,
             bar_source=bar_source,
-            bar_range=bar_range,
             flow_source=flow_source,
             left_source=left_source,
             right_source=right_source,
