@@ -61,11 +61,13 @@ figures: $(VENV)/.installed-report
 	$(BIN)/ecei figures --out reports/figures
 
 # The README's picture, through the same save path as every figure (the set is
-# drawn in a temporary folder; only the pictures the docs show are kept).
+# drawn in a temporary folder; only the pictures the docs show are kept), and the
+# offline explorer's screenshots in both languages (Chromium, Playwright).
 docs-figures: $(VENV)/.installed-report
 	tmp=$$(mktemp -d) && $(BIN)/ecei figures --out $$tmp/set --formats png \
 		--draws 200000 && cp $$tmp/set/weight_map_winner.png docs/figures/ && \
 		rm -rf $$tmp
+	$(PY) docs/shoot_explorer.py
 
 # The documentation site, offline, warnings as errors: the notebooks are executed
 # first (small draws) and rendered as tutorials; the gallery runs every plot.

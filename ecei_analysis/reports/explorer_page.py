@@ -168,19 +168,37 @@ def _study_data(study: Study, points: pd.DataFrame, names: list[str]) -> dict:
     }
 
 
-def _heading_html(study: Study, weights, ties: str) -> str:
+def _heading_html(study: Study, weights) -> str:
     from .display import banner_html
 
     title = _("Try other weights")
     intro = _(
         "Move the sliders or type a weight for each class, or click the map: the "
         "ranking, the bars and the flow of places follow at once. Only the ratios "
-        "of the weights matter. Places are {basis}. The page opened with weights "
-        "{weights}; it needs no network and no Python."
-    ).format(basis=_basis_words(ties), weights=weights.ratio_text())
+        "of the weights matter. The page opened with weights {weights}; it needs "
+        "no network and no Python."
+    ).format(weights=weights.ratio_text())
     return (
         banner_html(study) + f"<h1>{html.escape(title)}</h1><p>{html.escape(intro)}</p>"
     )
+
+
+def _captions(study: Study) -> dict[str, str]:
+    """Captions (HTML, escaped) naming the data under the table and the figures."""
+    from .provenance import data_label
+
+    label = data_label(study)
+    style = '<p style="font-size:12px;font-style:italic;margin:2px 0">'
+    return {
+        "table": style
+        + html.escape(
+            _("Ranking under the current weights. Data: {label}.").format(label=label)
+        )
+        + "</p>",
+        "figures": style
+        + html.escape(_("Data: {label}.").format(label=label))
+        + "</p>",
+    }
 
 
 def _basis_words(ties: str) -> str:
@@ -249,7 +267,8 @@ def _layout(study, points, weights, ties, parameters):
     names = _unique_labels(list(points.index), labels)
     places = len(points) <= MAP_PLACES_UP_TO
     return build_layout(
-        heading=_heading_html(study, weights, ties),
+        heading=_heading_html(study, weights),
+        captions=_captions(study),
         provenance='<div style="font-size:11px;color:#444">'
         + provenance_html(study, {**parameters, "ties": ties})
         + "</div>",

@@ -332,6 +332,7 @@ def _flow(n_clusters, longest):
 def build_layout(
     *,
     heading: str,
+    captions: Mapping[str, str],
     provenance: str,
     data: Mapping,
     texts: Mapping,
@@ -344,8 +345,8 @@ def build_layout(
 ):
     """Return the page's Bokeh document: controls, map, table, bars, flow.
 
-    ``heading`` and ``provenance`` are HTML, escaped by the caller; everything
-    else is data, shown as text.
+    ``heading``, ``captions`` (``table``, ``figures``) and ``provenance`` are
+    HTML, escaped by the caller; everything else is data, shown as text.
     """
     from bokeh.document import Document
     from bokeh.layouts import column, row
@@ -413,8 +414,11 @@ def build_layout(
     )
     layout = column(
         Div(text=heading, width=1100),
-        row(controls, fig_map),
-        row(table, column(bars, flow)),
+        row(controls, column(fig_map, Div(text=captions["figures"], width=440))),
+        row(
+            column(Div(text=captions["table"], width=730), table),
+            column(bars, flow, Div(text=captions["figures"], width=440)),
+        ),
         Div(text=provenance, width=1100),
     )
     document = Document()

@@ -63,6 +63,14 @@ def test_briefing_with_non_default_weights(tmp_path):
     text = html.read_text(encoding="utf-8")
     assert "very important 4 : important 2 : not so important 1" in text
     assert "Zelenograd lies between" in text or "Zelenograd stays" in text
+    # The offline explorer beside it, linked, opening at the briefing's weights.
+    assert '<a href="explorer.html">explorer.html</a>' in text
+    import html as markup
+
+    page = (html.parent / "explorer.html").read_text(encoding="utf-8")
+    shown = markup.unescape(markup.unescape(page))  # Bokeh escapes the document
+    assert "opened with weights 4:2:1" in shown
+    assert '<b>parameter: weights</b> "geometric"' in shown
 
 
 def test_parameters_are_documented():
@@ -632,6 +640,9 @@ def test_the_russian_briefing_has_no_english_words(tmp_path):
         "pearson",
         "ru",
         "figures",
+        "explorer",  # the offline page's file name: explorer.html
+        "html",
+        "Python",
     }
     words = set(re.findall(r"[A-Za-z][A-Za-z_\-']+", text))
     words = {w for w in words if not re.fullmatch(r"[0-9a-f]+", w)}  # hashes
