@@ -12,7 +12,9 @@ For people, not only for the computation:
 * sliders are wide enough to hit a value (a 300 px track and a number box),
   every control has a tooltip, and one line explains the ordinal and tie-rule
   controls;
-* with the ordinal box ticked the sliders show the projected weights;
+* with the ordinal box ticked the nearest ordered weights are used and said
+  above the table; the sliders keep what was set (a drag is never fought, and
+  unticking returns to it);
 * invalid weights (all zero) replace the pictures and the table with a note:
   nothing stale stays on screen;
 * the table uses the reports' formatter; the synthetic banner appears once.
@@ -48,7 +50,7 @@ from .reports.formatting import table_html
 from .reports.html import figure_html
 from .reports.provenance import data_label, study_banner
 from .scoring.points import class_points, score_clusters
-from .scoring.ranks import clusters_ahead, rank_clusters
+from .scoring.ranks import rank_clusters
 from .scoring.weights import WEIGHT_SETS, WeightsLike, as_weights
 
 __all__ = [
@@ -113,7 +115,7 @@ def explorer_state(
     weights: Mapping[str, float],
     *,
     ordered: bool = False,
-    ties: str = "dense",
+    ties: str = "min",
     points: pd.DataFrame | None = None,
 ) -> ExplorerState:
     """Compute everything the explorer displays for one set of slider values.
@@ -127,7 +129,9 @@ def explorer_state(
     ordered
         Enforce w_VI >= w_I >= w_NSI by projecting the sliders onto the order.
     ties
-        Tie rule.
+        The place basis: ``"min"`` (1 + the clusters strictly ahead, the
+        briefing's) or ``"dense"`` (as published). The change column is the
+        difference of the two place columns on that basis.
     points
         Precomputed :func:`~ecei_analysis.class_points` (for speed).
 
@@ -154,8 +158,8 @@ def explorer_state(
             "cluster": [labels[c] for c in points.index],
             "score": scores.round(3),
             "baseline_rank": baseline,
-            "change": clusters_ahead(score_clusters(points, WEIGHT_SETS["equal"]))
-            - clusters_ahead(scores),
+            # The difference of the two place columns, as in the briefing.
+            "change": baseline - ranks,
             "published_place": study.published["place"]
             .reindex(points.index)
             .astype("Int64"),
@@ -259,7 +263,7 @@ class Explorer:
         weights: Mapping[str, float],
         *,
         ordered: bool = False,
-        ties: str = "dense",
+        ties: str = "min",
     ) -> tuple[ExplorerState, str, bytes, bytes]:
         """Recompute for new control values.
 
@@ -272,7 +276,7 @@ class Explorer:
         )
         return (
             state,
-            _table_html(state, self.study),
+            _table_html(state, self.study, ties),
             self.map_png(state.shares),
             self.flow_png(state),
         )
@@ -309,11 +313,13 @@ def explorer_table(
     )
 
 
-def _table_html(state: ExplorerState, study: Study) -> str:
+def _table_html(state: ExplorerState, study: Study, ties: str = "min") -> str:
     import html
 
+    from .reports.phrases import place_basis_note
+
     note = ""
-    if state.projected:
+    if state.projected:  # the sliders keep what was set; the weights used are said
         values = ", ".join(
             f"{class_label(k)} {format_significant(v)}"
             for k, v in state.weights.items()
@@ -321,17 +327,25 @@ def _table_html(state: ExplorerState, study: Study) -> str:
         note = (
             "<p><i>"
             + html.escape(
-                _(
-                    "The sliders broke the order very important ≥ important ≥ not "
-                    "so important; they were moved to the nearest weights that keep "
-                    "it: {values}."
-                ).format(values=values)
+                pgettext(
+                    "explorer page",
+                    "The weights set break the order very important ≥ important ≥ "
+                    "not so important; the nearest weights that keep it are used: "
+                    "{weights}.",
+                ).format(weights=values)
             )
             + "</i></p>"
         )
     caption = html.escape(
         _("Ranking under the current weights. Data: {label}.").format(
             label=data_label(study)
+        )
+        + " "
+        + place_basis_note(ties)
+        + " "
+        + pgettext(
+            "explorer",
+            "Change: the place under equal weights minus the place now (+ = moved up).",
         )
     )
     return (
@@ -365,9 +379,10 @@ _STYLE = """<style>
 def _help_text() -> str:
     return _(
         "Only the ratios of the weights matter. 'keep VI ≥ I ≥ NSI': when ticked, "
-        "weights that break this order are moved to the nearest weights that keep "
-        "it, and the sliders show them. 'ties': dense numbers tied clusters 1, 2, "
-        "2, 3 (as published in 2015); min numbers them 1, 2, 2, 4."
+        "weights that break this order are replaced by the nearest weights that "
+        "keep it, said above the table; the sliders keep what you set. 'ties': min "
+        "numbers tied clusters 1, 2, 2, 4 (1 + the clusters strictly ahead); dense "
+        "numbers them 1, 2, 2, 3 (as published in 2015)."
     )
 
 
@@ -377,6 +392,7 @@ def explore(
     weights: WeightsLike | None = None,
     *,
     static: bool | None = None,
+    banner: bool = True,
     language: str | None = None,
 ) -> Explorer:
     """Show the live weight explorer (or a static snapshot) in a notebook.
@@ -392,6 +408,9 @@ def explore(
         ``True``: static snapshot. ``None``: static when ipywidgets is missing,
         outside a Jupyter kernel, or when ``ECEI_STATIC`` is set (the report
         runner sets it under papermill).
+    banner
+        Show the data banner (``False`` where the page shows it already, as the
+        ``04_explore`` notebook does: one banner per page).
 
     Returns
     -------
@@ -404,6 +423,7 @@ def explore(
 
     from IPython.display import HTML, display
 
+    show_banner = banner
     explorer = Explorer(study)
     weights = as_weights(
         WEIGHT_SETS["proposal"] if weights is None else weights,
@@ -423,7 +443,7 @@ def explore(
     map_html, flow_html = explorer.pictures_html(state, map_png, flow_png)
     banner = (
         f'<p class="ecei-banner">{html.escape(study_banner(study))}</p>'
-        if study.is_synthetic
+        if study.is_synthetic and show_banner
         else ""
     )
     row = (
@@ -487,10 +507,10 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
     )
     ties = widgets.Dropdown(
         options=[
-            (pgettext("explorer", "dense (1, 2, 2, 3)"), "dense"),
             (pgettext("explorer", "min (1, 2, 2, 4)"), "min"),
+            (pgettext("explorer", "dense (1, 2, 2, 3)"), "dense"),
         ],
-        value="dense",
+        value="min",
         description=pgettext("explorer", "ties"),
         tooltip=pgettext("explorer", "How tied clusters are numbered"),
         style={"description_width": "130px"},
@@ -522,11 +542,8 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         layout=widgets.Layout(display="none"),
     )
     table_view = widgets.HTML(value=table)
-    busy = {"syncing": False}
 
     def refresh(_change=None) -> None:
-        if busy["syncing"]:
-            return
         values = {c: s.value for c, s in sliders.items()}
         if sum(values.values()) <= 0:
             pictures.layout.display = "none"
@@ -536,14 +553,7 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         state, table_html_, png_map, png_flow = explorer.update(
             values, ordered=ordered.value, ties=ties.value
         )
-        explorer.state = state
-        if state.projected:  # the sliders show the weights actually used
-            busy["syncing"] = True
-            try:
-                for c, s in sliders.items():
-                    s.value = round(state.weights[c], 1)
-            finally:
-                busy["syncing"] = False
+        explorer.state = state  # the sliders keep what was set, never projected
         map_view.value, flow_view.value = explorer.pictures_html(
             state, png_map, png_flow
         )

@@ -9,7 +9,6 @@ from PIL import Image
 
 from ecei_analysis import (
     class_points,
-    clusters_ahead,
     explore,
     explorer_state,
     rank_clusters,
@@ -26,11 +25,19 @@ def explorer(study):
 def test_state_table_matches_direct_ranking(study):
     state = explorer_state(study, W)
     points = class_points(study)
-    ranks = rank_clusters(score_clusters(points, W))
+    ranks = rank_clusters(score_clusters(points, W), ties="min")
     assert state.table["rank"].to_dict() == ranks.to_dict()
-    base = clusters_ahead(score_clusters(points, {c: 1 for c in W}))
-    now = clusters_ahead(score_clusters(points, W))
-    assert (state.table["change"] == (base - now)[state.table.index]).all()
+    # The change is the difference of the two place columns, on either basis.
+    for ties in ("min", "dense"):
+        table = explorer_state(study, W, ties=ties).table
+        change = table["baseline_rank"] - table["rank"]
+        assert (table["change"] == change).all(), ties
+    dense = explorer_state(study, W, ties="dense").table
+    assert dense.loc["zelenograd", ["baseline_rank", "rank", "change"]].tolist() == [
+        3,
+        4,
+        -1,
+    ]
     assert state.table.loc["kaluga", "change"] == 1
     np.testing.assert_allclose(state.shares, [0.5, 1 / 3, 1 / 6])
     assert list(state.flow.columns) == ["equal weights", "current"]
@@ -101,16 +108,21 @@ def test_live_widgets_update_on_slider_move(study):
     live.widgets["very_important"].value = 0.5  # favour important / not so important
     after = rows()
     assert after != before and after.index("Tomsk") < after.index("Kaluga")
-    # The ordinal box: the sliders show the projected weights, the note says why.
+    # The ordinal box: the nearest ordered weights are used and said; the
+    # sliders keep what was set, however often the box is ticked.
     live.widgets["important"].value = 4.0  # 0.5 : 4 : 1 breaks the order
-    live.widgets["ordered"].value = True
-    assert "moved to the nearest weights that keep it" in live.widgets["table"].value
-    shown = [live.widgets[c].value for c in W]
-    np.testing.assert_allclose(
-        shown, project_ordered(np.array([0.5, 4.0, 1.0])), atol=0.05
-    )
+    for _ in range(3):
+        live.widgets["ordered"].value = True
+        assert "the nearest weights that keep it are used" in table.value
+        assert [live.widgets[c].value for c in W] == [0.5, 4.0, 1.0]
+        used = project_ordered(np.array([0.5, 4.0, 1.0]))
+        assert list(live.state.weights.values()) == pytest.approx(used)
+        live.widgets["ordered"].value = False
+        assert "nearest weights" not in table.value
+        assert list(live.state.weights.values()) == [0.5, 4.0, 1.0]
+    # The change column says what it counts.
+    assert "minus the place now" in table.value
     # All weights zero: no stale pictures or table, a note instead.
-    live.widgets["ordered"].value = False
     for c in W:
         live.widgets[c].value = 0.0
     assert live.widgets["pictures"].layout.display == "none"
