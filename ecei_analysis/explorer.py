@@ -12,8 +12,8 @@ For people, not only for the computation:
 * sliders are wide enough to hit a value (a 300 px track and a number box),
   every control has a tooltip, and one line explains the ordinal and tie-rule
   controls;
-* with the ordinal box ticked the nearest ordered weights are used and said
-  above the table; the sliders keep what was set (a drag is never fought, and
+* with the ordinal box ticked the nearest ordered weights are used and named
+  under the box; the sliders keep what was set (a drag is never fought, and
   unticking returns to it);
 * invalid weights (all zero) replace the pictures and the table with a note:
   nothing stale stays on screen;
@@ -40,7 +40,14 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .core.environment import static_output_requested
-from .core.i18n import _, format_significant, in_language, pgettext
+from .core.i18n import (
+    _,
+    current_language,
+    format_significant,
+    in_language,
+    pgettext,
+    use_language,
+)
 from .core.vocabulary import class_label
 from .data.study import Study
 from .figures.captions import caption_of
@@ -60,6 +67,8 @@ __all__ = [
     "explorer_state",
     "explorer_table",
     "project_ordered",
+    "projection_html",
+    "read_weight_box",
 ]
 
 
@@ -313,29 +322,28 @@ def explorer_table(
     )
 
 
+def projection_html(state: ExplorerState) -> str:
+    """Say which weights are used when the set ones break the order (else "")."""
+    import html
+
+    if not state.projected:
+        return ""
+    values = ", ".join(
+        f"{class_label(k)} {format_significant(v)}" for k, v in state.weights.items()
+    )
+    text = pgettext(
+        "explorer page",
+        "The weights set break the order very important ≥ important ≥ not so "
+        "important; the nearest weights that keep it are used: {weights}.",
+    ).format(weights=values)
+    return f"<p><i>{html.escape(text)}</i></p>"
+
+
 def _table_html(state: ExplorerState, study: Study, ties: str = "min") -> str:
     import html
 
     from .reports.phrases import place_basis_note
 
-    note = ""
-    if state.projected:  # the sliders keep what was set; the weights used are said
-        values = ", ".join(
-            f"{class_label(k)} {format_significant(v)}"
-            for k, v in state.weights.items()
-        )
-        note = (
-            "<p><i>"
-            + html.escape(
-                pgettext(
-                    "explorer page",
-                    "The weights set break the order very important ≥ important ≥ "
-                    "not so important; the nearest weights that keep it are used: "
-                    "{weights}.",
-                ).format(weights=values)
-            )
-            + "</i></p>"
-        )
     caption = html.escape(
         _("Ranking under the current weights. Data: {label}.").format(
             label=data_label(study)
@@ -349,9 +357,11 @@ def _table_html(state: ExplorerState, study: Study, ties: str = "min") -> str:
         )
     )
     return (
-        note
-        + f"<p><i>{caption}</i></p>"
+        f"<p><i>{caption}</i></p>"
+        # A narrow output area scrolls the table instead of cutting it.
+        + '<div style="overflow-x:auto;max-width:100%">'
         + table_html(explorer_table(state), index=False)
+        + "</div>"
     )
 
 
@@ -376,11 +386,65 @@ _STYLE = """<style>
 </style>"""
 
 
+#: Largest weight a slider or a number box takes (only the ratios matter).
+SLIDER_END = 10.0
+
+
+def _box_text(value: float) -> str:
+    """Return a weight as its number box shows it (two decimals at most)."""
+    from .core.i18n import format_number
+
+    return format_number(round(float(value), 2), language=None).replace("\u00a0", "")
+
+
+def read_weight_box(text: str, cls: str, current: float) -> tuple[float, str]:
+    """Read a weight typed in a number box: ``(value, message)``.
+
+    A decimal comma or point is accepted; a value outside 0 to 10 is set to the
+    nearest end, and text that is not a number keeps the ``current`` value; the
+    message says which (empty when the text was read as typed).
+
+    Examples
+    --------
+    >>> read_weight_box("3,5", "important", 2.0)
+    (3.5, '')
+    >>> read_weight_box("25", "important", 2.0)[0]
+    10.0
+    >>> read_weight_box("abc", "important", 2.0)[0]
+    2.0
+    """
+    import math
+
+    cleaned = text.strip().replace(",", ".").replace(" ", "").replace("\u00a0", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        return current, pgettext(
+            "explorer page",
+            "“{text}” is not a number; the weight of the class “{cls}” stays {value}.",
+        ).format(text=text, cls=class_label(cls), value=_box_text(current))
+    clipped = min(max(value, 0.0), SLIDER_END)
+    if clipped != value:
+        return clipped, pgettext(
+            "explorer page",
+            "{text} is outside 0 to {end}; the weight of the class “{cls}” is set "
+            "to {value}.",
+        ).format(
+            text=text,
+            end=_box_text(SLIDER_END),
+            cls=class_label(cls),
+            value=_box_text(clipped),
+        )
+    return value, ""
+
+
 def _help_text() -> str:
     return _(
         "Only the ratios of the weights matter. 'keep VI ≥ I ≥ NSI': when ticked, "
         "weights that break this order are replaced by the nearest weights that "
-        "keep it, said above the table; the sliders keep what you set. 'ties': min "
+        "keep it, named under the box; the sliders keep what you set. 'ties': min "
         "numbers tied clusters 1, 2, 2, 4 (1 + the clusters strictly ahead); dense "
         "numbers them 1, 2, 2, 3 (as published in 2015)."
     )
@@ -480,18 +544,29 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         c: widgets.FloatSlider(
             value=float(weights[c]),
             min=0.0,
-            max=10.0,
-            step=0.1,
+            max=SLIDER_END,
+            step=0.01,
             description=class_label(c),
             tooltip=pgettext(
                 "explorer",
                 "Weight of the class '{cls}' (0 to 10; only the ratios matter)",
             ).format(cls=class_label(c)),
             continuous_update=True,
-            readout=True,
-            readout_format=".1f",
+            readout=False,  # the number box beside it shows and takes the value
             style={"description_width": "130px"},
-            layout=widgets.Layout(width="min(100%, 560px)"),
+            layout=widgets.Layout(width="min(100% - 90px, 480px)"),
+        )
+        for c in classes
+    }
+    boxes = {
+        c: widgets.Text(
+            value=_box_text(weights[c]),
+            continuous_update=False,  # read on Enter or on leaving the box
+            tooltip=pgettext(
+                "explorer page",
+                "Type a weight from 0 to 10 (a decimal comma or point).",
+            ),
+            layout=widgets.Layout(width="72px"),
         )
         for c in classes
     }
@@ -542,8 +617,42 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         layout=widgets.Layout(display="none"),
     )
     table_view = widgets.HTML(value=table)
+    # A busy sign while an update is computed, and what a number box refused.
+    status = widgets.HTML(value="")
+    messages = widgets.HTML(value="")
+    used = widgets.HTML(value="")
+    language = current_language()
+
+    def typed(change) -> None:
+        with use_language(language):
+            cls = next(c for c, b in boxes.items() if b is change["owner"])
+            if change["new"] == _box_text(sliders[cls].value):
+                return
+            value, message = read_weight_box(change["new"], cls, sliders[cls].value)
+            sliders[cls].value = value  # its box follows (see moved)
+            boxes[cls].value = _box_text(value)  # also when the value is unchanged
+            messages.value = (
+                f'<p style="color:#7b241c">{html.escape(message)}</p>'
+                if message
+                else ""
+            )
+
+    def moved(change) -> None:
+        with use_language(language):
+            cls = next(c for c, s in sliders.items() if s is change["owner"])
+            boxes[cls].value = _box_text(change["new"])
 
     def refresh(_change=None) -> None:
+        with use_language(language):
+            status.value = (
+                '<span style="color:#555">' + html.escape(_("updating…")) + "</span>"
+            )
+            try:
+                _refresh()
+            finally:
+                status.value = ""
+
+    def _refresh() -> None:
         values = {c: s.value for c, s in sliders.items()}
         if sum(values.values()) <= 0:
             pictures.layout.display = "none"
@@ -554,6 +663,7 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
             values, ordered=ordered.value, ties=ties.value
         )
         explorer.state = state  # the sliders keep what was set, never projected
+        used.value = projection_html(state)
         map_view.value, flow_view.value = explorer.pictures_html(
             state, png_map, png_flow
         )
@@ -562,10 +672,18 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         pictures.layout.display = "flex"
         table_view.layout.display = None
 
+    for box in boxes.values():
+        box.observe(typed, names="value")
+    for slider in sliders.values():
+        slider.observe(moved, names="value")
     for control in [*sliders.values(), ordered, ties]:
         control.observe(refresh, names="value")
     explorer.widgets = {
         **sliders,
+        **{f"{c}_box": b for c, b in boxes.items()},
+        "status": status,
+        "messages": messages,
+        "used": used,
         "ordered": ordered,
         "ties": ties,
         "map": map_view,
@@ -578,9 +696,16 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
     box = widgets.VBox(
         [
             style,
-            *sliders.values(),
+            *(
+                widgets.HBox(
+                    [sliders[c], boxes[c]], layout=widgets.Layout(width="100%")
+                )
+                for c in classes
+            ),
+            messages,
             ordered,
-            ties,
+            used,
+            widgets.HBox([ties, status]),
             help_line,
             placeholder,
             pictures,

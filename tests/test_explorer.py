@@ -113,15 +113,29 @@ def test_live_widgets_update_on_slider_move(study):
     live.widgets["important"].value = 4.0  # 0.5 : 4 : 1 breaks the order
     for _ in range(3):
         live.widgets["ordered"].value = True
-        assert "the nearest weights that keep it are used" in table.value
+        assert "the nearest weights that keep it are used" in live.widgets["used"].value
         assert [live.widgets[c].value for c in W] == [0.5, 4.0, 1.0]
         used = project_ordered(np.array([0.5, 4.0, 1.0]))
         assert list(live.state.weights.values()) == pytest.approx(used)
         live.widgets["ordered"].value = False
-        assert "nearest weights" not in table.value
+        assert live.widgets["used"].value == ""
         assert list(live.state.weights.values()) == [0.5, 4.0, 1.0]
     # The change column says what it counts.
     assert "minus the place now" in table.value
+    # The number boxes: a decimal comma is read; a refusal or a clip is said.
+    box = live.widgets["important_box"]
+    box.value = "3,5"
+    assert live.widgets["important"].value == 3.5 and box.value == "3.5"
+    assert live.widgets["messages"].value == ""
+    box.value = "abc"
+    assert live.widgets["important"].value == 3.5 and box.value == "3.5"
+    assert "“abc” is not a number" in live.widgets["messages"].value
+    box.value = "25"
+    assert live.widgets["important"].value == 10 and box.value == "10"
+    assert "25 is outside 0 to 10" in live.widgets["messages"].value
+    live.widgets["important"].value = 4.25  # a slider move shows in its box
+    assert box.value == "4.25"
+    assert live.widgets["status"].value == ""  # no busy sign once done
     # All weights zero: no stale pictures or table, a note instead.
     for c in W:
         live.widgets[c].value = 0.0
@@ -134,6 +148,15 @@ def test_live_widgets_update_on_slider_move(study):
     # Every control explains itself.
     for name in (*W, "ordered", "ties"):
         assert live.widgets[name].tooltip, name
+
+
+def test_the_live_explorer_speaks_the_language_it_was_opened_in(study):
+    live = explore(study, W, static=False, language="ru")
+    live.widgets["very_important"].value = 2.5  # the callback runs later, in ru
+    assert live.widgets["very_important_box"].value == "2,5"
+    assert "Рейтинг при текущих весах" in live.widgets["table"].value
+    live.widgets["important_box"].value = "1,25"
+    assert live.widgets["important"].value == 1.25
 
 
 def test_outside_jupyter_the_repr_is_the_ranking(study, capsys):
@@ -278,11 +301,10 @@ def served_explorer(tmp_path_factory):
 
 
 def _set_slider(page, index: int, value: float) -> None:
-    readout = page.locator(".ecei-explorer .widget-readout").nth(index)
-    readout.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(f"{value}")
-    page.keyboard.press("Enter")
+    """Type a weight into the number box beside a slider (read on Enter)."""
+    box = page.locator(".ecei-explorer .widget-text input").nth(index)
+    box.fill(f"{value}")
+    box.press("Enter")
 
 
 @pytest.mark.slow

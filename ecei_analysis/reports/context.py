@@ -213,6 +213,11 @@ class ReportContext:
             self._emit("")
         self._pending = section_html(key, level=level, language=self.language)
 
+    def flush(self) -> None:
+        """Show a pending heading now, before output displayed directly (widgets)."""
+        if self._pending:
+            self._emit("")
+
     def findings(self, findings: Sequence) -> None:
         """Show findings (built in this context's language) as bullets."""
         from .display import findings_html

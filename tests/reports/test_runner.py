@@ -51,6 +51,7 @@ def test_notebook_executes_and_reports_provenance(name, tmp_path):
         assert "Static snapshot" in text  # no widget front-end under papermill
         # One page: one heading, one banner, no second table under the explorer.
         assert text.count("<h1") == 1
+        assert text.index("<h1") < text.index("Static snapshot")  # heading on top
         assert text.count("SYNTHETIC DEMONSTRATION DATA") == 1
         assert text.count("<table") == 2  # the ranking and the provenance
     else:
