@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 LOCK   := requirements-lock.txt
 
-.PHONY: report test test-fast test-repeat test-busy check lint imports format figures \
+.PHONY: report explore test test-fast test-repeat test-busy check lint imports format figures \
 	docs-figures docs bench check-installed lock catalogs clean
 
 $(PY):
@@ -21,6 +21,13 @@ report: $(VENV)/.installed-report
 	$(BIN)/ecei rank --weights equal --ties dense --format csv \
 		--out reports/baseline_ranking.csv
 	$(BIN)/ecei report --notebook briefing
+
+# The live explorer served by Voilà to this machine only (127.0.0.1); the kernel of
+# a closed page is shut down after ten idle minutes, so visits do not pile up.
+explore: $(VENV)/.installed-notebooks
+	$(BIN)/voila notebooks/04_explore.ipynb --Voila.ip=127.0.0.1 \
+		--MappingKernelManager.cull_idle_timeout=600 \
+		--MappingKernelManager.cull_interval=60
 
 # Tests run in parallel on every core (pytest-xdist); idle workers steal queued
 # tests, so the long report and browser tests do not line up on one worker.

@@ -296,9 +296,24 @@ class Explorer:
         marker = pgettext(
             "explorer", "Gold dot: the current weights ({ratio})."
         ).format(ratio=ratio)
+        # Short alternative texts (one sentence each); the captions hold the rest.
+        leaders = state.table.index[state.table["rank"] == 1]
+        leader = ", ".join(str(self.labels.get(c, c)) for c in leaders)
+        map_alt = pgettext(
+            "explorer",
+            "Weight map: who is first for every weighting; the gold dot marks the "
+            "current weights {ratio}.",
+        ).format(ratio=ratio)
+        flow_alt = pgettext(
+            "explorer",
+            "Rank flow: places under equal weights and under {ratio}; first now: "
+            "{leader}.",
+        ).format(ratio=ratio, leader=leader)
         return (
-            figure_html(map_png, f"{self.map_caption} {marker}", max_width=684),
-            figure_html(flow_png, self.flow_caption, max_width=378),
+            figure_html(
+                map_png, f"{self.map_caption} {marker}", alt=map_alt, max_width=684
+            ),
+            figure_html(flow_png, self.flow_caption, alt=flow_alt, max_width=378),
         )
 
 
@@ -383,6 +398,9 @@ _STYLE = """<style>
 .ecei-explorer tr:nth-child(even) td{background:#f6f6f6}
 .ecei-explorer .ecei-banner{color:#7b241c;font-weight:bold;border:1px solid #7b241c;
  background:#fdecea;padding:6px 10px}
+.ecei-explorer .noUi-handle{background:#1f4e79 !important;
+ border-color:#1f4e79 !important}
+.ecei-explorer .noUi-target{background:#8c8c8c !important}
 </style>"""
 
 

@@ -94,6 +94,12 @@ def test_update_images_show_the_marker_where_the_weights_are(explorer):
         'alt="Weight map:' in map_html and "Gold dot: the current weights" in map_html
     )
     assert 'alt="Rank flow:' in flow_html and "width:100%" in flow_html
+    # Short alternative texts: one sentence, the current leader and weights named.
+    import re
+
+    alts = [re.search(r'alt="([^"]*)"', h).group(1) for h in (map_html, flow_html)]
+    assert all(len(a) < 160 for a in alts), alts
+    assert "3:2:1" in alts[0] and "first now: Kaluga" in alts[1]
 
 
 def test_live_widgets_update_on_slider_move(study):
