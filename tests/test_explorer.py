@@ -313,6 +313,49 @@ def _set_slider(page, index: int, value: float) -> None:
     box.press("Enter")
 
 
+def _drag_important(page, *, hold: bool) -> str:
+    """Drag the "important" handle to 90 % of its track; return its box's value.
+
+    ``hold``: keep the mouse down until the kernel has answered the drag (the
+    note naming the weights used is shown), else release at once. Either way the
+    value is read once the kernel has answered every message of the drag.
+    """
+    handle = page.locator(".ecei-explorer .noUi-handle").nth(1).bounding_box()
+    track = page.locator(".ecei-explorer .slider-container").nth(1).bounding_box()
+    y = handle["y"] + handle["height"] / 2
+    page.mouse.move(handle["x"] + handle["width"] / 2, y)
+    page.mouse.down()
+    page.mouse.move(track["x"] + 0.9 * track["width"], y, steps=8)
+    box = page.locator(".ecei-explorer .widget-text input").nth(1)
+    if hold:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.ecei-explorer .widget-text input')]"
+            "[1].value > 5 && document.body.innerText.includes('nearest weights')",
+            timeout=30_000,
+        )
+    page.mouse.up()
+    _round_trip(page)  # every message of the drag has been answered
+    return box.input_value()
+
+
+def _round_trip(page) -> None:
+    """Wait until the kernel has answered everything sent so far.
+
+    The kernel handles messages in order: switching the place basis and seeing
+    the table's caption change means every earlier slider message is answered.
+    """
+    select = page.locator(".ecei-explorer select").first
+    for index, words in ((1, "as in the published table"), (0, "1 + the")):
+        select.select_option(index=index)  # dense, then min again
+        page.wait_for_function(
+            "words => [...document.querySelectorAll('.ecei-explorer i')]"
+            ".some(e => e.textContent.includes('Places: ' ) && "
+            "e.textContent.includes(words))",
+            arg=words,
+            timeout=30_000,
+        )
+
+
 @pytest.mark.slow
 @pytest.mark.interrupt
 def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
@@ -358,6 +401,22 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
             arg=expected,
             timeout=30_000,
         )
+        # The order box never fights a drag: dragging "important" far above "very
+        # important" leaves the slider where the hand put it, whether the mouse is
+        # held until the kernel has answered or released at once; the weights used
+        # are named under the box.
+        page.locator(".ecei-explorer input[type=checkbox]").first.check()
+        _set_slider(page, 1, 2)
+        first = _drag_important(page, hold=True)
+        assert float(first) > 5
+        used = page.locator(".ecei-explorer", has_text="nearest weights that keep it")
+        assert used.count() >= 1
+        assert page.locator(".ecei-explorer .widget-text input").nth(
+            0
+        ).input_value() == ("0.5")
+        _set_slider(page, 1, 2)
+        assert _drag_important(page, hold=False) == first
+        page.locator(".ecei-explorer input[type=checkbox]").first.uncheck()
         # All weights zero: the pictures and the table give way to a note.
         for index in range(3):
             _set_slider(page, index, 0)
