@@ -32,7 +32,7 @@ def orthogonal_classes(n=16):
 @pytest.mark.parametrize("method", METHODS)
 def test_a_class_with_constant_points_has_no_importance(method):
     rng = np.random.default_rng(0)
-    m = np.column_stack([rng.normal(size=20), np.full(20, 7.0), rng.normal(size=20)])
+    m = np.column_stack([rng.normal(size=60), np.full(60, 7.0), rng.normal(size=60)])
     table = class_importance(frame(m), "3:2:1", method=method).table
     assert table.loc["important", "importance"] == 0.0
     assert table.loc["important", "importance_share"] == 0.0
@@ -71,13 +71,21 @@ def test_the_correlation_ratio_sees_a_nonlinear_dependence():
     m = np.column_stack([x**2, np.linspace(0, 1, 41), np.cos(7 * x)])
     pts = frame(m)
     pearson = class_importance(pts, "1:0:0").table["importance"]
-    ratio = class_importance(pts, "1:0:0", method="ratio").table["importance"]
+    with pytest.warns(UserWarning, match="unstable below 50"):
+        ratio = class_importance(pts, "1:0:0", method="ratio").table["importance"]
     # y = x² itself: the smoother recovers it exactly; Pearson sees r = 1 too.
     assert ratio["very_important"] == pytest.approx(1.0, abs=1e-4)
     # y = x² is symmetric in x: no linear trend, but a strong dependence on
     # the second class only through x, which the ratio sees and Pearson not.
     assert pearson["important"] < 0.01
     assert ratio["important"] > 0.9
+
+
+def test_the_correlation_ratio_warns_on_a_study_of_19_clusters():
+    from ecei_analysis import class_points, load_study
+
+    with pytest.warns(UserWarning, match="has only 1[0-9] distinct values"):
+        class_importance(class_points(load_study()), "3:2:1", method="ratio")
 
 
 def test_the_correlation_ratio_warns_and_refuses_with_few_values():
