@@ -388,6 +388,30 @@ def _ahead_under(study: Study, classification: pd.Series, weights) -> pd.Series:
     return clusters_ahead(score_clusters(points, w))
 
 
+def _check_weights_cover_votes(panel: ClassificationPanel, weights) -> None:
+    """Refuse votes for a class the study (and so its weights) does not have."""
+    from ..core.i18n import pgettext
+    from ..core.vocabulary import class_label
+
+    voted = panel.votes.stack().dropna()
+    missing = [c for c in CLASSES if c not in weights.classes and (voted == c).any()]
+    if not missing:
+        return
+    experts = [e for e in panel.votes.columns if panel.votes[e].isin(missing).any()]
+    raise EceiDataError(
+        pgettext(
+            "error",
+            "the experts vote {classes} ({experts}), a class this study has no "
+            "weight for (its classes: {have}); an expert can vote only the "
+            "study's classes",
+        ).format(
+            classes=", ".join(f"'{class_label(c)}'" for c in missing),
+            experts=", ".join(map(str, experts)),
+            have=", ".join(class_label(c) for c in weights.classes),
+        )
+    )
+
+
 @takes_weights
 def analyse_classification_panel(
     study: Study,
@@ -432,6 +456,7 @@ def analyse_classification_panel(
     ties = check_ties(ties, ("dense", "min"))
     draws = whole_number(draws, "draws", low=0)
     w = weights
+    _check_weights_cover_votes(panel, w)
     streams, record = spawn_generators(seed, ("bootstrap", "draws"))
     agreement = classification_agreement(
         panel,

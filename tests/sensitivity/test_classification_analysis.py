@@ -202,3 +202,28 @@ def test_the_panel_must_list_the_study_indicators():
     panel = panel_of({"A": [VI]}, ["1.1.0"])
     with pytest.raises(EceiDataError, match="load it with the study's indicators"):
         analyse_classification_panel(study, panel, "3:2:1")
+
+
+def test_votes_for_a_class_the_study_lacks_are_refused_by_name(tmp_path):
+    from dataclasses import replace
+
+    from ecei_analysis import (
+        EceiDataError,
+        analyse_classification_panel,
+        load_classification_panel,
+        load_study,
+    )
+
+    study = load_study()
+    indicators = study.indicators.assign(
+        significance_class=study.indicators["significance_class"].replace(
+            {"not_so_important": "important"}
+        )
+    )
+    two = replace(study, indicators=indicators)
+    rows = "\n".join(f"{c},very_important,not_so_important" for c in indicators.index)
+    path = tmp_path / "votes.csv"
+    path.write_text("code,Anna,Boris\n" + rows + "\n", encoding="utf-8")
+    panel = load_classification_panel(path, indicators)
+    with pytest.raises(EceiDataError, match=r"'not so important' \(Boris\)"):
+        analyse_classification_panel(two, panel, "1:1", seed=1)
