@@ -306,26 +306,21 @@ def _flow(n_clusters, longest):
         line_color="colour",
         line_width=2,
     )
-    left_source = ColumnDataSource({"y": [], "text": []})
-    right_source = ColumnDataSource({"y": [], "text": []})
-    fig.text(
-        x=-0.05,
-        y="y",
-        text="text",
-        source=left_source,
-        text_align="right",
-        text_baseline="middle",
-        text_font_size=_FONT,
-    )
-    fig.text(
-        x=1.05,
-        y="y",
-        text="text",
-        source=right_source,
-        text_align="left",
-        text_baseline="middle",
-        text_font_size=_FONT,
-    )
+    # The names beside the lines: equal weights on the left, the weights set right.
+    sides = []
+    for x, align in ((-0.05, "right"), (1.05, "left")):
+        source = ColumnDataSource({"y": [], "text": []})
+        fig.text(
+            x=x,
+            y="y",
+            text="text",
+            source=source,
+            text_align=align,
+            text_baseline="middle",
+            text_font_size=_FONT,
+        )
+        sides.append(source)
+    left_source, right_source = sides
     return fig, flow_source, left_source, right_source
 
 
