@@ -8,6 +8,8 @@ which Sphinx renders without executing again.
 
 from __future__ import annotations
 
+import html
+import re
 import sys
 from pathlib import Path
 
@@ -24,6 +26,20 @@ QUICK = {
 }
 
 
+def _heading(book) -> str:
+    """Return the first ``<h1>`` an executed notebook displays, as plain text."""
+    for cell in book.cells:
+        for output in cell.get("outputs", []):
+            found = re.search(
+                r"<h1[^>]*>(.*?)</h1>",
+                output.get("data", {}).get("text/html", ""),
+                re.S,
+            )
+            if found:
+                return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+    raise SystemExit("a notebook without a heading cannot title its tutorial page")
+
+
 def main() -> int:
     """Run every notebook and copy the executed ones next to the index page."""
     runs = HERE / "_runs"
@@ -35,6 +51,10 @@ def main() -> int:
             tags = cell.metadata.get("tags", [])
             if cell.cell_type == "markdown" and "remove-cell" in tags:
                 cell.metadata["tags"] = [t for t in tags if t != "remove-cell"]
+        if not any(c.cell_type == "markdown" for c in book.cells):
+            # No introduction (04 shows its heading from code, once, above its
+            # widgets): the page's title is the report's own first heading.
+            book.cells.insert(0, nbformat.v4.new_markdown_cell(f"# {_heading(book)}"))
         nbformat.write(book, HERE / f"{name}.ipynb")
         print(f"executed {name}", file=sys.stderr)
     return 0
