@@ -224,3 +224,42 @@ def test_given_samples_are_checked():
         smaa(pts, weights=np.ones((3, 3)), concentration=5)
     with pytest.raises(EceiDataError, match="not both"):
         smaa(pts, measurements=np.ones((4, 2, 3)), noise=object())
+
+
+@pytest.mark.parametrize("ties", ["dense", "min"])
+@pytest.mark.parametrize("tol", [None, 0.0, 0.6])
+def test_the_first_place_shortcut_agrees_with_full_ranking(ties, tol):
+    """The confidence factors' shortcut: first exactly where rank_matrix says 1."""
+    from ecei_analysis.scoring.ranks import rank_matrix
+    from ecei_analysis.sensitivity.smaa import _ranked_first
+
+    rng = np.random.default_rng(11)
+    # Coarse integer scores (many exact ties) and chains of gaps of 0.5 < 0.6
+    # whose total exceeds the tolerance.
+    scores = rng.integers(0, 6, size=(4000, 7)).astype(float)
+    chain = np.array([3.0, 2.5, 2.0, 1.5, 1.0, 0.0, -1.0])
+    scores = np.vstack([scores, chain, chain[::-1], scores[:5] * 1e-12])
+    for i in range(scores.shape[1]):
+        full = rank_matrix(scores, ties=ties, tol=tol)[:, i] == 1
+        np.testing.assert_array_equal(
+            _ranked_first(scores, i, ties=ties, tol=tol), full
+        )
+
+
+@pytest.mark.parametrize("ties", ["dense", "min"])
+def test_confidence_factors_equal_a_full_ranking_of_every_sample(ties):
+    """One pass for all central weights gives what ranking each sample gives."""
+    from ecei_analysis.scoring.ranks import rank_matrix
+    from ecei_analysis.sensitivity.smaa import smaa_confidence
+
+    rng = np.random.default_rng(4)
+    meas = rng.integers(0, 4, size=(3000, 6, 3)).astype(float)  # many ties
+    central = rng.dirichlet(np.ones(3), size=6)
+    central[2] = np.nan  # never first: undefined
+    got = smaa_confidence(meas, central, ties=ties).to_numpy()
+    for i, w in enumerate(central):
+        if np.isnan(w).any():
+            assert np.isnan(got[i])
+            continue
+        ranks = rank_matrix(meas @ w, ties=ties)
+        assert got[i] == np.mean(ranks[:, i] == 1)
