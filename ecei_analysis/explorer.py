@@ -53,6 +53,7 @@ from .data.study import Study
 from .figures.captions import caption_of
 from .figures.rank_flow import plot_rank_flow
 from .figures.weight_map import plot_weight_map
+from .reports.explorer_page import SLIDER_END, weight_sentences
 from .reports.formatting import table_html
 from .reports.html import figure_html
 from .reports.provenance import data_label, study_banner
@@ -346,11 +347,7 @@ def projection_html(state: ExplorerState) -> str:
     values = ", ".join(
         f"{class_label(k)} {format_significant(v)}" for k, v in state.weights.items()
     )
-    text = pgettext(
-        "explorer page",
-        "The weights set break the order very important ≥ important ≥ not so "
-        "important; the nearest weights that keep it are used: {weights}.",
-    ).format(weights=values)
+    text = weight_sentences()["projected"].format(weights=values)
     return f"<p><i>{html.escape(text)}</i></p>"
 
 
@@ -404,10 +401,6 @@ _STYLE = """<style>
 </style>"""
 
 
-#: Largest weight a slider or a number box takes (only the ratios matter).
-SLIDER_END = 10.0
-
-
 def _box_text(value: float) -> str:
     """Return a weight as its number box shows it (two decimals at most)."""
     from .core.i18n import format_number
@@ -439,17 +432,12 @@ def read_weight_box(text: str, cls: str, current: float) -> tuple[float, str]:
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        return current, pgettext(
-            "explorer page",
-            "“{text}” is not a number; the weight of the class “{cls}” stays {value}.",
-        ).format(text=text, cls=class_label(cls), value=_box_text(current))
+        return current, weight_sentences()["not_a_number"].format(
+            text=text, cls=class_label(cls), value=_box_text(current)
+        )
     clipped = min(max(value, 0.0), SLIDER_END)
     if clipped != value:
-        return clipped, pgettext(
-            "explorer page",
-            "{text} is outside 0 to {end}; the weight of the class “{cls}” is set "
-            "to {value}.",
-        ).format(
+        return clipped, weight_sentences()["clipped"].format(
             text=text,
             end=_box_text(SLIDER_END),
             cls=class_label(cls),

@@ -56,6 +56,7 @@ __all__ = [
     "SLIDER_END",
     "explorer_page",
     "page_data",
+    "weight_sentences",
     "write_explorer_page",
 ]
 
@@ -126,10 +127,14 @@ def _place_patches(points: pd.DataFrame) -> dict[str, dict]:
     return out
 
 
-def _texts(classes: list[str]) -> dict[str, object]:
-    """Return the sentences the page's script fills in (the language in force)."""
+def weight_sentences() -> dict[str, str]:
+    """Return the templates both explorers say about weights (language in force).
+
+    ``not_a_number`` and ``clipped`` (a number box's refusal or clip: ``text``,
+    ``cls``, ``value``, ``end``) and ``projected`` (the ordered weights used:
+    ``weights``); this page fills them in its script, the live explorer in Python.
+    """
     return {
-        "classes": [class_label(c) for c in classes],
         "not_a_number": pgettext(
             "explorer page",
             "“{text}” is not a number; the weight of the class “{cls}” stays {value}.",
@@ -139,16 +144,24 @@ def _texts(classes: list[str]) -> dict[str, object]:
             "{text} is outside 0 to {end}; the weight of the class “{cls}” is set "
             "to {value}.",
         ),
-        "all_zero": pgettext(
-            "explorer page",
-            "Every weight is zero: at least one must be positive to rank the clusters.",
-        ),
-        "used": pgettext("explorer page", "Weights used: {weights}."),
         "projected": pgettext(
             "explorer page",
             "The weights set break the order very important ≥ important ≥ not so "
             "important; the nearest weights that keep it are used: {weights}.",
         ),
+    }
+
+
+def _texts(classes: list[str]) -> dict[str, object]:
+    """Return the sentences the page's script fills in (the language in force)."""
+    return {
+        "classes": [class_label(c) for c in classes],
+        **weight_sentences(),
+        "all_zero": pgettext(
+            "explorer page",
+            "Every weight is zero: at least one must be positive to rank the clusters.",
+        ),
+        "used": pgettext("explorer page", "Weights used: {weights}."),
         "marker": pgettext("explorer page", "current weights"),
         "first_places": pgettext("explorer page", "who is first"),
         "places_of": pgettext("explorer page", "places of {name}"),
