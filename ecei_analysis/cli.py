@@ -548,7 +548,7 @@ def _importance_options(parser: argparse.ArgumentParser) -> None:
         choices=("pearson", "spearman", "kendall", "ratio"),
         default="pearson",
         help="importance measure: squared Pearson (default), Spearman or Kendall "
-        "correlation with the score, or the correlation ratio (smoothing spline)",
+        "correlation with the score, or the correlation ratio (REML regression spline)",
     )
     parser.add_argument(
         "--optimiser",

@@ -171,7 +171,9 @@ IMPORTANCE_MEASURES: dict[str, str] = {
     "pearson": NP_("importance", "squared Pearson correlation with the score"),
     "spearman": NP_("importance", "squared Spearman rank correlation with the score"),
     "kendall": NP_("importance", "squared Kendall rank correlation with the score"),
-    "ratio": NP_("importance", "correlation ratio (a smoothing spline chosen by GCV)"),
+    "ratio": NP_(
+        "importance", "correlation ratio (a regression spline chosen by REML)"
+    ),
 }
 
 
