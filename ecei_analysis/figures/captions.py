@@ -39,6 +39,7 @@ __all__ = [
 
 _CAPTION_ATTR = "_ecei_caption"
 _STAMPED = "_ecei_stamped"
+_REPLACED = "_ecei_undrawable"
 #: Most clusters a figure shows one by one; larger studies show the leaders.
 LEGIBLE = 30
 
@@ -55,7 +56,8 @@ def finish(ax: Axes, caption: str, data_note: str | None) -> Axes:
     tick labels, legends below it and the data.
     """
     note = data_note or _("data source not stated")
-    text = caption + " " + _("Data: {label}.").format(label=note)
+    text = caption + _undrawable_note(ax.figure) + " "
+    text += _("Data: {label}.").format(label=note)
     if "synthetic" in note.lower() or "синтетич" in note.lower():
         fig = ax.figure
         if not getattr(fig, _STAMPED, False):
@@ -76,6 +78,21 @@ def finish(ax: Axes, caption: str, data_note: str | None) -> Axes:
 
     localise_ticks(ax)
     return ax
+
+
+def _undrawable_note(fig) -> str:
+    """Mark the characters the font cannot draw; a sentence naming them, or ""."""
+    from .glyphs import UNDRAWABLE_MARK, replace_undrawable
+
+    found = [*getattr(fig, _REPLACED, []), *replace_undrawable(fig)]
+    found = list(dict.fromkeys(found))
+    setattr(fig, _REPLACED, found)
+    if not found:
+        return ""
+    return " " + _(
+        "Characters the figure's font cannot draw ({characters}) are shown as "
+        "{mark}; the tables show the names whole."
+    ).format(characters=" ".join(found), mark=UNDRAWABLE_MARK)
 
 
 def _stamp_height(ax: Axes) -> float:
