@@ -27,7 +27,7 @@ _SELECTORS = frozenset(map(chr, range(0xFE00, 0xFE10)))
 
 @cache
 def _charmap(path: str) -> frozenset[int]:
-    """The code points a font file has glyphs for."""
+    """Return the code points a font file has glyphs for."""
     from matplotlib.ft2font import FT2Font
 
     return frozenset(FT2Font(path).get_charmap())
