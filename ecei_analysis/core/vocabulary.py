@@ -20,6 +20,7 @@ __all__ = [
     "Ties",
     "check_ties",
     "class_from_text",
+    "class_named",
     "class_label",
     "class_short",
     "importance_measure",
@@ -130,6 +131,28 @@ def class_from_text(text: str) -> str | None:
         if wanted in {" ".join(n.split()).casefold() for n in names}:
             return cls
     return None
+
+
+def class_named(text: object, classes: Sequence[str], what: str = "class") -> str:
+    """Return the class of ``classes`` a person named, in any accepted spelling.
+
+    The id, its name in any language or its abbreviation (``VI``, ``ОВ``) all
+    name it (:func:`class_from_text`); a name outside ``classes`` is refused,
+    naming ``what`` and the classes there are.
+
+    Examples
+    --------
+    >>> class_named("VI", ["very_important", "important"])
+    'very_important'
+    """
+    cls = class_from_text(str(text))
+    if cls is None or cls not in classes:
+        raise EceiDataError(
+            pgettext(
+                "error", "{what} must name one of the classes {classes}, got {value!r}"
+            ).format(what=what, classes=", ".join(classes), value=text)
+        )
+    return cls
 
 
 def check_ties(ties: object, allowed: Sequence[str] = TIE_RULES) -> str:

@@ -17,6 +17,7 @@ from ..core.checks import one_of, whole_number
 from ..core.errors import EceiDataError
 from ..core.i18n import pgettext
 from ..core.seeds import seeded_generator
+from ..core.vocabulary import class_named
 from ..data.study import Study
 from ..scoring.weights import Weights, as_weights
 from ..sensitivity.classification_analysis import CONSENSUS_RULES
@@ -77,7 +78,7 @@ PARAMETER_CHECKS: dict[str, Check] = {
     "sampler": lambda v, s, w: one_of(v, "sampler", tuple(SAMPLERS)),
     "noise_levels": lambda v, s, w: AssessorNoise.from_study(s, levels=v),
     "sobol_n": lambda v, s, w: check_base_size(v, "sobol_n"),
-    "sweep_class": lambda v, s, w: one_of(v, "sweep_class", tuple(s.classes)),
+    "sweep_class": lambda v, s, w: class_named(v, s.classes, "sweep_class"),
     "sweep_steps": lambda v, s, w: whole_number(
         v, "sweep_steps", low=2, high=SWEEP_STEPS_UP_TO
     ),

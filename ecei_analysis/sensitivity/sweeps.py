@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..core.checks import one_of
 from ..core.errors import EceiDataError
-from ..core.vocabulary import Ties
+from ..core.vocabulary import Ties, class_named
 from ..scoring.points import check_points
 from ..scoring.ranks import rank_matrix
 from ..scoring.weights import WeightsLike, takes_weights
@@ -79,7 +79,7 @@ def sweep_weight(
     weights
         Nominal weights, in any accepted form (``"3:2:1"``, a mapping).
     cls
-        The class to vary.
+        The class to vary: its id, name or abbreviation (``"VI"``).
     values
         Its values: raw weights (``keep="fixed"``) or shares in [0, 1]
         (``keep="ratio"``).
@@ -106,8 +106,7 @@ def sweep_weight(
     points = check_points(points)
     keep = one_of(keep, "keep", ("fixed", "ratio"))
     classes = list(points.columns)
-    if cls not in classes:
-        raise EceiDataError(f"unknown class {cls!r}; expected one of {classes}")
+    cls = class_named(cls, classes, "cls")
     nominal = weights.vector_for(classes)
     w = sweep_weights_matrix(nominal, classes.index(cls), np.asarray(values), keep)
     scores = w @ points.to_numpy(float).T

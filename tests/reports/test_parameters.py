@@ -1,6 +1,6 @@
 import pytest
 
-from ecei_analysis import EceiDataError, load_study
+from ecei_analysis import EceiDataError, class_points, load_study
 from ecei_analysis.reports.parameters import PARAMETER_CHECKS, check_parameters
 from ecei_analysis.scoring.weights import as_weights
 
@@ -31,7 +31,7 @@ BAD = {
     "sampler": "Ordered",
     "noise_levels": -1,
     "sobol_n": 6,
-    "sweep_class": "VI",
+    "sweep_class": "urgent",
     "sweep_steps": 1,
     "importance_method": "gini",
     "importance_target": "1:2",
@@ -59,3 +59,15 @@ def test_a_check_accepts_the_edge_and_refuses_beyond_it(name, study):
 
 def test_parameters_without_a_check_are_left_to_the_context(study):
     check_parameters({"colour": "red"}, study, as_weights("1:1:1", study.classes))
+
+
+@pytest.mark.parametrize("typed", ["VI", "vi", "Very important", "ОВ", "очень важный"])
+def test_a_swept_class_is_named_as_everywhere_else(typed, study):
+    from ecei_analysis.reports.tables import sweep_places
+
+    weights = as_weights("3:2:1", study.classes)
+    check_parameters({"sweep_class": typed}, study, weights)
+    points = class_points(study)
+    assert sweep_places(points, weights, typed, 5).equals(
+        sweep_places(points, weights, "very_important", 5)
+    )

@@ -145,7 +145,7 @@ def test_bad_parameters_rejected_before_running(params, message, tmp_path):
 @pytest.mark.parametrize(
     ("notebook", "params", "message"),
     [
-        ("02_weight_sensitivity", {"sweep_class": "VI"}, "parameter sweep_class:"),
+        ("02_weight_sensitivity", {"sweep_class": "urgent"}, "parameter sweep_class:"),
         ("02_weight_sensitivity", {"sweep_steps": 1}, "parameter sweep_steps:"),
         ("03_uncertainty", {"sobol_n": 1000}, "parameter sobol_n: .*power of 2"),
         ("03_uncertainty", {"sampler": "normal"}, "parameter sampler:"),
