@@ -1,5 +1,7 @@
 """The one Monte Carlo engine: counts against brute force, chunk independence."""
 
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -79,9 +81,16 @@ def test_min_ties_match_brute_force():
     sampler = make_sampler("uniform")
     w = drawn_weights(sampler, 2000, 1)
     r = rank_matrix(w @ pts.to_numpy().T, ties="min")
-    c = run_engine(WeightModel(pts.to_numpy(), sampler), 2000, seed=1, ties="min")
+    c = run_engine(
+        WeightModel(pts.to_numpy(), sampler), 2000, seed=1, ties="min", pairwise=True
+    )
     acc = np.stack([(r == k).sum(0) for k in range(1, 4)], axis=1)
     np.testing.assert_array_equal(c.rank_counts, acc)
+    # tied pairs count for neither side
+    np.testing.assert_array_equal(
+        c.pairwise_counts, (r[:, :, None] < r[:, None, :]).sum(0)
+    )
+    assert c.pairwise_counts[0, 1] == c.pairwise_counts[1, 0] == 0
     assert c.rank_counts[0, 2] == 0  # a and b always tie: never rank 3 alone
     np.testing.assert_array_equal(c.rank_counts[0], c.rank_counts[1])
 
@@ -144,3 +153,14 @@ def test_engine_errors(points):
         smaa(points, draws=10, ties="average")
     with pytest.raises(EceiDataError, match="chunk_size"):
         smaa(points, draws=10, chunk_size=0)
+
+
+def test_chunks_fit_the_cache_and_threads_take_only_heavy_chunks():
+    from ecei_analysis.sensitivity.engine import _chunk_size, _workers
+
+    sizes = {n: _chunk_size(80 * n, n, None) for n in (3, 19, 40, 100, 256, 1300)}
+    assert sizes == {3: 8192, 19: 2048, 40: 1024, 100: 512, 256: 256, 1300: 645}
+    assert _chunk_size(80 * 19, 19, 333) == 333  # the user's chunk is kept
+    assert _workers(None, 1e-4) == 1
+    assert _workers(None, 1e-2) == min(2, os.cpu_count() or 1)
+    assert _workers(3, 1e-4) == 3

@@ -81,12 +81,7 @@ def test_the_correlation_ratio_sees_a_nonlinear_dependence():
     assert ratio["important"] > 0.9
 
 
-# mgcv 1.8-41 (R 4.2.2): var(fitted(gam(y ~ s(x), method = "REML"))) / var(y),
-# for the data sets built the same way in R (i = 0, 1, ...; %% for %).
-MGCV_RATIOS = {
-    "sine": 0.9386129288,  # i = 0:29; x = i; y = sin(x/4)*10 + (i*7)%%5
-    "ties": 0.9405515356,  # i = 0:59; x = (i*13)%%11; y = (x-5)^2 + (i*17)%%7
-}
+# mgcv 1.8-41 (R 4.2.2): var(fitted(gam(y ~ s(x), method = "REML"))) / var(y).
 # The bundled study's class points, y = their weighted sum (weights as shares).
 MGCV_BUNDLED = {
     "3:2:1": (0.7238824, 0.7752562, 0.1017949),
@@ -94,24 +89,6 @@ MGCV_BUNDLED = {
     "1:2:1": (0.4367724437, 0.9147988252, 0.2388240374),
     "5:2:1": (0.8479938924, 0.6556156677, 0.0482124324),
 }
-
-
-def _ratio_of(x, y):
-    from ecei_analysis.sensitivity.smoothing import reml_smooth
-
-    return reml_smooth(x, y[None, :])[0].var() / y.var()
-
-
-def test_the_reml_spline_gives_mgcvs_fit():
-    i = np.arange(30.0)
-    assert _ratio_of(i, np.sin(i / 4) * 10 + (i * 7) % 5) == pytest.approx(
-        MGCV_RATIOS["sine"], abs=1e-5
-    )
-    i = np.arange(60.0)
-    x = (i * 13) % 11  # 11 distinct values, each repeated
-    assert _ratio_of(x, (x - 5) ** 2 + (i * 17) % 7) == pytest.approx(
-        MGCV_RATIOS["ties"], abs=1e-5
-    )
 
 
 @pytest.mark.parametrize("weights", sorted(MGCV_BUNDLED))
@@ -123,20 +100,6 @@ def test_the_correlation_ratio_on_the_bundled_study_is_mgcvs(weights):
             class_points(load_study()), weights, method="ratio"
         ).table
     np.testing.assert_allclose(table["importance"], MGCV_BUNDLED[weights], atol=1e-4)
-
-
-def test_the_reml_spline_keeps_lines_and_reaches_a_curve():
-    from ecei_analysis.sensitivity.smoothing import reml_smooth
-
-    x = np.arange(25.0)
-    rows = np.stack([3 * x - 2, np.full(25, 4.0), (x - 12) ** 2])
-    fitted = reml_smooth(x, rows)
-    np.testing.assert_allclose(fitted[0], rows[0], atol=1e-9)  # a line: itself
-    np.testing.assert_allclose(fitted[1], 4.0, atol=1e-9)
-    # a parabola is smooth: the ten-function basis keeps nearly all of it.
-    assert fitted[2].var() / rows[2].var() > 0.999
-    with pytest.raises(ValueError, match="3 distinct"):
-        reml_smooth(np.array([1.0, 1.0, 2.0]), np.ones((1, 3)))
 
 
 def test_the_correlation_ratio_warns_on_a_study_of_19_clusters():
