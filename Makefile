@@ -25,7 +25,8 @@ report: $(VENV)/.installed-report
 # The live explorer served by Voilà to this machine only (127.0.0.1); the kernel of
 # a closed page is shut down after ten idle minutes, so visits do not pile up.
 explore: $(VENV)/.installed-notebooks
-	$(BIN)/voila notebooks/04_explore.ipynb --Voila.ip=127.0.0.1 \
+	JUPYTER_PATH=ecei_analysis/reports/voila_templates \
+		$(BIN)/voila notebooks/04_explore.ipynb --Voila.ip=127.0.0.1 --template=ecei \
 		--MappingKernelManager.cull_idle_timeout=600 \
 		--MappingKernelManager.cull_interval=60
 

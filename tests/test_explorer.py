@@ -1,12 +1,14 @@
 """The live explorer: update function, projection, widgets wiring, static fallback."""
 
 import io
+from pathlib import Path
 
 import numpy as np
 import pytest
 from helpers import W, start_server, stop_server
 from PIL import Image
 
+import ecei_analysis
 from ecei_analysis import (
     class_points,
     explore,
@@ -15,6 +17,9 @@ from ecei_analysis import (
     score_clusters,
 )
 from ecei_analysis.explorer import Explorer, project_ordered
+
+#: The Voilà template make explore serves with (no remote stylesheets).
+VOILA_TEMPLATES = Path(ecei_analysis.__file__).parent / "reports" / "voila_templates"
 
 
 @pytest.fixture(scope="module")
@@ -286,6 +291,8 @@ def served_explorer(tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "ECEI_STATIC"}
+    # as make explore serves it: the template without remote stylesheets
+    env["JUPYTER_PATH"] = str(VOILA_TEMPLATES)
     server = start_server(
         [
             sys.executable,
@@ -295,6 +302,7 @@ def served_explorer(tmp_path_factory):
             "--no-browser",
             f"--port={port}",
             "--Voila.ip=127.0.0.1",
+            "--template=ecei",
         ],
         f"http://127.0.0.1:{port}/",
         cwd=folder,
@@ -365,8 +373,17 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 800, "height": 1000})
+        remote = []
+        page.on(
+            "request",
+            lambda r: (
+                None if r.url.startswith((url, "data:")) else remote.append(r.url)
+            ),
+        )
         page.goto(url, timeout=120_000)
         page.wait_for_selector(".ecei-explorer .ecei-table", timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        assert remote == [], remote  # no CDN: fonts and scripts come from Voilà
         # The widgets render, without a widget error.
         body = page.inner_text("body")
         assert "Error displaying widget" not in body and "Model not found" not in body
