@@ -55,7 +55,7 @@ from .figures.rank_flow import plot_rank_flow
 from .figures.weight_map import plot_weight_map
 from .reports.explorer_page import SLIDER_END, weight_sentences
 from .reports.formatting import table_html
-from .reports.html import figure_html
+from .reports.html import NARROW_FIGURE_STYLE, figure_html
 from .reports.provenance import data_label, study_banner
 from .scoring.points import class_points, score_clusters
 from .scoring.ranks import rank_clusters
@@ -204,6 +204,7 @@ class Explorer:
         self.widgets: dict = {}  # filled by explore() when live
         self.state: ExplorerState | None = None  # the last state shown
         self._map_pixels, self._to_pixel, self.map_caption = self._render_map()
+        self._narrow_pixels, self._narrow_to_pixel, _ = self._render_map(narrow=True)
         self.flow_caption = ""
 
     def __repr__(self) -> str:
@@ -218,13 +219,30 @@ class Explorer:
             + explorer_table(self.state).to_string(index=False)
         )
 
-    def _render_map(self):
-        fig = Figure(figsize=(7.6, 4.6), dpi=90)
+    def _render_map(self, *, narrow: bool = False):
+        """Draw the map once: its pixels, the weights-to-pixel map, its caption.
+
+        ``narrow``: the legend under the triangle, 351 px wide, for outputs too
+        narrow to show the wide map (legend beside it) with legible text.
+        """
+        size = (3.9, 5.9) if narrow else (7.6, 4.6)
+        fig = Figure(figsize=size, dpi=MAP_DPI)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot(projection="ternary")
         plot_weight_map(self.points, labels=self.labels, data_note=self.note, ax=ax)
-        # Room on the right for the legend, below for the axis labels.
-        fig.subplots_adjust(left=0.06, right=0.56, bottom=0.16, top=0.9)
+        if narrow:  # legend below; the stamp in the figure's top corner
+            legend = ax.get_legend()
+            legend.set_loc("upper center")
+            legend.set_bbox_to_anchor((0.5, -0.3), transform=ax.transAxes)
+            stamp = pgettext("figure", "SYNTHETIC DATA")
+            for text in ax.texts:
+                if text.get_text() == stamp:
+                    text.set_transform(fig.transFigure)
+                    text.set_position((0.98, 0.99))
+                    text.set_verticalalignment("top")
+            fig.subplots_adjust(left=0.13, right=0.87, bottom=0.37, top=0.9)
+        else:  # room on the right for the legend, below for the axis labels
+            fig.subplots_adjust(left=0.06, right=0.56, bottom=0.16, top=0.9)
         fig.canvas.draw()
         pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
         height = pixels.shape[0]
@@ -236,12 +254,14 @@ class Explorer:
 
         return pixels, to_pixel, caption_of(ax)
 
-    def map_png(self, shares: np.ndarray) -> bytes:
+    def map_png(self, shares: np.ndarray, *, narrow: bool = False) -> bytes:
         """Return the weight map with the marker at ``shares`` as PNG bytes."""
         from PIL import Image
 
-        pixels = self._map_pixels.copy()
-        cx, cy = self._to_pixel(shares)
+        base = self._narrow_pixels if narrow else self._map_pixels
+        to_pixel = self._narrow_to_pixel if narrow else self._to_pixel
+        pixels = base.copy()
+        cx, cy = to_pixel(shares)
         yy, xx = np.ogrid[: pixels.shape[0], : pixels.shape[1]]
         dist = np.hypot(xx - cx, yy - cy)
         pixels[dist <= 8] = (0, 0, 0)
@@ -252,7 +272,7 @@ class Explorer:
 
     def flow_png(self, state: ExplorerState) -> bytes:
         """Return the rank-flow chart (equal weights → current) as PNG bytes."""
-        fig = Figure(figsize=(4.2, 5.0), dpi=90)
+        fig = Figure(figsize=(FLOW_WIDTH / MAP_DPI, 5.0), dpi=MAP_DPI)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
         plot_rank_flow(
@@ -310,11 +330,18 @@ class Explorer:
             "Rank flow: places under equal weights and under {ratio}; first now: "
             "{leader}.",
         ).format(ratio=ratio, leader=leader)
+        narrow_png = self.map_png(state.shares, narrow=True)
         return (
             figure_html(
-                map_png, f"{self.map_caption} {marker}", alt=map_alt, max_width=684
+                map_png,
+                f"{self.map_caption} {marker}",
+                alt=map_alt,
+                max_width=self._map_pixels.shape[1],
+                narrow=(narrow_png, self._narrow_pixels.shape[1]),
             ),
-            figure_html(flow_png, self.flow_caption, alt=flow_alt, max_width=378),
+            figure_html(
+                flow_png, self.flow_caption, alt=flow_alt, max_width=FLOW_WIDTH
+            ),
         )
 
 
@@ -386,8 +413,15 @@ def _in_kernel() -> bool:
     return shell is not None and getattr(shell, "kernel", None) is not None
 
 
+#: Screen resolution of the explorer's pictures, and the flow chart's width (px).
+MAP_DPI, FLOW_WIDTH = 90, 378
+#: The picture row: the map takes the room left beside the flow chart (which
+#: keeps its drawn width), and both stack when the row is narrower than the two.
+MAP_FLEX, FLOW_FLEX = "1 1 360px", f"0 1 {FLOW_WIDTH}px"
+
 #: The explorer's page style: wrapping picture row, report-like table.
-_STYLE = """<style>
+_STYLE = (
+    """<style>
 .ecei-explorer table{border-collapse:collapse;font-size:12px}
 .ecei-explorer th{border-bottom:1px solid #333;text-align:left;padding:2px 8px}
 .ecei-explorer td{padding:2px 8px;border:none}
@@ -398,7 +432,20 @@ _STYLE = """<style>
 .ecei-explorer .noUi-handle{background:#1f4e79 !important;
  border-color:#1f4e79 !important}
 .ecei-explorer .noUi-target{background:#8c8c8c !important}
-</style>"""
+.ecei-explorer .widget-html{max-width:100%;min-width:0}
+.ecei-explorer .widget-html-content{min-width:0;flex:1 1 auto}
+"""
+    + NARROW_FIGURE_STYLE
+    + "</style>"
+)
+
+
+#: The live explorer's class, and its snapshot's: where the live widgets render,
+#: the snapshot beside them is hidden (CSS :has, in the widgets' own style).
+_LIVE_CLASS, _SNAPSHOT_CLASS = "ecei-live", "ecei-snapshot"
+_LIVE_STYLE = (
+    f"<style>body:has(.{_LIVE_CLASS}) .{_SNAPSHOT_CLASS}{{display:none}}</style>"
+)
 
 
 def _box_text(value: float) -> str:
@@ -518,8 +565,8 @@ def explore(
     )
     row = (
         '<div style="display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start">'
-        f'<div style="flex:1 1 360px;min-width:0">{map_html}</div>'
-        f'<div style="flex:1 1 240px;min-width:0">{flow_html}</div></div>'
+        f'<div style="flex:{MAP_FLEX};min-width:0">{map_html}</div>'
+        f'<div style="flex:{FLOW_FLEX};min-width:0">{flow_html}</div></div>'
     )
     ratio = ", ".join(
         f"{class_label(k)} = {format_significant(v)}" for k, v in state.weights.items()
@@ -543,7 +590,7 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
     import html
 
     import ipywidgets as widgets
-    from IPython.display import display
+    from IPython.display import HTML, display
 
     classes = list(explorer.points.columns)
     sliders = {
@@ -600,8 +647,8 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
     help_line = widgets.HTML(
         value=f'<p style="font-size:12px;color:#444">{html.escape(_help_text())}</p>'
     )
-    map_view = widgets.HTML(value=map_html, layout=widgets.Layout(flex="1 1 360px"))
-    flow_view = widgets.HTML(value=flow_html, layout=widgets.Layout(flex="1 1 240px"))
+    map_view = widgets.HTML(value=map_html, layout=widgets.Layout(flex=MAP_FLEX))
+    flow_view = widgets.HTML(value=flow_html, layout=widgets.Layout(flex=FLOW_FLEX))
     pictures = widgets.Box(
         [map_view, flow_view],
         layout=widgets.Layout(
@@ -698,7 +745,7 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         "placeholder": placeholder,
         "table": table_view,
     }
-    style = widgets.HTML(value=_STYLE + banner)
+    style = widgets.HTML(value=_STYLE + _LIVE_STYLE + banner)
     box = widgets.VBox(
         [
             style,
@@ -720,9 +767,12 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         layout=widgets.Layout(width="100%"),
     )
     box.add_class("ecei-explorer")
-    # A front-end with widgets shows the widgets; a static render of a notebook
-    # saved without widget state falls back to the HTML snapshot, not an empty slot.
+    box.add_class(_LIVE_CLASS)
+    # The snapshot is its own output, shown wherever the live widgets are not:
+    # a static render (nbconvert, GitHub) or a notebook reopened without its
+    # kernel ("model not found"). Where the widgets render, their style hides it.
+    display(HTML(f'<div class="{_SNAPSHOT_CLASS}">{snapshot}</div>'))
     bundle = box._repr_mimebundle_()
-    bundle["text/html"] = snapshot
+    bundle["text/html"] = ""  # the snapshot above stands in for the widgets
     display(bundle, raw=True)
     return explorer

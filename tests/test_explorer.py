@@ -199,7 +199,9 @@ def test_static_snapshot(study, capsys, monkeypatch):
     assert snap.widgets == {}
     assert len(shown) == 1 and isinstance(shown[0], HTML)
     page = shown[0].data
-    assert page.count("<img ") == 2 and page.count('alt="') == 2
+    # the map in two drawings (wide and narrow, one shown by width) and the flow
+    assert page.count("<img ") == 3 and page.count('alt="') == 3
+    assert page.count('class="ecei-figure ecei-two-widths"') == 1
     assert page.count("SYNTHETIC DEMONSTRATION") == 1
     assert "Static snapshot" in page
 
@@ -224,7 +226,7 @@ def write_explorer_notebook(path, weights: str) -> None:
 
 @pytest.mark.slow
 def test_live_widgets_carry_the_snapshot_for_static_renders(tmp_path, monkeypatch):
-    """Live widgets carry the snapshot as HTML: a static render shows it."""
+    """Beside the live widgets, the snapshot: a static render shows it."""
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
@@ -239,15 +241,20 @@ def test_live_widgets_carry_the_snapshot_for_static_renders(tmp_path, monkeypatc
         cwd=str(tmp_path),
     )
     ran = nbformat.read(tmp_path / "out.ipynb", as_version=4)
-    (output,) = [o for o in ran.cells[0].outputs if o.output_type == "display_data"]
-    # A front-end with widgets still gets the widgets ...
+    snapshot, output = [
+        o for o in ran.cells[0].outputs if o.output_type == "display_data"
+    ]
+    # A front-end with widgets still gets the widgets (their style hides the
+    # snapshot output before them) ...
     assert "application/vnd.jupyter.widget-view+json" in output.data
+    assert output.data["text/html"] == ""
+    assert 'class="ecei-snapshot"' in snapshot.data["text/html"]
     # ... and a static render without widget state (JupyterLab saves none by
     # default; GitHub and nbviewer show none) the snapshot instead of a gap.
     ran.metadata.pop("widgets", None)
     page, _ = HTMLExporter().from_notebook_node(ran)
     assert '<script type="application/vnd.jupyter.widget-view+json">' not in page
-    assert page.count('alt="Weight map:') == 1 and page.count('alt="Rank flow:') == 1
+    assert page.count('alt="Weight map:') == 2 and page.count('alt="Rank flow:') == 1
     assert "Static snapshot (no live widgets here): weights" in page
     assert page.count("SYNTHETIC DEMONSTRATION") >= 1
 
@@ -314,9 +321,25 @@ def served_explorer(tmp_path_factory):
         stop_server(server)
 
 
+#: Smallest text drawn in the explorer's pictures: 7 pt at 90 dpi, in CSS px.
+SMALLEST_TEXT_PX = 7 * 90 / 72
+
+
+def _assert_pictures_legible(page) -> None:
+    """Every picture shown keeps its smallest text at 8 CSS px or more."""
+    scales = page.evaluate(
+        "[...document.querySelectorAll('.ecei-explorer img')]"
+        ".filter(i => i.offsetParent !== null)"
+        ".map(i => [i.alt.slice(0, 12), i.getBoundingClientRect().width / i.naturalWidth])"
+    )
+    assert len(scales) == 2, scales
+    for alt, scale in scales:
+        assert scale * SMALLEST_TEXT_PX >= 8, (alt, scale)
+
+
 def _set_slider(page, index: int, value: float) -> None:
     """Type a weight into the number box beside a slider (read on Enter)."""
-    box = page.locator(".ecei-explorer .widget-text input").nth(index)
+    box = page.locator(".ecei-live .widget-text input").nth(index)
     box.fill(f"{value}")
     box.press("Enter")
 
@@ -328,16 +351,16 @@ def _drag_important(page, *, hold: bool) -> str:
     note naming the weights used is shown), else release at once. Either way the
     value is read once the kernel has answered every message of the drag.
     """
-    handle = page.locator(".ecei-explorer .noUi-handle").nth(1).bounding_box()
-    track = page.locator(".ecei-explorer .slider-container").nth(1).bounding_box()
+    handle = page.locator(".ecei-live .noUi-handle").nth(1).bounding_box()
+    track = page.locator(".ecei-live .slider-container").nth(1).bounding_box()
     y = handle["y"] + handle["height"] / 2
     page.mouse.move(handle["x"] + handle["width"] / 2, y)
     page.mouse.down()
     page.mouse.move(track["x"] + 0.9 * track["width"], y, steps=8)
-    box = page.locator(".ecei-explorer .widget-text input").nth(1)
+    box = page.locator(".ecei-live .widget-text input").nth(1)
     if hold:
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.ecei-explorer .widget-text input')]"
+            "() => [...document.querySelectorAll('.ecei-live .widget-text input')]"
             "[1].value > 5 && document.body.innerText.includes('nearest weights')",
             timeout=30_000,
         )
@@ -352,11 +375,11 @@ def _round_trip(page) -> None:
     The kernel handles messages in order: switching the place basis and seeing
     the table's caption change means every earlier slider message is answered.
     """
-    select = page.locator(".ecei-explorer select").first
+    select = page.locator(".ecei-live select").first
     for index, words in ((1, "as in the published table"), (0, "1 + the")):
         select.select_option(index=index)  # dense, then min again
         page.wait_for_function(
-            "words => [...document.querySelectorAll('.ecei-explorer i')]"
+            "words => [...document.querySelectorAll('.ecei-live i')]"
             ".some(e => e.textContent.includes('Places: ' ) && "
             "e.textContent.includes(words))",
             arg=words,
@@ -381,13 +404,14 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
             ),
         )
         page.goto(url, timeout=120_000)
-        page.wait_for_selector(".ecei-explorer .ecei-table", timeout=120_000)
+        page.wait_for_selector(".ecei-live .ecei-table", timeout=120_000)
         page.wait_for_load_state("networkidle")
         assert remote == [], remote  # no CDN: fonts and scripts come from Voilà
+        assert page.locator(".ecei-snapshot").first.is_hidden()  # widgets live
         # The widgets render, without a widget error.
         body = page.inner_text("body")
         assert "Error displaying widget" not in body and "Model not found" not in body
-        assert page.locator(".ecei-explorer .widget-slider").count() == 3
+        assert page.locator(".ecei-live .widget-slider").count() == 3
         # Nothing overflows 800 px; the slider tracks are usable (>= 300 px).
         widths = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
@@ -399,10 +423,15 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
             "getComputedStyle(e).overflowX !== 'visible').map(e => e.className)"
         )
         assert inner == [], inner
-        track = page.locator(".ecei-explorer .slider-container").first.bounding_box()
+        track = page.locator(".ecei-live .slider-container").first.bounding_box()
         assert track["width"] >= 300, track
-        assert page.locator(".ecei-explorer img[alt^='Weight map:']").count() == 1
-        assert page.locator(".ecei-explorer img[alt^='Rank flow:']").count() == 1
+        assert (
+            page.locator(".ecei-explorer img[alt^='Weight map:']:visible").count() == 1
+        )
+        assert (
+            page.locator(".ecei-explorer img[alt^='Rank flow:']:visible").count() == 1
+        )
+        _assert_pictures_legible(page)
         # Moving a weight changes the table as explorer_state predicts.
         _set_slider(page, 0, 0.5)
         expected = (
@@ -413,7 +442,7 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
             .iloc[0]
         )
         page.wait_for_function(
-            "name => document.querySelector('.ecei-table tbody tr td:nth-child(2)')"
+            "name => document.querySelector('.ecei-live .ecei-table tbody tr td:nth-child(2)')"
             ".textContent === name",
             arg=expected,
             timeout=30_000,
@@ -422,24 +451,147 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
         # important" leaves the slider where the hand put it, whether the mouse is
         # held until the kernel has answered or released at once; the weights used
         # are named under the box.
-        page.locator(".ecei-explorer input[type=checkbox]").first.check()
+        page.locator(".ecei-live input[type=checkbox]").first.check()
         _set_slider(page, 1, 2)
         first = _drag_important(page, hold=True)
         assert float(first) > 5
-        used = page.locator(".ecei-explorer", has_text="nearest weights that keep it")
+        used = page.locator(".ecei-live", has_text="nearest weights that keep it")
         assert used.count() >= 1
-        assert page.locator(".ecei-explorer .widget-text input").nth(
-            0
-        ).input_value() == ("0.5")
+        assert page.locator(".ecei-live .widget-text input").nth(0).input_value() == (
+            "0.5"
+        )
         _set_slider(page, 1, 2)
         assert _drag_important(page, hold=False) == first
-        page.locator(".ecei-explorer input[type=checkbox]").first.uncheck()
+        page.locator(".ecei-live input[type=checkbox]").first.uncheck()
         # All weights zero: the pictures and the table give way to a note.
         for index in range(3):
             _set_slider(page, index, 0)
         page.wait_for_selector(
             "text=At least one weight must be positive", state="visible", timeout=30_000
         )
-        assert not page.locator(".ecei-explorer img").first.is_visible()
-        assert not page.locator(".ecei-table").is_visible()
+        assert not page.locator(".ecei-live img").first.is_visible()
+        assert not page.locator(".ecei-live .ecei-table").is_visible()
+        browser.close()
+
+
+# --- In JupyterLab: the default layout at 800 px, and the notebook reopened -------
+
+
+@pytest.fixture(scope="module")
+def served_lab(tmp_path_factory):
+    import os
+    import shutil
+    import socket
+    import sys
+
+    from ecei_analysis.core.resources import bundled_notebooks_dir
+
+    chromium = _browser_tools()
+    try:
+        import jupyterlab  # noqa: F401
+    except ImportError:
+        pytest.skip("not installed: jupyterlab (pip install -e '.[test]')")
+    folder = tmp_path_factory.mktemp("lab")
+    shutil.copy(bundled_notebooks_dir() / "04_explore.ipynb", folder)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "ECEI_STATIC"}
+    env["JUPYTER_CONFIG_DIR"] = str(folder / "config")  # no user settings
+    server = start_server(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            "--ServerApp.ip=127.0.0.1",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            f"--ServerApp.root_dir={folder}",
+            "--LabApp.news_url=",
+        ],
+        f"http://127.0.0.1:{port}/lab",
+        cwd=folder,
+        env=env,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/lab/tree/04_explore.ipynb", chromium
+    finally:
+        stop_server(server)
+
+
+def _lab_menu(page, menu: str, item: str) -> None:
+    page.locator(f".lm-MenuBar-itemLabel:text-is('{menu}')").click()
+    page.locator(f".lm-Menu-itemLabel:text-is('{item}')").click()
+
+
+@pytest.mark.slow
+@pytest.mark.interrupt
+def test_the_explorer_in_jupyterlab_at_800_px_and_reopened(served_lab):
+    from playwright.sync_api import sync_playwright
+
+    url, chromium = served_lab
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        # 800 px wide; tall enough that JupyterLab renders every output at once
+        # (it skips the layout of outputs outside the window).
+        page = browser.new_page(viewport={"width": 800, "height": 4000})
+        page.goto(url, timeout=120_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+        # JupyterLab's default layout: the file browser open beside the notebook.
+        assert page.locator(".jp-FileBrowser").is_visible()
+        page.wait_for_function(  # the notebook's kernel has started
+            "async () => (await (await fetch('/api/kernels')).json())"
+            ".some(k => k.execution_state === 'idle')",
+            timeout=120_000,
+        )
+        _lab_menu(page, "Run", "Run All Cells")
+        page.wait_for_selector(".ecei-live .ecei-table", timeout=180_000)
+        output = page.evaluate(
+            "document.querySelector('.ecei-live').closest('.jp-OutputArea-output')"
+            ".getBoundingClientRect().width"
+        )
+        assert output < 420, output  # the narrow case: about 368 px
+        # Nothing is cut off: no clipped element, nothing beyond the output area
+        # except inside a scrolling box (the table's).
+        beyond = page.evaluate(
+            """() => {
+              const root = document.querySelector('.ecei-live');
+              const edge = root.closest('.jp-OutputArea-output')
+                .getBoundingClientRect().right + 1;
+              const scrolls = e => e.closest('[style*="overflow"]') !== null &&
+                getComputedStyle(e.closest('[style*="overflow"]')).overflowX !== 'visible';
+              return [...root.querySelectorAll('*')]
+                .filter(e => e.offsetParent !== null && !scrolls(e))
+                .filter(e => e.getBoundingClientRect().right > edge ||
+                  (getComputedStyle(e).overflowX === 'hidden' &&
+                   e.scrollWidth > e.clientWidth + 1))
+                .map(e => e.tagName + '.' + e.className).slice(0, 5);
+            }"""
+        )
+        assert beyond == [], beyond
+        _assert_pictures_legible(page)
+        # One heading and one banner; the snapshot beside the widgets is hidden.
+        assert page.locator(".jp-Notebook h1:visible").count() == 1
+        assert page.locator(".jp-Notebook .ecei-banner:visible").count() == 1
+        assert page.locator(".ecei-snapshot").first.is_hidden()
+        # Saved, the kernel shut down and the page reopened: the widgets' models
+        # are gone ("model not found"), and the snapshot shows in their place.
+        page.locator(".jp-Notebook").first.click()
+        page.keyboard.press("Control+s")
+        page.wait_for_function(
+            "() => !document.querySelector('.jp-mod-dirty')", timeout=60_000
+        )
+        _lab_menu(page, "Kernel", "Shut Down Kernel")
+        page.wait_for_function(
+            "async () => (await (await fetch('/api/kernels')).json()).length === 0",
+            timeout=60_000,
+        )
+        page.reload()
+        page.wait_for_selector(".ecei-snapshot .ecei-table", timeout=120_000)
+        assert page.locator(".ecei-snapshot").first.is_visible()
+        assert page.locator(".ecei-snapshot img:visible").count() == 2
+        assert page.locator(".jp-Notebook .ecei-banner:visible").count() == 1
         browser.close()

@@ -15,7 +15,14 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["CONTENT_SECURITY_POLICY", "PRINT_CSS", "figure_html", "finish_html"]
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "NARROW_BELOW",
+    "NARROW_FIGURE_STYLE",
+    "PRINT_CSS",
+    "figure_html",
+    "finish_html",
+]
 
 #: What a report page may load or run.
 CONTENT_SECURITY_POLICY = (
@@ -115,28 +122,70 @@ def _set_language(page: str, language: str) -> str:
     return page[: opening.start()] + tag + page[opening.end() :]
 
 
+#: Width (CSS px) below which a figure with a narrow drawing shows it: the
+#: explorer's wide map (684 px, smallest text 7 pt at 90 dpi = 8.75 px) keeps its
+#: text at 8 px or more down to 626 px.
+NARROW_BELOW = 640
+#: The style that switches a two-width figure (include it once per page).
+NARROW_FIGURE_STYLE = (
+    ".ecei-two-widths{container-type:inline-size}"
+    ".ecei-two-widths img{display:block}"
+    ".ecei-two-widths .ecei-narrow{display:none}"
+    f"@container (max-width:{NARROW_BELOW}px){{"
+    ".ecei-two-widths .ecei-wide{display:none}"
+    ".ecei-two-widths .ecei-narrow{display:block}}"
+)
+
+
 def figure_html(
-    png: bytes, caption: str, *, alt: str | None = None, max_width: int | None = None
+    png: bytes,
+    caption: str,
+    *,
+    alt: str | None = None,
+    max_width: int | None = None,
+    narrow: tuple[bytes, int] | None = None,
 ) -> str:
     """Return a PNG and its caption as one ``<figure>`` (escaped, self-contained).
 
     The picture shrinks to its space; ``alt`` is the image's alternative text
     (default: the caption); ``max_width`` caps the width in CSS pixels.
+    ``narrow``: another drawing of the picture for narrow spaces, ``(png,
+    width)``; the figure shows it instead where it is narrower than
+    :data:`NARROW_BELOW` pixels (a CSS container query, see
+    :data:`NARROW_FIGURE_STYLE`), so its text is never shrunk out of reach.
 
     Examples
     --------
     >>> figure_html(b"png", "Ranks <b>.", alt="Short").count("&lt;b&gt;")
     1
+    >>> figure_html(b"a", "A.", narrow=(b"b", 300)).count("<img")
+    2
     """
     import base64
 
-    data = base64.b64encode(png).decode("ascii")
+    def image(data: bytes, attributes: str, css: str) -> str:
+        encoded = base64.b64encode(data).decode("ascii")
+        return (
+            f'<img{attributes} src="data:image/png;base64,{encoded}" '
+            f'alt="{html.escape(alt if alt is not None else caption)}" '
+            f'style="{css}"/>'
+        )
+
     text = html.escape(caption)
     style = f' style="margin:0;max-width:{int(max_width)}px"' if max_width else ""
+    if narrow is None:
+        return (
+            f'<figure class="ecei-figure"{style}>'
+            + image(png, "", "width:100%;height:auto;display:block")
+            + f"<figcaption>{text}</figcaption></figure>"
+        )
     return (
-        f'<figure class="ecei-figure"{style}>'
-        f'<img src="data:image/png;base64,{data}" '
-        f'alt="{html.escape(alt if alt is not None else caption)}" '
-        'style="width:100%;height:auto;display:block"/>'
-        f"<figcaption>{text}</figcaption></figure>"
+        f'<figure class="ecei-figure ecei-two-widths"{style}>'
+        + image(png, ' class="ecei-wide"', "width:100%;height:auto")
+        + image(
+            narrow[0],
+            ' class="ecei-narrow"',
+            f"max-width:{int(narrow[1])}px;width:100%;height:auto",
+        )
+        + f"<figcaption>{text}</figcaption></figure>"
     )
