@@ -283,7 +283,7 @@ class Explorer:
             ax=ax,
         )
         self.flow_caption = caption_of(ax)
-        fig.subplots_adjust(left=0.14, right=0.72, bottom=0.16, top=0.97)
+        fig.subplots_adjust(left=0.14, right=0.72, bottom=0.16, top=0.94)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png")
         return buffer.getvalue()
