@@ -542,11 +542,10 @@ def test_the_explorer_in_jupyterlab_at_800_px_and_reopened(served_lab):
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
         # JupyterLab's default layout: the file browser open beside the notebook.
         assert page.locator(".jp-FileBrowser").is_visible()
-        page.wait_for_function(  # the notebook's kernel has started
-            "async () => (await (await fetch('/api/kernels')).json())"
-            ".some(k => k.execution_state === 'idle')",
-            timeout=120_000,
-        )
+        # The notebook is the current widget (its commands are enabled only
+        # then) and its kernel is ready, as the status bar says.
+        page.locator(".jp-Notebook .jp-Cell").first.click()
+        page.wait_for_selector("text=Python 3 (ipykernel) | Idle", timeout=120_000)
         _lab_menu(page, "Run", "Run All Cells")
         page.wait_for_selector(".ecei-live .ecei-table", timeout=180_000)
         output = page.evaluate(
