@@ -432,6 +432,8 @@ _STYLE = (
 .ecei-explorer .noUi-handle{background:#1f4e79 !important;
  border-color:#1f4e79 !important}
 .ecei-explorer .noUi-target{background:#8c8c8c !important}
+.ecei-explorer .ecei-weight-box .widget-label{position:absolute;width:1px;
+ height:1px;margin:0;overflow:hidden;clip-path:inset(50%)}
 .ecei-explorer .widget-html{max-width:100%;min-width:0}
 .ecei-explorer .widget-html-content{min-width:0;flex:1 1 auto}
 """
@@ -443,6 +445,9 @@ _STYLE = (
 #: The live explorer's class, and its snapshot's: where the live widgets render,
 #: the snapshot beside them is hidden (CSS :has, in the widgets' own style).
 _LIVE_CLASS, _SNAPSHOT_CLASS = "ecei-live", "ecei-snapshot"
+#: The number boxes' class: their labels (the class names) are for screen
+#: readers only, the slider's label beside them says the same to the eye.
+_WEIGHT_BOX_CLASS = "ecei-weight-box"
 _LIVE_STYLE = (
     f"<style>body:has(.{_LIVE_CLASS}) .{_SNAPSHOT_CLASS}{{display:none}}</style>"
 )
@@ -615,14 +620,18 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
         c: widgets.Text(
             value=_box_text(weights[c]),
             continuous_update=False,  # read on Enter or on leaving the box
+            description=class_label(c),  # read out, not shown (see the style)
             tooltip=pgettext(
-                "explorer page",
-                "Type a weight from 0 to 10 (a decimal comma or point).",
-            ),
+                "explorer",
+                "Weight of '{cls}': type a number from 0 to 10 (a decimal comma "
+                "or point).",
+            ).format(cls=class_label(c)),
             layout=widgets.Layout(width="72px"),
         )
         for c in classes
     }
+    for box in boxes.values():
+        box.add_class(_WEIGHT_BOX_CLASS)
     ordered = widgets.Checkbox(
         value=False,
         description=pgettext("explorer", "keep VI ≥ I ≥ NSI"),

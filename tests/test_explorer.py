@@ -321,6 +321,8 @@ def served_explorer(tmp_path_factory):
         stop_server(server)
 
 
+#: Labels for screen readers only (the number boxes' class names), clipped on purpose.
+SCREEN_READER_ONLY = ".ecei-weight-box .widget-label"
 #: Smallest text drawn in the explorer's pictures: 7 pt at 90 dpi, in CSS px.
 SMALLEST_TEXT_PX = 7 * 90 / 72
 
@@ -419,10 +421,24 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
         assert widths[0] <= widths[1] <= 800, widths
         inner = page.evaluate(
             "Array.from(document.querySelectorAll('.ecei-explorer *'))"
+            f".filter(e => !e.matches('{SCREEN_READER_ONLY}'))"
             ".filter(e => e.scrollWidth > e.clientWidth + 1 && "
             "getComputedStyle(e).overflowX !== 'visible').map(e => e.className)"
         )
         assert inner == [], inner
+        # Every control has a name for screen readers: the number boxes and the
+        # order box by their labels, the place basis by its own.
+        names = page.evaluate(
+            "[...document.querySelectorAll('.ecei-live input, .ecei-live select')]"
+            ".map(e => [...e.labels].map(l => l.textContent.trim()).join(' '))"
+        )
+        assert names == [
+            "very important",
+            "important",
+            "not so important",
+            "keep VI ≥ I ≥ NSI",
+            "ties",
+        ], names
         track = page.locator(".ecei-live .slider-container").first.bounding_box()
         assert track["width"] >= 300, track
         assert (
@@ -556,19 +572,21 @@ def test_the_explorer_in_jupyterlab_at_800_px_and_reopened(served_lab):
         # Nothing is cut off: no clipped element, nothing beyond the output area
         # except inside a scrolling box (the table's).
         beyond = page.evaluate(
-            """() => {
+            """sel => {
               const root = document.querySelector('.ecei-live');
               const edge = root.closest('.jp-OutputArea-output')
                 .getBoundingClientRect().right + 1;
               const scrolls = e => e.closest('[style*="overflow"]') !== null &&
                 getComputedStyle(e.closest('[style*="overflow"]')).overflowX !== 'visible';
               return [...root.querySelectorAll('*')]
+                .filter(e => !e.matches(sel))
                 .filter(e => e.offsetParent !== null && !scrolls(e))
                 .filter(e => e.getBoundingClientRect().right > edge ||
                   (getComputedStyle(e).overflowX === 'hidden' &&
                    e.scrollWidth > e.clientWidth + 1))
                 .map(e => e.tagName + '.' + e.className).slice(0, 5);
-            }"""
+            }""",
+            SCREEN_READER_ONLY,
         )
         assert beyond == [], beyond
         _assert_pictures_legible(page)
