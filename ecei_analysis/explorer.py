@@ -416,8 +416,9 @@ def _in_kernel() -> bool:
 #: Screen resolution of the explorer's pictures, and the flow chart's width (px).
 MAP_DPI, FLOW_WIDTH = 90, 378
 #: The picture row: the map takes the room left beside the flow chart (which
-#: keeps its drawn width), and both stack when the row is narrower than the two.
-MAP_FLEX, FLOW_FLEX = "1 1 360px", f"0 1 {FLOW_WIDTH}px"
+#: keeps its drawn width) up to its own drawn width (no gap opens between them
+#: on a wide screen), and both stack when the row is narrower than the two.
+MAP_FLEX, FLOW_FLEX, MAP_WIDEST = "1 1 360px", f"0 1 {FLOW_WIDTH}px", "700px"
 
 #: The explorer's page style: wrapping picture row, report-like table.
 _STYLE = (
@@ -570,7 +571,8 @@ def explore(
     )
     row = (
         '<div style="display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start">'
-        f'<div style="flex:{MAP_FLEX};min-width:0">{map_html}</div>'
+        f'<div style="flex:{MAP_FLEX};min-width:0;max-width:{MAP_WIDEST}">'
+        f"{map_html}</div>"
         f'<div style="flex:{FLOW_FLEX};min-width:0">{flow_html}</div></div>'
     )
     ratio = ", ".join(
@@ -656,7 +658,9 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
     help_line = widgets.HTML(
         value=f'<p style="font-size:12px;color:#444">{html.escape(_help_text())}</p>'
     )
-    map_view = widgets.HTML(value=map_html, layout=widgets.Layout(flex=MAP_FLEX))
+    map_view = widgets.HTML(
+        value=map_html, layout=widgets.Layout(flex=MAP_FLEX, max_width=MAP_WIDEST)
+    )
     flow_view = widgets.HTML(value=flow_html, layout=widgets.Layout(flex=FLOW_FLEX))
     pictures = widgets.Box(
         [map_view, flow_view],

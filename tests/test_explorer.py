@@ -448,6 +448,20 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
             page.locator(".ecei-explorer img[alt^='Rank flow:']:visible").count() == 1
         )
         _assert_pictures_legible(page)
+        # At 1920 px: the wide map beside the flow chart, no gap opening between.
+        page.set_viewport_size({"width": 1920, "height": 1000})
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.ecei-live img.ecei-wide')]"
+            ".some(i => i.offsetParent !== null)"
+        )
+        _assert_pictures_legible(page)
+        gap = page.evaluate(
+            "(() => { const [a, b] = [...document.querySelectorAll('.ecei-live img')]"
+            ".filter(i => i.offsetParent !== null).map(i => i.getBoundingClientRect());"
+            "return b.left - a.right; })()"
+        )
+        assert 0 < gap < 60, gap
+        page.set_viewport_size({"width": 800, "height": 1000})
         # Moving a weight changes the table as explorer_state predicts.
         _set_slider(page, 0, 0.5)
         expected = (
