@@ -454,6 +454,23 @@ _LIVE_STYLE = (
 )
 
 
+#: Slider handles named for screen readers by their slider's label (ipywidgets
+#: gives the handle a role and a value but no name); run where the widgets are.
+_NAME_HANDLES_JS = """
+(() => {
+  const name = () => document.querySelectorAll(
+    '.ecei-live .widget-slider .noUi-handle:not([aria-label])').forEach(h => {
+      const label = h.closest('.widget-slider').querySelector('.widget-label');
+      if (label && label.textContent.trim()) {
+        h.setAttribute('aria-label', label.textContent.trim());
+      }
+    });
+  name();
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
+})();
+"""
+
+
 def _box_text(value: float) -> str:
     """Return a weight as its number box shows it (two decimals at most)."""
     from .core.i18n import format_number
@@ -597,7 +614,7 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
     import html
 
     import ipywidgets as widgets
-    from IPython.display import HTML, display
+    from IPython.display import HTML, Javascript, display
 
     classes = list(explorer.points.columns)
     sliders = {
@@ -788,4 +805,5 @@ def _live(explorer, weights, banner, table, map_html, flow_html, snapshot) -> Ex
     bundle = box._repr_mimebundle_()
     bundle["text/html"] = ""  # the snapshot above stands in for the widgets
     display(bundle, raw=True)
+    display(Javascript(_NAME_HANDLES_JS))
     return explorer

@@ -241,9 +241,10 @@ def test_live_widgets_carry_the_snapshot_for_static_renders(tmp_path, monkeypatc
         cwd=str(tmp_path),
     )
     ran = nbformat.read(tmp_path / "out.ipynb", as_version=4)
-    snapshot, output = [
+    snapshot, output, script = [
         o for o in ran.cells[0].outputs if o.output_type == "display_data"
     ]
+    assert "aria-label" in script.data["application/javascript"]  # handle names
     # A front-end with widgets still gets the widgets (their style hides the
     # snapshot output before them) ...
     assert "application/vnd.jupyter.widget-view+json" in output.data
@@ -439,6 +440,12 @@ def test_the_explorer_in_a_browser_at_800_px(served_explorer, study):
             "keep VI ≥ I ≥ NSI",
             "ties",
         ], names
+        page.wait_for_selector(".ecei-live .noUi-handle[aria-label]")
+        handles = page.evaluate(
+            "[...document.querySelectorAll('.ecei-live .noUi-handle')]"
+            ".map(h => h.getAttribute('aria-label'))"
+        )
+        assert handles == ["very important", "important", "not so important"]
         track = page.locator(".ecei-live .slider-container").first.bounding_box()
         assert track["width"] >= 300, track
         assert (
@@ -604,6 +611,8 @@ def test_the_explorer_in_jupyterlab_at_800_px_and_reopened(served_lab):
         )
         assert beyond == [], beyond
         _assert_pictures_legible(page)
+        page.wait_for_selector(".ecei-live .noUi-handle[aria-label]")
+        assert page.locator(".ecei-live .noUi-handle:not([aria-label])").count() == 0
         # One heading and one banner; the snapshot beside the widgets is hidden.
         assert page.locator(".jp-Notebook h1:visible").count() == 1
         assert page.locator(".jp-Notebook .ecei-banner:visible").count() == 1
