@@ -98,3 +98,13 @@ def stop_server(process) -> None:
         process.wait()
     process.drain.join()
     process.stdout.close()
+
+
+def contrast_on_white(colour) -> float:
+    """WCAG contrast ratio of an RGB(A) colour (0-1 floats) against white."""
+
+    def channel(v):
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(float(v)) for v in colour[:3])
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)

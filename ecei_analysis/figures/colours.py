@@ -15,7 +15,14 @@ from collections.abc import Iterable, Mapping
 
 import matplotlib as mpl
 
-__all__ = ["CLASS_COLOURS", "cluster_colours", "colours_for", "text_colour"]
+__all__ = [
+    "CLASS_COLOURS",
+    "cluster_colours",
+    "colours_for",
+    "darkened",
+    "mark_colour",
+    "text_colour",
+]
 
 #: Colours of the significance classes (warm and dark = more important).
 CLASS_COLOURS: dict[str, str] = {
@@ -72,25 +79,53 @@ def colours_for(
     return cluster_colours(order)
 
 
-def text_colour(colour: tuple) -> tuple[float, float, float]:
-    """Darken a cluster colour until it reads as text on white (in print).
+def darkened(colour: tuple, contrast: float) -> tuple[float, float, float]:
+    """Darken a colour until it has at least ``contrast`` against white.
 
-    Light colours are mixed with black until their relative luminance is at most
-    0.18 (a contrast of at least 4.5:1 on white, WCAG AA for text); dark ones are
-    returned as they are.
+    The colour is mixed with black until its relative luminance L satisfies
+    1.05 / (L + 0.05) >= ``contrast`` (the WCAG contrast ratio on white); a
+    colour dark enough already is returned as it is.
 
     Examples
     --------
-    >>> text_colour((0.78, 0.78, 0.78))[0] < 0.6
-    True
+    >>> darkened((0.2, 0.2, 0.2), 3.0)
+    (0.2, 0.2, 0.2)
     """
     rgb = [float(v) for v in colour[:3]]
+    ceiling = 1.05 / contrast - 0.05
 
     def luminance(c):
         lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
     factor = 1.0
-    while luminance([v * factor for v in rgb]) > 0.18 and factor > 0.2:
+    while luminance([v * factor for v in rgb]) > ceiling and factor > 0.2:
         factor -= 0.05
     return tuple(v * factor for v in rgb)
+
+
+def text_colour(colour: tuple) -> tuple[float, float, float]:
+    """Darken a cluster colour until it reads as text on white (in print).
+
+    At least 4.5:1 on white (WCAG AA for text); see :func:`darkened`.
+
+    Examples
+    --------
+    >>> text_colour((0.78, 0.78, 0.78))[0] < 0.6
+    True
+    """
+    return darkened(colour, 4.5)
+
+
+def mark_colour(colour: tuple) -> tuple[float, float, float]:
+    """Darken a cluster colour until a line or a point of it shows on white.
+
+    At least 3:1 on white (WCAG for marks that carry meaning); see
+    :func:`darkened`.
+
+    Examples
+    --------
+    >>> mark_colour((0.78, 0.78, 0.78))[0] < 0.7
+    True
+    """
+    return darkened(colour, 3.0)

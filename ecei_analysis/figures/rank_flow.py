@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from ..core.i18n import in_language, pgettext
 from ..scoring.comparison import notable_clusters
 from .captions import LEGIBLE, display_names, drawn_text, finish, scenario_labels
-from .colours import colours_for, text_colour
+from .colours import colours_for, mark_colour, text_colour
 
 __all__ = ["NOTABLE_MOVERS", "NOTABLE_TOP", "plot_rank_flow"]
 
@@ -81,9 +81,9 @@ def plot_rank_flow(
             row.to_numpy(float),
             marker="o",
             ms=3.5 if strong else 2.5,
-            color=colours[cluster],
-            lw=2.0 if strong else 0.9,
-            alpha=1.0 if strong else 0.55,
+            # each in its colour, darkened where needed to 3:1 on white
+            color=mark_colour(colours[cluster]),
+            lw=2.0 if strong else 0.8,
             zorder=3 if strong else 2,
             label=cluster,
         )

@@ -53,3 +53,22 @@ def test_by_default_the_leaders_and_largest_movers_are_bold():
     assert "Bold: the clusters in the first 4 places" in caption_of(ax)
     ax = plot_rank_flow(places, highlight=["troitsk"])
     assert "Bold:" not in caption_of(ax)
+
+
+def test_every_flow_line_shows_at_3_to_1_on_white(points):
+    import matplotlib.pyplot as plt
+    from helpers import contrast_on_white
+
+    ranks = pd.DataFrame(
+        {
+            name: rank_clusters(score_clusters(points, w))
+            for name, w in WEIGHT_SETS.items()
+        }
+    )
+    ax = plot_rank_flow(ranks, data_note=NOTE)
+    lines = [line for line in ax.get_lines() if len(line.get_xdata()) > 1]
+    assert len(lines) == len(ranks)
+    for line in lines:
+        assert line.get_alpha() in (None, 1.0)
+        assert contrast_on_white(line.get_color()) >= 3.0, line.get_label()
+    plt.close("all")
