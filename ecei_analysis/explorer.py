@@ -31,6 +31,7 @@ default; GitHub, nbviewer, nbconvert) shows it instead of an empty slot.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ from .figures.rank_flow import plot_rank_flow
 from .figures.weight_map import plot_weight_map
 from .reports.explorer_page import SLIDER_END, weight_sentences
 from .reports.formatting import table_html
-from .reports.html import NARROW_FIGURE_STYLE, figure_html
+from .reports.html import figure_html
 from .reports.provenance import data_label, study_banner
 from .scoring.points import class_points, score_clusters
 from .scoring.ranks import rank_clusters
@@ -243,6 +244,7 @@ class Explorer:
             fig.subplots_adjust(left=0.13, right=0.87, bottom=0.37, top=0.9)
         else:  # room on the right for the legend, below for the axis labels
             fig.subplots_adjust(left=0.06, right=0.56, bottom=0.16, top=0.9)
+        _widen_to_fit(fig)  # a long legend (Russian, long names) is never cut
         fig.canvas.draw()
         pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
         height = pixels.shape[0]
@@ -331,13 +333,16 @@ class Explorer:
             "{leader}.",
         ).format(ratio=ratio, leader=leader)
         narrow_png = self.map_png(state.shares, narrow=True)
+        wide = self._map_pixels.shape[1]
+        # the wide map until its smallest text would fall under 8 px
+        legible = math.ceil(wide * LEGIBLE_PX / SMALLEST_TEXT_PX)
         return (
             figure_html(
                 map_png,
                 f"{self.map_caption} {marker}",
                 alt=map_alt,
-                max_width=self._map_pixels.shape[1],
-                narrow=(narrow_png, self._narrow_pixels.shape[1]),
+                max_width=wide,
+                narrow=(narrow_png, self._narrow_pixels.shape[1], legible),
             ),
             figure_html(
                 flow_png, self.flow_caption, alt=flow_alt, max_width=FLOW_WIDTH
@@ -413,16 +418,41 @@ def _in_kernel() -> bool:
     return shell is not None and getattr(shell, "kernel", None) is not None
 
 
+def _widen_to_fit(fig: Figure, margin: float = 0.05) -> None:
+    """Widen a figure so that everything drawn fits, the axes kept as they are.
+
+    A legend beside or below the axes can be wider than the figure (Russian
+    words, long cluster names): the figure grows on that side by what sticks
+    out (plus ``margin`` inches), and the axes keep their size and place.
+    """
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    left = max(0.0, margin - box.x0)
+    right = max(0.0, box.x1 - width + margin)
+    if left == 0 and right == 0:
+        return
+    params = fig.subplotpars
+    grown = width + left + right
+    fig.set_size_inches(grown, height)
+    fig.subplots_adjust(
+        left=(params.left * width + left) / grown,
+        right=(params.right * width + left) / grown,
+    )
+
+
 #: Screen resolution of the explorer's pictures, and the flow chart's width (px).
 MAP_DPI, FLOW_WIDTH = 90, 378
+#: The pictures' smallest text (7 pt) in CSS px at their drawn size, and the
+#: smallest a reader gets: the wide map gives way to the narrow one below that.
+SMALLEST_TEXT_PX, LEGIBLE_PX = 7 * MAP_DPI / 72, 8
 #: The picture row: the map takes the room left beside the flow chart (which
 #: keeps its drawn width) up to its own drawn width (no gap opens between them
 #: on a wide screen), and both stack when the row is narrower than the two.
 MAP_FLEX, FLOW_FLEX, MAP_WIDEST = "1 1 360px", f"0 1 {FLOW_WIDTH}px", "700px"
 
 #: The explorer's page style: wrapping picture row, report-like table.
-_STYLE = (
-    """<style>
+_STYLE = """<style>
 .ecei-explorer table{border-collapse:collapse;font-size:12px}
 .ecei-explorer th{border-bottom:1px solid #333;text-align:left;padding:2px 8px}
 .ecei-explorer td{padding:2px 8px;border:none}
@@ -437,10 +467,7 @@ _STYLE = (
  height:1px;margin:0;overflow:hidden;clip-path:inset(50%)}
 .ecei-explorer .widget-html{max-width:100%;min-width:0}
 .ecei-explorer .widget-html-content{min-width:0;flex:1 1 auto}
-"""
-    + NARROW_FIGURE_STYLE
-    + "</style>"
-)
+</style>"""
 
 
 #: The live explorer's class, and its snapshot's: where the live widgets render,

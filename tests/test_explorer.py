@@ -201,7 +201,7 @@ def test_static_snapshot(study, capsys, monkeypatch):
     page = shown[0].data
     # the map in two drawings (wide and narrow, one shown by width) and the flow
     assert page.count("<img ") == 3 and page.count('alt="') == 3
-    assert page.count('class="ecei-figure ecei-two-widths"') == 1
+    assert page.count('class="ecei-figure ecei-below-') == 1
     assert page.count("SYNTHETIC DEMONSTRATION") == 1
     assert "Static snapshot" in page
 

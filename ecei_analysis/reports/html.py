@@ -17,8 +17,6 @@ import re
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
-    "NARROW_BELOW",
-    "NARROW_FIGURE_STYLE",
     "PRINT_CSS",
     "figure_html",
     "finish_html",
@@ -122,43 +120,28 @@ def _set_language(page: str, language: str) -> str:
     return page[: opening.start()] + tag + page[opening.end() :]
 
 
-#: Width (CSS px) below which a figure with a narrow drawing shows it: the
-#: explorer's wide map (684 px, smallest text 7 pt at 90 dpi = 8.75 px) keeps its
-#: text at 8 px or more down to 626 px.
-NARROW_BELOW = 640
-#: The style that switches a two-width figure (include it once per page).
-NARROW_FIGURE_STYLE = (
-    ".ecei-two-widths{container-type:inline-size}"
-    ".ecei-two-widths img{display:block}"
-    ".ecei-two-widths .ecei-narrow{display:none}"
-    f"@container (max-width:{NARROW_BELOW}px){{"
-    ".ecei-two-widths .ecei-wide{display:none}"
-    ".ecei-two-widths .ecei-narrow{display:block}}"
-)
-
-
 def figure_html(
     png: bytes,
     caption: str,
     *,
     alt: str | None = None,
     max_width: int | None = None,
-    narrow: tuple[bytes, int] | None = None,
+    narrow: tuple[bytes, int, int] | None = None,
 ) -> str:
     """Return a PNG and its caption as one ``<figure>`` (escaped, self-contained).
 
     The picture shrinks to its space; ``alt`` is the image's alternative text
     (default: the caption); ``max_width`` caps the width in CSS pixels.
-    ``narrow``: another drawing of the picture for narrow spaces, ``(png,
-    width)``; the figure shows it instead where it is narrower than
-    :data:`NARROW_BELOW` pixels (a CSS container query, see
-    :data:`NARROW_FIGURE_STYLE`), so its text is never shrunk out of reach.
+    ``narrow``: another drawing of the picture for narrow spaces, ``(png, width,
+    below)``: the figure shows it instead where the figure is narrower than
+    ``below`` CSS pixels (a CSS container query in the figure's own style), so
+    that no text of the wide drawing is shrunk out of reach.
 
     Examples
     --------
     >>> figure_html(b"png", "Ranks <b>.", alt="Short").count("&lt;b&gt;")
     1
-    >>> figure_html(b"a", "A.", narrow=(b"b", 300)).count("<img")
+    >>> figure_html(b"a", "A.", narrow=(b"b", 300, 600)).count("<img")
     2
     """
     import base64
@@ -179,13 +162,19 @@ def figure_html(
             + image(png, "", "width:100%;height:auto;display:block")
             + f"<figcaption>{text}</figcaption></figure>"
         )
+    narrow_png, narrow_width, below = narrow
+    switch = f"ecei-below-{int(below)}"  # one style per threshold
     return (
-        f'<figure class="ecei-figure ecei-two-widths"{style}>'
+        f"<style>.{switch}{{container-type:inline-size}}"
+        f".{switch} img{{display:block}}.{switch} .ecei-narrow{{display:none}}"
+        f"@container (max-width:{int(below) - 1}px){{.{switch} .ecei-wide"
+        f"{{display:none}}.{switch} .ecei-narrow{{display:block}}}}</style>"
+        f'<figure class="ecei-figure {switch}"{style}>'
         + image(png, ' class="ecei-wide"', "width:100%;height:auto")
         + image(
-            narrow[0],
+            narrow_png,
             ' class="ecei-narrow"',
-            f"max-width:{int(narrow[1])}px;width:100%;height:auto",
+            f"max-width:{int(narrow_width)}px;width:100%;height:auto",
         )
         + f"<figcaption>{text}</figcaption></figure>"
     )
