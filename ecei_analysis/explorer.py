@@ -223,7 +223,7 @@ class Explorer:
     def _render_map(self, *, narrow: bool = False):
         """Draw the map once: its pixels, the weights-to-pixel map, its caption.
 
-        ``narrow``: the legend under the triangle, 351 px wide, for outputs too
+        ``narrow``: the legend under the triangle, about 350 px wide, for outputs too
         narrow to show the wide map (legend beside it) with legible text.
         """
         size = (3.9, 5.9) if narrow else (7.6, 4.6)
