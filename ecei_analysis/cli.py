@@ -10,6 +10,7 @@ commands that need them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -786,16 +787,37 @@ def _quiet_after_interrupt() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
-    import contextlib
-
     from .core.work import allow_long
 
     parser = build_parser()
     argv = _fix_negative_values(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     long_work = allow_long() if args.allow_long else contextlib.nullcontext()
-    with use_language(args.language or "en"):  # the outcome is said in it too
+    with use_language(args.language or "en"), _warnings_as_lines(args.command):
         return _run(args, long_work)
+
+
+@contextlib.contextmanager
+def _warnings_as_lines(command: str):
+    """Show each warning once, as one line naming the command (no code path)."""
+    import warnings
+
+    shown: set[str] = set()  # libraries may add filters that repeat a warning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        text = " ".join(str(message).split())
+        if text in shown:
+            return
+        shown.add(text)
+        print(
+            _("ecei {command}: warning: {text}").format(command=command, text=text),
+            file=sys.stderr,
+        )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.showwarning = show
+        yield
 
 
 def _run(args: argparse.Namespace, long_work) -> int:

@@ -58,6 +58,7 @@ from scipy.optimize import minimize
 
 from ..core.checks import one_of
 from ..core.errors import EceiDataError
+from ..core.i18n import pgettext
 from ..core.results import Result
 from ..core.tolerances import EPS
 from ..scoring.points import check_points
@@ -159,18 +160,24 @@ def _check_method(points: pd.DataFrame, method: str) -> str:
         distinct = min(len(np.unique(points[c])) for c in varying)
         if distinct < RATIO_MIN:
             raise EceiDataError(
-                f"the correlation ratio needs at least {RATIO_MIN} distinct class "
-                f"values, a class here has {distinct}; use method='pearson'"
+                pgettext(
+                    "error",
+                    "the correlation ratio needs at least {least} distinct class "
+                    "values, a class here has {distinct}; use method='pearson'",
+                ).format(least=RATIO_MIN, distinct=distinct)
             )
         if distinct < RATIO_ROUGH:
             warnings.warn(
-                f"a class has only {distinct} distinct values: the correlation "
-                "ratio is estimated by a smoother from so few points and is "
-                f"indicative only below {RATIO_ROUGH} (on the 19 bundled clusters "
-                "two standard smoothers differ by up to 0.22); compare with "
-                "method='pearson'",
+                pgettext(
+                    "warning",
+                    "a class has only {distinct} distinct values: the correlation "
+                    "ratio is estimated by a smoother from so few points and is "
+                    "indicative only below {rough} (on the 19 bundled clusters two "
+                    "standard smoothers differ by up to 0.22); compare with "
+                    "method='pearson'",
+                ).format(distinct=distinct, rough=RATIO_ROUGH),
                 UserWarning,
-                stacklevel=3,
+                stacklevel=4,  # the caller of the public (decorated) function
             )
     return method
 

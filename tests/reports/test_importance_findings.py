@@ -120,6 +120,17 @@ def test_the_command_line(capsys):
     assert "ratio parts" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "warning: a class has only 16"), ("ru", "всего 16")]
+)
+def test_a_warning_is_one_line_once_in_the_language(capsys, language, said):
+    argv = ["importance", "--method", "ratio", "--lang", language]
+    assert main(argv) == 0
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ecei importance: "), lines
+    assert said in lines[0] and ".py" not in lines[0]
+
+
 @pytest.mark.parametrize("weights", ["1:1:1", "1:0:0", "5:2:1", "1:1:0", "0:0:1"])
 def test_every_weighting_gives_a_full_report(weights):
     study = load_study()
