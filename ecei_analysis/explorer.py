@@ -463,8 +463,6 @@ _STYLE = """<style>
 .ecei-explorer .noUi-handle{background:#1f4e79 !important;
  border-color:#1f4e79 !important}
 .ecei-explorer .noUi-target{background:#8c8c8c !important}
-.ecei-explorer .ecei-weight-box .widget-label{position:absolute;width:1px;
- height:1px;margin:0;overflow:hidden;clip-path:inset(50%)}
 .ecei-explorer .widget-html{max-width:100%;min-width:0}
 .ecei-explorer .widget-html-content{min-width:0;flex:1 1 auto}
 </style>"""
@@ -477,7 +475,9 @@ _LIVE_CLASS, _SNAPSHOT_CLASS = "ecei-live", "ecei-snapshot"
 #: readers only, the slider's label beside them says the same to the eye.
 _WEIGHT_BOX_CLASS = "ecei-weight-box"
 _LIVE_STYLE = (
-    f"<style>body:has(.{_LIVE_CLASS}) .{_SNAPSHOT_CLASS}{{display:none}}</style>"
+    f"<style>body:has(.{_LIVE_CLASS}) .{_SNAPSHOT_CLASS}{{display:none}}"
+    f".{_WEIGHT_BOX_CLASS} .widget-label{{position:absolute;width:1px;height:1px;"
+    "margin:0;overflow:hidden;clip-path:inset(50%)}</style>"
 )
 
 

@@ -150,7 +150,6 @@ def reml_smooth(x: np.ndarray, y: np.ndarray, k: int = BASIS_DIMENSION) -> np.nd
     grid = np.linspace(lo, hi, _GRID)
     values = _criterion(np.broadcast_to(grid, (len(y), _GRID)), z2, outside, basis, n)
     best = values.argmin(axis=1)
-    step = grid[1] - grid[0]
     a = grid[np.maximum(best - 1, 0)]
     b = grid[np.minimum(best + 1, _GRID - 1)]
     golden = (np.sqrt(5.0) - 1.0) / 2.0
@@ -161,8 +160,7 @@ def reml_smooth(x: np.ndarray, y: np.ndarray, k: int = BASIS_DIMENSION) -> np.nd
         left = fc <= fd
         b = np.where(left, d, b)
         a = np.where(left, a, c)
-    rho = (a + b) / 2.0
-    rho = np.where(best == _GRID - 1, hi + step, rho)  # the straight-line end
-    shrink = 1.0 / (1.0 + np.exp(rho)[:, None] * basis.penalty)
-    shrink = np.where((best == _GRID - 1)[:, None] & (basis.penalty > 0), 0.0, shrink)
+    shrink = 1.0 / (1.0 + np.exp((a + b) / 2.0)[:, None] * basis.penalty)
+    line = (best == _GRID - 1)[:, None]  # the straight-line end: no wiggle left
+    shrink = np.where(line & (basis.penalty > 0), 0.0, shrink)
     return (z * shrink) @ basis.components.T
