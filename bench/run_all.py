@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -162,6 +163,108 @@ def figure_set_timings() -> dict[str, float]:
             seconds = min(peak_rss_of(code)[0] for _ in range(2))
             out[f"{'+'.join(formats)} x{workers}"] = seconds
     return out
+
+
+#: The revision that issue 32 measured as "today's main" (the end of the second
+#: wave, 2026-11-29): figures and the briefing are compared with it, its source
+#: run with this environment's libraries, side by side in the same run.
+PINNED_REVISION = "7b16f637372e03b460100d18f98582381d1308ad"
+
+#: Commands timed against the pinned revision (both write into a fresh folder).
+PINNED_COMMANDS = {
+    "figures png": ["figures", "--formats", "png", "--out", "out"],
+    "figures png,svg,pdf": ["figures", "--formats", "png,svg,pdf", "--out", "out"],
+    "report": ["report", "--out", "out"],
+    "report --pdf": ["report", "--pdf", "--out", "out"],
+}
+
+
+def pinned_source(tmp: Path) -> Path | str:
+    """The pinned revision's source tree in ``tmp``, or why it is not there."""
+    root = HERE.parent
+    if not (root / ".git").exists():
+        return "not a git checkout, so the pinned revision cannot be read"
+    tree = tmp / "pinned"
+    tree.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", PINNED_REVISION],
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        return f"git cannot read revision {PINNED_REVISION[:7]} (a shallow clone?)"
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return tree
+
+
+def pinned_timings(repeat: int = 3) -> dict | str:
+    """Wall seconds of figures and the briefing: the pinned revision and now.
+
+    Each command runs as a user runs it (``python -m ecei_analysis ...`` in a
+    fresh process, in an empty folder), the two revisions alternating, the
+    least of ``repeat`` runs each; the source on the import path decides which
+    revision runs. PDF rows need Chromium.
+    """
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        old = pinned_source(Path(tmp))
+        if isinstance(old, str):
+            return old
+        sources = {"pinned": old, "now": HERE.parent}
+        out: dict = {"revision": PINNED_REVISION[:7]}
+        for name, argv in PINNED_COMMANDS.items():
+            if "--pdf" in argv and shutil.which("chromium") is None:
+                continue
+            best = {"pinned": float("inf"), "now": float("inf")}
+            for _ in range(repeat):
+                for side, source in sources.items():
+                    work = Path(tmp) / "work"
+                    shutil.rmtree(work, ignore_errors=True)
+                    work.mkdir()
+                    start = time.perf_counter()
+                    subprocess.run(
+                        [sys.executable, "-m", "ecei_analysis", *argv],
+                        check=True,
+                        capture_output=True,
+                        cwd=work,
+                        env={**os.environ, "PYTHONPATH": str(source)},
+                    )
+                    best[side] = min(best[side], time.perf_counter() - start)
+            out[name] = {**best, "ratio": best["pinned"] / best["now"]}
+    return out
+
+
+#: Issue 32's targets: how many times faster than the pinned revision.
+PINNED_TARGETS = {
+    "figures png": 2.5,
+    "figures png,svg,pdf": 2.0,
+    "report": 2.0,
+}
+
+
+def pinned_lines(timings: dict | str) -> list[str]:
+    """The pinned-revision comparison as printed lines."""
+    if isinstance(timings, str):
+        return [f"Against the pinned revision: not measured ({timings})"]
+    lines = [
+        f"Against revision {timings['revision']} (issue 32's 'today's main'), wall s, "
+        "fresh process each, alternating, least of each side:"
+    ]
+    for name, row in timings.items():
+        if name == "revision":
+            continue
+        target = PINNED_TARGETS.get(name)
+        goal = f"(target >= {target}x)" if target else ""
+        lines.append(
+            f"  ecei {name:<20} pinned {row['pinned']:6.2f}  now {row['now']:6.2f}  "
+            f"ratio {row['ratio']:.2f}x  {goal}"
+        )
+    if "report" in timings and "report --pdf" in timings:
+        extra = timings["report --pdf"]["now"] - timings["report"]["now"]
+        lines.append(f"  PDF beyond the HTML now: {extra:.1f} s")
+    return lines
 
 
 #: R's side of the comparison: smaa() alone timed inside one R process, on the
@@ -653,6 +756,7 @@ def main() -> int:
 
     results["cli"] = cli_timings()
     results["figure_set"] = figure_set_timings()
+    results["pinned"] = pinned_timings(2 if args.quick else 3)
     results["r_smaa"] = r_smaa_timings(
         points.to_numpy(float), 200_000 if args.quick else draws
     )
@@ -773,6 +877,8 @@ def main() -> int:
             f"  {formats:<12} serial {serial:5.2f} s, parallel {parallel:5.2f} s, "
             f"ratio {serial / parallel:.2f}x (same bytes: tested)"
         )
+    for line in pinned_lines(results["pinned"]):
+        print(line)
     for line in r_smaa_lines(results["r_smaa"]):
         print(line)
     print("CLI wall time (fresh process each):")

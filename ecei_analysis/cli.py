@@ -727,8 +727,10 @@ def _report(args: argparse.Namespace) -> int:
         notebook_parameters,
         parse_parameter,
         run_report,
+        skip_iri_grammar,
     )
 
+    skip_iri_grammar()
     if args.list_parameters:
         for name, info in notebook_parameters(args.notebook).items():
             kind, default = info["inferred_type_name"], info["default"]

@@ -46,6 +46,7 @@ from ..sensitivity.geometry.plane import (
 )
 from .captions import display_names, drawn_text, finish
 from .colours import colours_for
+from .ternary_layout import measure_labels_once
 
 __all__ = ["plot_weight_map"]
 
@@ -258,6 +259,7 @@ def plot_weight_map(
         ax = plt.figure().add_subplot(projection="ternary")
     if getattr(ax, "name", "") != "ternary":
         raise EceiDataError("plot_weight_map needs an Axes with projection='ternary'")
+    measure_labels_once(ax)
     classes = list(points.columns)
     ids = list(points.index)
     colours = colours_for(ids, colours, labels)

@@ -101,6 +101,35 @@ def figure_jobs(
     study: Study, options: FigureSetOptions, *, language: str = "en"
 ) -> list[FigureJob]:
     """Return the figures of the publication set, analyses done, ready to draw."""
+    ready, later = _staged_jobs(study, options, language)
+    return _in_set_order(ready + later())
+
+
+#: The figures' order in the set (the MANIFEST, the progress lines), by kind.
+_SET_ORDER = (
+    "weight_map",
+    "rank_flow",
+    "rank_acceptability",
+    "rank_intervals",
+    "class_contributions",
+    "sobol",
+)
+
+
+def _in_set_order(jobs: list[FigureJob]) -> list[FigureJob]:
+    """Return ``jobs`` in the set's order (stable: the two weight maps keep theirs)."""
+    return sorted(jobs, key=lambda job: _SET_ORDER.index(job.kind))
+
+
+def _staged_jobs(
+    study: Study, options: FigureSetOptions, language: str
+) -> tuple[list[FigureJob], Callable[[], list[FigureJob]]]:
+    """Return the figures drawable at once and a call that returns the others.
+
+    The weight maps, the rank flow and the class contributions need only the
+    class points; the call runs the Monte Carlo analyses the other figures
+    show, so they can run while the first figures are drawn.
+    """
     from ..figures.acceptability_plot import plot_rank_acceptability
     from ..figures.contributions import plot_class_contributions
     from ..figures.intervals import plot_rank_intervals
@@ -120,10 +149,9 @@ def figure_jobs(
         "data_note": options.data_note,
         "language": language,
     }
-    done = _analyses(points, options)
-    jobs = []
+    ready = []
     if points.shape[1] == 3:
-        jobs += [
+        ready += [
             FigureJob(
                 "weight_map_winner",
                 "weight_map",
@@ -139,31 +167,12 @@ def figure_jobs(
                 {"colour_by": highlight, "nominal": weights, **common},
             ),
         ]
-    acceptability = done["acceptability"]
-    jobs += [
+    ready += [
         FigureJob(
             "rank_flow",
             "rank_flow",
             plot_rank_flow,
             (scenario_places(points, weights, ties=options.ties),),
-            common,
-        ),
-        FigureJob(
-            "rank_acceptability",
-            "rank_acceptability",
-            plot_rank_acceptability,
-            (acceptability.acceptability,),
-            {
-                "order": order.index,
-                "method": method_text(acceptability, language=language),
-                **common,
-            },
-        ),
-        FigureJob(
-            "rank_intervals",
-            "rank_intervals",
-            plot_rank_intervals,
-            (done["uncertainty"],),
             common,
         ),
         FigureJob(
@@ -173,15 +182,40 @@ def figure_jobs(
             (points, weights),
             common,
         ),
-        FigureJob(
-            "sobol",
-            "sobol",
-            plot_sobol,
-            (done["sobol"],),
-            {"order": order.index, **common},
-        ),
     ]
-    return jobs
+
+    def later() -> list[FigureJob]:
+        done = _analyses(points, options)
+        acceptability = done["acceptability"]
+        return [
+            FigureJob(
+                "rank_acceptability",
+                "rank_acceptability",
+                plot_rank_acceptability,
+                (acceptability.acceptability,),
+                {
+                    "order": order.index,
+                    "method": method_text(acceptability, language=language),
+                    **common,
+                },
+            ),
+            FigureJob(
+                "rank_intervals",
+                "rank_intervals",
+                plot_rank_intervals,
+                (done["uncertainty"],),
+                common,
+            ),
+            FigureJob(
+                "sobol",
+                "sobol",
+                plot_sobol,
+                (done["sobol"],),
+                {"order": order.index, **common},
+            ),
+        ]
+
+    return ready, later
 
 
 def render_job(job: FigureJob, formats: Sequence[str], style: str) -> list[tuple]:
@@ -251,11 +285,14 @@ def build_figure_set(
 
     language = language or current_language()
     output = OutputFolder(out_dir, command="figures", inputs=inputs)
-    jobs = figure_jobs(study, options, language=language)
+    ready, later = _staged_jobs(study, options, language)
     matplotlib.use("Agg")
     rows = []
+    jobs = []
     with output.build() as work:
-        for rendered in _render_all(jobs, options.formats, options.style, progress):
+        drawn = _render_all(ready, later, options.formats, options.style, progress)
+        for job, rendered in drawn:
+            jobs.append(job)
             for name, data, caption in rendered:
                 write_bytes_atomic(work / name, data)
                 rows.append(
@@ -273,35 +310,51 @@ def build_figure_set(
 FIGURE_WORKERS = 2
 
 
-def _render_all(jobs, formats, style, progress: bool):
-    """Yield each job's rendered files, in job order, drawn in parallel processes.
+def _render_all(
+    ready: list[FigureJob],
+    later: Callable[[], list[FigureJob]],
+    formats: Sequence[str],
+    style: str,
+    progress: bool,
+):
+    """Yield each figure's job and rendered files, in the set's order.
 
-    Forked workers (where the platform forks) start with the analyses done and
-    matplotlib loaded; elsewhere, or with one core, the jobs run here.
+    With more than one core (and where the platform forks), the figures that
+    need no analysis start drawing in worker processes while this process runs
+    the analyses for the others; the workers start with matplotlib loaded.
+    Every figure is drawn by :func:`render_job` either way, so the bytes are
+    those of a serial run.
     """
     import multiprocessing
     import os
     import sys
     from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(FIGURE_WORKERS, os.cpu_count() or 1, len(jobs))
-    methods = multiprocessing.get_all_start_methods()
-    total = len(jobs)
+    workers = min(FIGURE_WORKERS, os.cpu_count() or 1)
 
-    def said(k: int, rendered: list) -> list:
-        if progress:
-            print(f"  {k}/{total} {rendered[0][0]}", file=sys.stderr, flush=True)
-        return rendered
-
-    if workers < 2 or "fork" not in methods:
+    def said(jobs: list[FigureJob], draw: Callable[[FigureJob], list]):
         for k, job in enumerate(jobs, start=1):
-            yield said(k, render_job(job, formats, style))
+            rendered = draw(job)
+            if progress:
+                line = f"  {k}/{len(jobs)} {rendered[0][0]}"
+                print(line, file=sys.stderr, flush=True)
+            yield job, rendered
+
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        jobs = _in_set_order(ready + later())
+        yield from said(jobs, lambda job: render_job(job, formats, style))
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(render_job, job, formats, style) for job in jobs]
-        for k, future in enumerate(futures, start=1):
-            yield said(k, future.result())
+
+        def submit(jobs: list[FigureJob]) -> dict:
+            return {j.stem: pool.submit(render_job, j, formats, style) for j in jobs}
+
+        futures = submit(ready)
+        rest = later()  # the analyses run here while the workers draw
+        futures |= submit(rest)
+        jobs = _in_set_order(ready + rest)
+        yield from said(jobs, lambda job: futures[job.stem].result())
 
 
 def _parameters(study: Study, options: FigureSetOptions, jobs) -> dict:

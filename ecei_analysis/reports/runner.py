@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,10 +31,8 @@ __all__ = [
     "notebooks_dir",
     "parse_parameter",
     "run_report",
+    "skip_iri_grammar",
 ]
-
-#: Parameters naming input files or folders: made absolute (relative to where
-#: ``ecei report`` runs) and never overwritten by the report.
 
 
 class ReportError(EceiDataError):
@@ -206,6 +205,22 @@ def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
             ).format(output_dir=output_dir)
         )
     return out
+
+
+def skip_iri_grammar() -> None:
+    """Keep jsonschema from compiling its IRI grammar when papermill loads.
+
+    papermill and nbconvert import nbformat, which imports jsonschema, whose
+    optional IRI format check (the ``rfc3987-syntax`` package, installed with
+    JupyterLab) compiles a Lark grammar on import: 0.75-1 s of every
+    ``ecei report`` on a 2-core machine. Notebook schemas never ask for IRI
+    formats, so in a process that has not loaded jsonschema yet the grammar is
+    marked absent; jsonschema then leaves IRI strings unchecked, as it does where
+    that package is not installed. The command line calls this; a library caller
+    keeps its process as it is.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def _to_html(notebook_path: Path, language: str) -> str:
@@ -381,9 +396,6 @@ def _kernel_manager():
     return ReportKernelManager
 
 
-#: Monte Carlo runs of each notebook with the ``draws`` parameter (pairwise?).
-#: Monte Carlo runs of each notebook (and whether they count pairwise wins); a
-#: panel adds its two consensus runs.
 #: Engine runs of each notebook over ``draws`` weightings, and whether they
 #: compute pairwise indices (a panel adds its two consensus runs).
 _MONTE_CARLO_RUNS = {

@@ -167,3 +167,42 @@ def test_the_russian_figure_set_is_russian(tmp_path):
     words = set(re.findall(r"[A-Za-z][A-Za-z_-]*", text)) - {"XXI", "n", "o"}
     assert words == set(), sorted(words)
     assert "испытаний: 500" in captions and "Дирихле" in captions
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_parallel_figures_are_the_serial_figures_in_the_same_order(
+    tmp_path, monkeypatch, capsys, language
+):
+    """Workers drawing while the analyses run change neither bytes nor order."""
+    import ecei_analysis.reports.figure_set as figure_set
+
+    runs = {}
+    for workers in (1, 2):
+        monkeypatch.setattr(figure_set, "FIGURE_WORKERS", workers)
+        out = tmp_path / f"x{workers}"
+        args = ["figures", "--out", str(out), "--draws", "2000", "--lang", language]
+        assert main([*args, "--formats", "png,svg,pdf"]) == 0
+        progress = [
+            line.split()[-1]
+            for line in capsys.readouterr().err.splitlines()
+            if "/7 " in line
+        ]
+        manifest = pd.read_csv(out / "MANIFEST.csv")
+        files = {name: (out / name).read_bytes() for name in manifest["file"]}
+        runs[workers] = (progress, manifest.drop(columns="versions"), files)
+    serial, parallel = runs[1], runs[2]
+    assert (
+        serial[0]
+        == parallel[0]
+        == [
+            "weight_map_winner.png",
+            "weight_map_place_kaluga.png",
+            "rank_flow.png",
+            "rank_acceptability.png",
+            "rank_intervals.png",
+            "class_contributions.png",
+            "sobol.png",
+        ]
+    )
+    pd.testing.assert_frame_equal(serial[1], parallel[1])
+    assert serial[2] == parallel[2]

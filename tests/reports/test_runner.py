@@ -2,6 +2,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -800,3 +801,33 @@ def test_pairwise_votes_run_from_the_sheet_to_the_reports(
             progress=False,
         ).read_text(encoding="utf-8")
         assert consistent in html and review in html, notebook
+
+
+_IRI_PROBE = """
+import sys
+from ecei_analysis.reports.runner import skip_iri_grammar
+{before}
+skip_iri_grammar()
+import nbformat
+from jsonschema import FormatChecker
+notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+nbformat.validate(notebook)
+grammar = sys.modules.get("rfc3987_syntax", "absent")
+print(grammar is None, "iri" in FormatChecker().checkers)
+"""
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [("", "True False"), ("import jsonschema", "False True")],
+)
+def test_the_iri_grammar_is_skipped_only_in_a_process_without_jsonschema(
+    before, expected
+):
+    pytest.importorskip("rfc3987_syntax")  # JupyterLab installs it
+    probe = _IRI_PROBE.format(before=before)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    # skipped: notebooks still validate, IRI strings go unchecked; else untouched
+    assert done.stdout.split() == expected.split()
