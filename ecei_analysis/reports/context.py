@@ -93,6 +93,8 @@ class ReportContext:
         #: Warnings raised while the report runs: recorded in its provenance
         #: (category and message), never printed into the report.
         self.warnings: list[str] = []
+        #: Pages being written beside the report by other processes.
+        self._pages: list = []
         _capture_warnings(self.warnings)
         try:
             self.language = check_language(language)
@@ -293,19 +295,25 @@ class ReportContext:
         )
 
     def explorer_page(self, file: str = "explorer.html") -> None:
-        """Write the offline explorer beside the report and say how to open it."""
-        from .explorer_page import write_explorer_page
+        """Start writing the offline explorer beside the report; say how to open it.
+
+        The page is written by a process of its own while the notebook goes on
+        (:mod:`~ecei_analysis.reports.page_process`); :meth:`finish` waits for it.
+        """
+        from .page_process import start_explorer_page
 
         if not self.three_classes:
             return
         target = confined_path(Path.cwd(), file)
-        write_explorer_page(
-            self.study,
-            target,
-            self.weights,
-            ties=self.ties,
-            parameters=self.parameters,
-            language=self.language,
+        self._pages.append(
+            start_explorer_page(
+                self.study,
+                target,
+                self.weights,
+                ties=self.ties,
+                parameters=self.parameters,
+                language=self.language,
+            )
         )
         with use_language(self.language):
             text = _(
@@ -319,6 +327,17 @@ class ReportContext:
             f'<p class="ecei-explorer-link">{before}<a href="{name}">{name}</a>'
             f"{after}</p>"
         )
+
+    def finish(self) -> None:
+        """Wait for the pages being written beside the report (the explorer).
+
+        Raises
+        ------
+        EceiDataError
+            A page could not be written (the reason quoted).
+        """
+        while self._pages:
+            self._pages.pop(0).wait()
 
     # Analysis shortcuts --------------------------------------------------------------
     @property

@@ -11,7 +11,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import chdir, contextmanager
 from pathlib import Path
 
 from ..core.errors import EceiDataError, short_repr
@@ -320,9 +321,6 @@ def run_report(
         Unknown notebook or parameter, or a failing cell (named, with the
         error); the previous report is left intact.
     """
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     source = _notebook_path(notebook)
     params = _check_parameters(notebook, parameters or {})
     if pdf and _chromium() is None:
@@ -338,7 +336,10 @@ def run_report(
     _check_report_work(notebook, values, study)
     inputs = [params[key] for key in PATH_PARAMETERS if params.get(key)]
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
-    with output.build() as work:
+    with output.build() as work, _kernel_started_in(work) as kernel:
+        import papermill  # loads while the kernel boots
+        from papermill.exceptions import PapermillExecutionError
+
         executed = work / f"{notebook}.ipynb"
         try:
             papermill.execute_notebook(
@@ -346,8 +347,8 @@ def run_report(
                 str(executed),
                 parameters=params,
                 cwd=str(work),
-                kernel_name="python3",
-                kernel_manager_class=_kernel_manager(),
+                kernel_name=kernel.kernel_name,
+                km=kernel,
                 progress_bar=progress,
                 log_output=False,
             )
@@ -363,6 +364,31 @@ def run_report(
         if pdf:
             _print_pdf(html_path, work / f"{notebook}.pdf")
     return out_dir / f"{notebook}.html"
+
+
+@contextmanager
+def _kernel_started_in(work: Path) -> Iterator:
+    """Yield a report kernel started in ``work``; shut it down when the block ends.
+
+    The kernel starts before papermill and nbformat load, so it boots (about a
+    second) while this process imports them; papermill then runs the notebook
+    on it. At the end (on an error or an interrupt too) the kernel is stopped
+    at once: its work is in the notebook by then, and a polite shutdown costs
+    ipykernel about a second. Its socket files lie in ``work`` under relative
+    names (a socket path has a length limit), so they are removed from there.
+    """
+    from jupyter_core.utils import run_sync
+
+    manager = _kernel_manager()(kernel_name="python3")
+    run_sync(manager.start_kernel)(
+        cwd=str(work), extra_arguments=["--HistoryManager.hist_file=:memory:"]
+    )
+    try:
+        yield manager
+    finally:
+        if manager.has_kernel:
+            with chdir(work):
+                run_sync(manager.shutdown_kernel)(now=True)
 
 
 def _kernel_manager():
