@@ -46,6 +46,7 @@ from .engine import Chunk, normalise_rows, run_engine
 from .rank_uncertainty import rank_quantiles
 from .samplers import Sampler, make_sampler_around
 from .streams import BLOCK, BlockStream
+from .workspace import Workspace
 
 __all__ = ["ClassificationModel", "ClassificationResult", "classification_uncertainty"]
 
@@ -204,13 +205,16 @@ class ClassificationModel:
             lambda rng: self.draw_classes(BLOCK, rng), streams["classification"]
         )
 
-        def next_chunk(m: int) -> Callable[[], Chunk]:
+        def next_chunk(m: int) -> Callable[[Workspace], Chunk]:
             w = normalise_rows(weight_stream.take(m)[0])
             drawn, moved, pick = class_stream.take(m)
 
-            def build() -> Chunk:
+            def build(space: Workspace) -> Chunk:
                 v = np.take_along_axis(w, drawn, axis=1)  # (m, n_ind) weights
-                return Chunk(w, v @ self.points.T, {"moved": moved, "pick": pick})
+                scores = np.matmul(
+                    v, self.points.T, out=space.array("scores", (m, self.n))
+                )
+                return Chunk(w, scores, {"moved": moved, "pick": pick})
 
             return build
 

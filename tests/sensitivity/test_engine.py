@@ -164,3 +164,36 @@ def test_chunks_fit_the_cache_and_threads_take_only_heavy_chunks():
     assert _workers(None, 1e-4) == 1
     assert _workers(None, 1e-2) == min(2, os.cpu_count() or 1)
     assert _workers(3, 1e-4) == 3
+
+
+@pytest.mark.parametrize("n", [2, 64, 150])
+def test_pairwise_wins_over_blocks_of_clusters_and_ragged_chunks(n):
+    """Wide studies compare their pairs block by block (int16 ranks past 127
+    clusters); chunks that are no whole number of 64-draw words are padded."""
+    rng = np.random.default_rng(n)
+    pts = rng.integers(0, 4, size=(n, 3)).astype(float)  # many ties
+    sampler = make_sampler("uniform")
+    w = drawn_weights(sampler, 700, 3)
+    r = rank_matrix(w @ pts.T, ties="min")
+    c = run_engine(
+        WeightModel(pts, sampler),
+        700,
+        seed=3,
+        ties="min",
+        pairwise=True,
+        chunk_size=300,
+    )
+    np.testing.assert_array_equal(
+        c.pairwise_counts, (r[:, :, None] < r[:, None, :]).sum(0)
+    )
+
+
+def test_set_bits_without_numpy_bitwise_count(monkeypatch):
+    from ecei_analysis.sensitivity import engine
+
+    words = np.random.default_rng(0).integers(0, 2**63, size=(3, 5), dtype=np.int64)
+    words = words.view(np.uint64) ^ np.uint64(2**63 + 5)
+    expected = [[bin(int(v)).count("1") for v in row] for row in words]
+    np.testing.assert_array_equal(engine._set_bits(words), expected)
+    monkeypatch.delattr(np, "bitwise_count", raising=False)
+    np.testing.assert_array_equal(engine._set_bits(words), expected)
