@@ -58,6 +58,7 @@ __all__ = [
     "estimate_seconds",
     "normalise_rows",
     "ranks_by_cluster",
+    "row_sums",
     "run_engine",
     "sorted_ranks",
 ]
@@ -272,6 +273,8 @@ def sorted_ranks(
     index_bits = max(1, int(n - 1).bit_length())
     value_bits = 62 - index_bits
     low, high = float(scores.min()), float(scores.max())
+    if not (np.isfinite(low) and np.isfinite(high)):  # a NaN makes both NaN
+        raise EceiDataError("scores of a sample are not finite (check the samples)")
     span = high - low
     scale = (2.0**value_bits - 1) / span if span > 0 else 0.0
     # Best score -> smallest key, so an ascending sort puts the best first.
@@ -293,10 +296,21 @@ def sorted_ranks(
     np.subtract(flat[1:], flat[:-1], out=steps.reshape(-1)[:-1])
     steps[:, -1] = np.iinfo(np.int64).max
     gaps = steps[:, :-1]
+    if n < 2:
+        return order, None
+    smallest = steps.min()
     if tol is None:
         # The relative default of row_tolerance, read off the sorted keys: each
         # row's best and worst keys give its spread and its largest |score|.
         best, worst = keys[:, :1], keys[:, -1:]
+        # No row's limit exceeds the chunk's (its whole key range, its largest
+        # |score|; a margin for rounding): most chunks stop here, tie-free.
+        bound = max(
+            DEFAULT_RTOL * (2.0**value_bits - 1),
+            ROUNDING_RTOL * max(abs(low), abs(high)) * scale,
+        )
+        if scale > 0 and smallest > bound * (1 + 1e-6):
+            return order, None
         if scale == 0:  # every score of the chunk is equal: all tie
             limit = np.zeros((m, 1))
         else:
@@ -308,8 +322,7 @@ def sorted_ranks(
             )
     else:
         limit = row_tolerance(scores[:1], tol)[0] * scale
-    # Most chunks have no tie at all: their smallest gap clears every row's limit.
-    if n < 2 or steps.min() > np.max(limit) or not np.any(gaps <= limit):
+    if smallest > np.max(limit) or not np.any(gaps <= limit):
         return order, None
     starts = np.empty((m, n), dtype=bool)
     starts[:, 0] = True
@@ -418,7 +431,7 @@ def _chunk_counts(
         full = ranks
     counts = np.bincount(flat.ravel(), minlength=n * n)
     chosen = w[rows]
-    shares = chosen / chosen.sum(axis=1, keepdims=True)
+    shares = chosen / row_sums(chosen)[:, None]
     # every winner's share of each class, summed per cluster (one pass)
     cells = (winners * k)[:, None] + np.arange(k)
     sums = np.bincount(cells.ravel(), shares.ravel(), minlength=n * k).reshape(n, k)
@@ -559,7 +572,6 @@ def run_engine(
     def work(build: Callable[[Workspace], Chunk]):
         space = spaces.setdefault(threading.get_ident(), Workspace())
         scenarios = build(space)
-        _check_chunk(scenarios)
         return _chunk_counts(scenarios, ties, tol, pairwise, observers, space)
 
     def merge(result) -> None:
@@ -612,9 +624,10 @@ def run_engine(
 
 def normalise_rows(w: np.ndarray) -> np.ndarray:
     """Scale each weight sample onto the simplex; refuse non-finite or zero rows."""
-    if not (np.all(np.isfinite(w)) and np.all(w >= 0)):
+    # one pass each, no temporary: a NaN fails the first test, an infinity either
+    if not (w.min() >= 0 and np.isfinite(w.max())):
         raise EceiDataError("weight samples must be finite and non-negative")
-    total = w.sum(axis=1, keepdims=True)
+    total = row_sums(w)[:, None]
     if np.any(total <= 0):
         raise EceiDataError(
             "a weight sample is all zero; every sample needs a positive weight"
@@ -622,10 +635,20 @@ def normalise_rows(w: np.ndarray) -> np.ndarray:
     return w / total
 
 
-def _check_chunk(chunk: Chunk) -> None:
-    scores = chunk.scores
-    if not np.all(np.isfinite(scores)):
-        raise EceiDataError("scores of a sample are not finite (check the samples)")
+def row_sums(w: np.ndarray) -> np.ndarray:
+    """Return each row's sum of ``(m, k)`` ``w``: the bits of ``w.sum(axis=1)``.
+
+    numpy sums a row of fewer than 8 numbers one after the other but pays a
+    start-up per row, which dominates rows of 3 (a weight sample); adding the
+    columns gives the same sums in the same order, about twice as fast. From 8
+    columns numpy sums pairwise, and is used as it is.
+    """
+    if w.shape[1] >= 8:
+        return w.sum(axis=1)
+    total = w[:, 0].copy()
+    for column in w.T[1:]:
+        total += column
+    return total
 
 
 def _progress_bar(total: int, what: str, show: bool) -> Callable[[int | None], None]:

@@ -9,7 +9,13 @@ from helpers import C3
 
 from ecei_analysis import AssessorNoise, EceiDataError, rank_matrix, smaa
 from ecei_analysis.core.seeds import spawn_generators
-from ecei_analysis.sensitivity.engine import WeightModel, run_engine, sorted_ranks
+from ecei_analysis.sensitivity.engine import (
+    WeightModel,
+    normalise_rows,
+    row_sums,
+    run_engine,
+    sorted_ranks,
+)
 from ecei_analysis.sensitivity.samplers import make_sampler
 
 
@@ -197,3 +203,28 @@ def test_set_bits_without_numpy_bitwise_count(monkeypatch):
     np.testing.assert_array_equal(engine._set_bits(words), expected)
     monkeypatch.delattr(np, "bitwise_count", raising=False)
     np.testing.assert_array_equal(engine._set_bits(words), expected)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, -0.5])
+def test_weight_samples_that_are_not_finite_and_non_negative_are_refused(bad):
+    w = np.full((5, 3), 1 / 3)
+    w[3, 1] = bad
+    with pytest.raises(EceiDataError, match="finite and non-negative"):
+        normalise_rows(w)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_measurements_that_give_scores_not_finite_are_refused(points, bad):
+    pts = points.to_numpy()
+    measurements = np.broadcast_to(pts, (50, *pts.shape)).copy()
+    measurements[17, 4, 2] = bad
+    weights = np.full((50, 3), 1 / 3)
+    with pytest.raises(EceiDataError, match="scores of a sample are not finite"):
+        run_engine(WeightModel(pts, weights, measurements), 50)
+
+
+def test_row_sums_are_the_bits_of_numpy_sums():
+    rng = np.random.default_rng(4)
+    for k in range(1, 13):
+        w = rng.dirichlet(np.ones(k), size=500) * rng.random((500, 1)) * 7
+        np.testing.assert_array_equal(row_sums(w), w.sum(axis=1))
