@@ -207,6 +207,9 @@ class Explorer:
         self._map_pixels, self._to_pixel, self.map_caption = self._render_map()
         self._narrow_pixels, self._narrow_to_pixel, _ = self._render_map(narrow=True)
         self.flow_caption = ""
+        #: The last flow chart drawn and the places it shows: redrawn only when
+        #: the places change (most slider moves leave them as they are).
+        self._flow_drawn: tuple[tuple, bytes] | None = None
 
     def __repr__(self) -> str:
         """Return the ranking under the last weights shown (terminals, scripts)."""
@@ -273,7 +276,15 @@ class Explorer:
         return buffer.getvalue()
 
     def flow_png(self, state: ExplorerState) -> bytes:
-        """Return the rank-flow chart (equal weights → current) as PNG bytes."""
+        """Return the rank-flow chart (equal weights → current) as PNG bytes.
+
+        The chart shows places only, so the last drawing is reused while they
+        stay the same.
+        """
+        flow = state.flow
+        shown = (tuple(flow.index), tuple(flow.columns), flow.to_numpy().tobytes())
+        if self._flow_drawn is not None and self._flow_drawn[0] == shown:
+            return self._flow_drawn[1]
         fig = Figure(figsize=(FLOW_WIDTH / MAP_DPI, 5.0), dpi=MAP_DPI)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
@@ -288,7 +299,8 @@ class Explorer:
         fig.subplots_adjust(left=0.14, right=0.72, bottom=0.16, top=0.94)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png")
-        return buffer.getvalue()
+        self._flow_drawn = (shown, buffer.getvalue())
+        return self._flow_drawn[1]
 
     def update(
         self,

@@ -635,3 +635,17 @@ def test_the_explorer_in_jupyterlab_at_800_px_and_reopened(served_lab):
         assert page.locator(".ecei-snapshot img:visible").count() == 2
         assert page.locator(".jp-Notebook .ecei-banner:visible").count() == 1
         browser.close()
+
+
+def test_the_flow_chart_is_redrawn_only_when_the_places_change(study):
+    explorer = Explorer(study)
+    base = {"very_important": 3.0, "important": 2.0, "not_so_important": 1.0}
+    nudged = {**base, "important": 2.001}  # the same places
+    moved = {**base, "very_important": 0.5}  # other places
+    first = explorer.update(base)
+    same = explorer.update(nudged)
+    other = explorer.update(moved)
+    assert same[0].flow.equals(first[0].flow) and same[3] is first[3]
+    assert not other[0].flow.equals(first[0].flow) and other[3] != first[3]
+    # what was reused is what a fresh drawing gives
+    assert Explorer(study).update(nudged)[3] == same[3]
