@@ -9,6 +9,15 @@ Run with ``make bench``. Prints a table and writes ``bench/last_run.json``
 * Exact geometry, 19 clusters over the full simplex: <= 0.2 s.
 * Scale: 1,300 clusters × 36 indicators × 10^5 draws: time and peak memory.
 * 10^7 draws: peak memory <= ~512 MiB (chunking).
+
+Targets of issue 32 (speed where people wait):
+
+* SMAA core against R's ``smaa()`` per CPU-second, same arrays: >= 5x without
+  pairwise indices, >= 3x with them; given samples >= 2x (when R and its smaa
+  package load; a sentence otherwise).
+* ``ecei figures`` against revision 7b16f63: PNG >= 2.5x, all formats >= 2x;
+  ``ecei report`` >= 2x; the PDF a few seconds beyond the HTML.
+* The live explorer: median <= 150 ms from a slider move to the redrawn display.
 """
 
 from __future__ import annotations
@@ -66,6 +75,15 @@ def median_update_seconds(explorer) -> float:
         explorer.update(weights)
         times.append(time.perf_counter() - start)
     return float(np.median(times))
+
+
+_STARTED = time.perf_counter()
+
+
+def stage(what: str) -> None:
+    """Say which measurement starts (on stderr; the results print at the end)."""
+    elapsed = time.perf_counter() - _STARTED
+    print(f"bench [{elapsed:5.0f} s]: {what}", file=sys.stderr, flush=True)
 
 
 def best_of(func, repeat: int = 3) -> float:
@@ -356,15 +374,20 @@ def r_smaa_timings(points: np.ndarray, draws: int) -> dict | str:
         func()
         return time.process_time() - start
 
+    # One thread, as R's smaa() runs: the CPU seconds of the same work. (By
+    # default the engine adds a second thread where a chunk's work pays for the
+    # hand-off, which shortens the wait and costs some CPU.)
     def ours_core(pairwise: bool) -> float:
         model = WeightModel(points, uniform)
         return cpu_of(
-            lambda: run_engine(model, draws, pairwise=pairwise, progress=False)
+            lambda: run_engine(
+                model, draws, pairwise=pairwise, progress=False, workers=1
+            )
         )
 
     def ours_given() -> float:
         model = WeightModel(given_meas[0], given_weights, given_meas)
-        return cpu_of(lambda: run_engine(model, draws, progress=False))
+        return cpu_of(lambda: run_engine(model, draws, progress=False, workers=1))
 
     out: dict = {"draws": draws, "clusters": n}
     with tempfile.TemporaryDirectory() as tmp:
@@ -410,8 +433,8 @@ def r_smaa_lines(r: dict | str) -> list[str]:
     if isinstance(r, str):
         return [f"SMAA against R: {r}"]
     return [
-        f"SMAA against R smaa(), {r['clusters']} x 3 x {r['draws']:,}, CPU s "
-        "(interleaved, least of each side):",
+        f"SMAA against R smaa(), {r['clusters']} x 3 x {r['draws']:,}, CPU s, one "
+        "thread each (interleaved, least of each side):",
         f"  core, no pairwise   ours {r['core_cpu_s']:.3f}  R {r['r_core_cpu_s']:.3f}"
         f"  ratio {r['core_ratio']:.1f}x  (target >= 5x)",
         f"  core, pairwise      ours {r['core_pairwise_cpu_s']:.3f}  R "
@@ -614,6 +637,7 @@ def main() -> int:
     draws = args.draws
     weights = engine_weights(sampler, draws, 0)
 
+    stage("SMAA against the naive and pandas baselines")
     # Correctness first: all three methods agree on the same draws. rankdata and
     # pandas tie only exactly equal scores, so the engine runs with tol=0 here.
     ours = count_ranks(
@@ -659,10 +683,12 @@ def main() -> int:
         "speedup_vs_pandas_loop": t_loop / t_ours,
     }
 
+    stage("given samples")
     results["given_samples"] = given_samples_timings(
         len(points), 200_000 if args.quick else draws
     )
 
+    stage("exact geometry")
     t_exact = best_of(lambda: weight_space(points, region="simplex"), 5)
     space = weight_space(points, region="simplex")
     t_exact_ordered = best_of(lambda: weight_space(points, region="ordered"), 5)
@@ -673,6 +699,7 @@ def main() -> int:
         "swap_lines_crossing": len(space.swap_lines),
     }
 
+    stage("1,300 clusters x 36 indicators, with noise")
     scale_draws = 10_000 if args.quick else 100_000
     scale_code = (
         "import numpy as np, pandas as pd\n"
@@ -714,6 +741,7 @@ def main() -> int:
         "peak_rss_mib": peak,
     }
 
+    stage("memory at 10^7 draws")
     big = 1_000_000 if args.quick else 10_000_000
     t_big, rss_big = peak_rss_of(
         "from ecei_analysis import class_points, load_study, smaa\n"
@@ -730,6 +758,7 @@ def main() -> int:
         "peak_rss_mib_1000_draws": rss_base,
     }
 
+    stage("the explorer and its offline page")
     from ecei_analysis.explorer import Explorer, explorer_state
 
     explorer = Explorer(study)
@@ -742,6 +771,7 @@ def main() -> int:
     }
     results["explorer_page"] = explorer_page_timings()
 
+    stage("geometry at 40, 100 and 1,300 clusters; Sobol")
     # Geometry at realistic sizes, each in a fresh interpreter (time, peak RSS).
     geo = {}
     for n in (40, 100):
@@ -776,12 +806,15 @@ def main() -> int:
     )
     results["sobol"] = {"n": sobol_n, "seconds": seconds, "peak_rss_mib": rss}
 
+    stage("every command, the figure set, the pinned revision (a few minutes)")
     results["cli"] = cli_timings()
     results["figure_set"] = figure_set_timings()
     results["pinned"] = pinned_timings(2 if args.quick else 3)
+    stage("R's smaa()")
     results["r_smaa"] = r_smaa_timings(
         points.to_numpy(float), 200_000 if args.quick else draws
     )
+    stage("figures and briefings of 40, 100 and 1,300 clusters")
     results["large_studies"] = large_study_timings(
         (40, 100) if args.quick else (40, 100, 1300)
     )

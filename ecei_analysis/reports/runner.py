@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import chdir, contextmanager
 from pathlib import Path
@@ -224,6 +225,11 @@ def skip_iri_grammar() -> None:
         sys.modules.setdefault("rfc3987_syntax", None)
 
 
+def _import_nbconvert() -> None:
+    """Import what :func:`_to_html` uses (a second import is free)."""
+    import nbconvert  # noqa: F401
+
+
 def _to_html(notebook_path: Path, language: str) -> str:
     import nbformat
     from nbconvert import HTMLExporter
@@ -339,6 +345,9 @@ def run_report(
     with output.build() as work, _kernel_started_in(work) as kernel:
         import papermill  # loads while the kernel boots
         from papermill.exceptions import PapermillExecutionError
+
+        # nbconvert (for the HTML) loads while this process waits on the kernel
+        threading.Thread(target=_import_nbconvert, daemon=True).start()
 
         executed = work / f"{notebook}.ipynb"
         try:

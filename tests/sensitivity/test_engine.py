@@ -165,7 +165,8 @@ def test_chunks_fit_the_cache_and_threads_take_only_heavy_chunks():
     from ecei_analysis.sensitivity.engine import _chunk_size, _workers
 
     sizes = {n: _chunk_size(80 * n, n, None) for n in (3, 19, 40, 100, 256, 1300)}
-    assert sizes == {3: 8192, 19: 2048, 40: 1024, 100: 512, 256: 256, 1300: 645}
+    assert sizes == {3: 8192, 19: 4096, 40: 2048, 100: 1024, 256: 512, 1300: 645}
+    assert _chunk_size(80 * 19, 19, None, pairwise=True) == 2048
     assert _chunk_size(80 * 19, 19, 333) == 333  # the user's chunk is kept
     assert _workers(None, 1e-4) == 1
     assert _workers(None, 1e-2) == min(2, os.cpu_count() or 1)
