@@ -357,24 +357,35 @@ def ranks_by_cluster(order: np.ndarray, ranks: np.ndarray | None) -> np.ndarray:
 def _add_pairwise_wins(
     pair_counts: np.ndarray,
     order: np.ndarray,
-    ranks: np.ndarray,
+    ranks: np.ndarray | None,
     space: Workspace,
 ) -> None:
     """Add, for every pair (i, j), the draws in which i ranked strictly above j.
 
-    Every pair of a block of clusters is compared in one pass (ranks in the
-    narrowest integers, so one instruction compares the most draws); the
-    answers are packed eight to a byte and their set bits counted 64 at a time.
-    Counting them one by one along each row was four times slower.
+    ``ranks`` is ``None`` without ties (the rank is the position + 1). Every pair
+    of a block of clusters is compared in one pass, with ranks in the narrowest
+    integers (one instruction compares the most draws). The answers, one byte
+    each, are added eight at a time as 64-bit words, in groups of at most 255
+    words so that no byte overflows; the bytes of the sums are added last.
+    Counting the answers one row at a time was four times slower.
     """
-    m, n = ranks.shape
+    m, n = order.shape
     small = next(t for t in (np.int8, np.int16, np.int64) if n <= np.iinfo(t).max)
+    if ranks is None:
+        ranks = space.constant(
+            "ranks in order",
+            (m, n),
+            lambda: np.broadcast_to(np.arange(1, n + 1, dtype=small), (m, n)),
+        )
     # ranks by cluster, (n, m): cluster order[d, p] gets ranks[d, p] in draw d
     cells = np.multiply(order, m, out=space.array("cells by cluster", (m, n), np.int64))
     cells += space.constant("draw index", (m, n), lambda: _tiled_draws(m, n))
     by_cluster = space.array("ranks by cluster", (n, m), small)
     np.put(by_cluster, cells, ranks)
-    width = -(-m // 64) * 64  # draws padded to whole 64-bit words
+    words = -(-m // 8)
+    groups = -(-words // 255)
+    per_group = -(-words // groups)
+    width = 8 * groups * per_group  # draws, padded to whole groups of words
     block = max(1, min(n, _PAIR_BLOCK_BYTES // (n * width)))
     ahead = space.array("ahead", (block, n, width), bool)
     ahead[:, :, m:] = False
@@ -382,23 +393,13 @@ def _add_pairwise_wins(
         rows = ahead[: min(block, n - start)]
         pair = by_cluster[start : start + len(rows), None, :]
         np.less(pair, by_cluster[None, :, :], out=rows[:, :, :m])
-        words = np.packbits(rows, axis=2).view(np.uint64)
-        pair_counts[start : start + len(rows)] += _set_bits(words).sum(
-            axis=2, dtype=np.int64
-        )
+        lanes = rows.view(np.uint64).reshape(len(rows), n, groups, per_group)
+        sums = lanes.sum(axis=3).view(np.uint8).reshape(len(rows), n, -1)
+        pair_counts[start : start + len(rows)] += sums.sum(axis=2, dtype=np.int64)
 
 
 #: Bytes of comparisons held at once when counting pairwise wins.
 _PAIR_BLOCK_BYTES = 1 << 20
-#: Set bits of each byte value (for numpy without ``bitwise_count``).
-_BYTE_BITS = np.array([bin(b).count("1") for b in range(256)], dtype=np.uint8)
-
-
-def _set_bits(words: np.ndarray) -> np.ndarray:
-    """Return the number of set bits of each 64-bit word."""
-    if hasattr(np, "bitwise_count"):  # numpy >= 2.0
-        return np.bitwise_count(words)
-    return _BYTE_BITS[words.view(np.uint8)].reshape(*words.shape, 8).sum(axis=-1)
 
 
 def _tiled_draws(m: int, n: int) -> np.ndarray:
@@ -426,12 +427,10 @@ def _chunk_counts(
         cells = np.multiply(order, n, out=space.array("cells", (m, n), np.int64))
         cells += space.constant("cluster index", (m, n), lambda: _tiled_index(m, n))
         winners, rows = order[:, 0], slice(None)
-        full = np.broadcast_to(np.arange(1, n + 1), (m, n))
     else:
         cells = order * n + ranks - 1
         rows, cols = np.nonzero(ranks == 1)
         winners = order[rows, cols]
-        full = ranks
     counts = np.bincount(cells.ravel(), minlength=n * n)
     chosen = w[rows]
     shares = chosen / row_sums(chosen)[:, None]
@@ -441,7 +440,7 @@ def _chunk_counts(
     pairs = None
     if pairwise:
         pairs = np.zeros((n, n), dtype=np.int64)
-        _add_pairwise_wins(pairs, order, full, space)
+        _add_pairwise_wins(pairs, order, ranks, space)
     partials = []
     if observers:
         by_cluster = ranks_by_cluster(order, ranks)

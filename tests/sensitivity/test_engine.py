@@ -195,17 +195,6 @@ def test_pairwise_wins_over_blocks_of_clusters_and_ragged_chunks(n):
     )
 
 
-def test_set_bits_without_numpy_bitwise_count(monkeypatch):
-    from ecei_analysis.sensitivity import engine
-
-    words = np.random.default_rng(0).integers(0, 2**63, size=(3, 5), dtype=np.int64)
-    words = words.view(np.uint64) ^ np.uint64(2**63 + 5)
-    expected = [[bin(int(v)).count("1") for v in row] for row in words]
-    np.testing.assert_array_equal(engine._set_bits(words), expected)
-    monkeypatch.delattr(np, "bitwise_count", raising=False)
-    np.testing.assert_array_equal(engine._set_bits(words), expected)
-
-
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, -0.5])
 def test_weight_samples_that_are_not_finite_and_non_negative_are_refused(bad):
     w = np.full((5, 3), 1 / 3)
