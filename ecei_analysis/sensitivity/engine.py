@@ -286,7 +286,7 @@ def sorted_ranks(
     keys = space.array("keys", (m, n), np.int64)
     np.copyto(keys, values, casting="unsafe")  # truncated, as astype(int64)
     keys <<= index_bits
-    keys |= space.constant("cluster index", (m, n), lambda: _tiled_index(m, n))
+    keys |= space.positions((m, n), axis=1)  # the cluster's index in the low bits
     keys.sort(axis=1)
     order = space.array("order", (m, n), np.int64)
     np.bitwise_and(keys, (1 << index_bits) - 1, out=order)
@@ -338,11 +338,6 @@ def sorted_ranks(
     return order, ranks
 
 
-def _tiled_index(m: int, n: int) -> np.ndarray:
-    """Return ``(m, n)`` rows of ``0, 1, ..., n - 1`` (a contiguous block)."""
-    return np.broadcast_to(np.arange(n, dtype=np.int64), (m, n))
-
-
 def ranks_by_cluster(order: np.ndarray, ranks: np.ndarray | None) -> np.ndarray:
     """Turn sorted ``(order, ranks)`` into ``(m, n)`` ranks indexed by cluster."""
     m, n = order.shape
@@ -372,14 +367,10 @@ def _add_pairwise_wins(
     m, n = order.shape
     small = next(t for t in (np.int8, np.int16, np.int64) if n <= np.iinfo(t).max)
     if ranks is None:
-        ranks = space.constant(
-            "ranks in order",
-            (m, n),
-            lambda: np.broadcast_to(np.arange(1, n + 1, dtype=small), (m, n)),
-        )
+        ranks = space.positions((m, n), axis=1, start=1, dtype=small)
     # ranks by cluster, (n, m): cluster order[d, p] gets ranks[d, p] in draw d
     cells = np.multiply(order, m, out=space.array("cells by cluster", (m, n), np.int64))
-    cells += space.constant("draw index", (m, n), lambda: _tiled_draws(m, n))
+    cells += space.positions((m, n), axis=0)
     by_cluster = space.array("ranks by cluster", (n, m), small)
     np.put(by_cluster, cells, ranks)
     words = -(-m // 8)
@@ -402,11 +393,6 @@ def _add_pairwise_wins(
 _PAIR_BLOCK_BYTES = 1 << 20
 
 
-def _tiled_draws(m: int, n: int) -> np.ndarray:
-    """Return ``(m, n)`` rows of the draw's own index ``0 .. m - 1``."""
-    return np.broadcast_to(np.arange(m, dtype=np.int64)[:, None], (m, n))
-
-
 def _chunk_counts(
     chunk: Chunk,
     ties: str,
@@ -425,7 +411,7 @@ def _chunk_counts(
     order, ranks = sorted_ranks(scores, ties=ties, tol=tol, space=space)
     if ranks is None:  # no ties: rank = position + 1, the winner is in front
         cells = np.multiply(order, n, out=space.array("cells", (m, n), np.int64))
-        cells += space.constant("cluster index", (m, n), lambda: _tiled_index(m, n))
+        cells += space.positions((m, n), axis=1)
         winners, rows = order[:, 0], slice(None)
     else:
         cells = order * n + ranks - 1

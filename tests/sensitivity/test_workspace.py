@@ -14,19 +14,16 @@ def test_an_array_is_reused_while_its_shape_and_type_stay():
     assert ints.dtype == np.int64 and space.array("scores", (2, 3), np.int64) is ints
 
 
-def test_a_constant_is_made_once_per_shape_and_cannot_be_written():
+def test_positions_are_made_once_per_shape_and_cannot_be_written():
     space = Workspace()
-    made = []
-
-    def make():
-        made.append(1)
-        return np.broadcast_to(np.arange(3), (2, 3))  # a view: stored contiguous
-
-    tiled = space.constant("index", (2, 3), make)
-    assert space.constant("index", (2, 3), make) is tiled and len(made) == 1
-    assert tiled.flags.c_contiguous
-    np.testing.assert_array_equal(tiled, [[0, 1, 2], [0, 1, 2]])
+    columns = space.positions((2, 3), axis=1)
+    assert space.positions((2, 3), axis=1) is columns and columns.flags.c_contiguous
+    np.testing.assert_array_equal(columns, [[0, 1, 2], [0, 1, 2]])
+    np.testing.assert_array_equal(
+        space.positions((2, 3), axis=0), [[0, 0, 0], [1, 1, 1]]
+    )
+    ranks = space.positions((2, 3), axis=1, start=1, dtype=np.int8)
+    assert ranks.dtype == np.int8 and ranks.tolist() == [[1, 2, 3], [1, 2, 3]]
+    assert space.positions((2, 3), axis=1) is columns  # kept beside the others
     with pytest.raises(ValueError, match="read-only"):
-        tiled[0, 0] = 5
-    space.constant("index", (5, 3), lambda: np.zeros((5, 3)))
-    assert len(made) == 1
+        columns[0, 0] = 5
