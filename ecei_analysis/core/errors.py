@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["EceiDataError", "format_location", "short_repr"]
+__all__ = ["EceiDataError", "format_location", "last_line", "short_repr"]
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -23,6 +23,15 @@ def use_translator(translate) -> None:
     """Install the function that translates location words (core.i18n's pgettext)."""
     global _translate
     _translate = translate
+
+
+def last_line(text: str, default: str = "no message") -> str:
+    """Return the last non-blank line of a program's error output (for a message).
+
+    ``default`` when there is none.
+    """
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else default
 
 
 def short_repr(value: object, limit: int = 60) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.errors import EceiDataError
+from ..core.errors import EceiDataError, last_line
 from ..core.i18n import pgettext
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class PageJob:
             errors = self.process.stderr.read()
         self.process.wait()
         if self.process.returncode != 0 or not self.path.is_file():
-            last = (errors.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+            last = last_line(errors.decode("utf-8", "replace"))
             raise EceiDataError(
                 pgettext(
                     "error", "the explorer page {file} could not be written: {last}"

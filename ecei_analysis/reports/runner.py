@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import chdir, contextmanager
 from pathlib import Path
 
-from ..core.errors import EceiDataError, short_repr
+from ..core.errors import EceiDataError, last_line, short_repr
 from ..core.files import OutputFolder
 from ..core.i18n import pgettext
 from ..core.resources import NOTEBOOKS, bundled_notebooks_dir
@@ -284,7 +284,7 @@ def _print_pdf(html_path: Path, pdf_path: Path) -> None:
     )
     result = subprocess.run(command, capture_output=True, text=True, timeout=180)
     if result.returncode != 0 or not pdf_path.exists():
-        last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        last = last_line(result.stderr)
         raise ReportError(
             pgettext("error", "Chromium could not print the PDF: {last}").format(
                 last=last

@@ -15,3 +15,13 @@ def test_error_keeps_the_parts_and_is_a_value_error():
     assert (err.file, err.row, err.column, err.reason) == ("f.csv", 2, None, "bad")
     assert str(err) == "f.csv, row 2: bad"
     assert str(EceiDataError("plain")) == "plain"
+
+
+def test_last_line_of_error_output():
+    from ecei_analysis.core.errors import last_line
+
+    assert (
+        last_line("Traceback:\n  x\nOSError: disk full\n  \n") == "OSError: disk full"
+    )
+    assert last_line("") == "no message"
+    assert last_line(" \n\n", default="?") == "?"
