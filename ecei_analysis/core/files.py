@@ -178,7 +178,8 @@ class OutputFolder:
         The command that owns it (recorded in the marker).
     inputs
         Input files or folders of the run: the target may not be, contain or lie
-        inside any of them.
+        inside any of them (an input that cannot be resolved, a link loop, is
+        left to the check that reads it).
 
     Raises
     ------
@@ -210,7 +211,10 @@ class OutputFolder:
                 file=self.target,
             )
         for raw in inputs:
-            source = Path(raw).resolve()
+            try:
+                source = Path(raw).resolve()
+            except (OSError, RuntimeError):  # a link loop: its own check names it
+                continue
             if _inside(resolved, source) or _inside(source, resolved):
                 raise EceiDataError(
                     pgettext(

@@ -18,6 +18,7 @@ __all__ = [
     "INDICATORS_FILE",
     "NOTEBOOKS",
     "PANEL_FILE",
+    "PATH_PARAMETERS",
     "PUBLISHED_FILE",
     "bundled_classification_panel_file",
     "bundled_data_dir",
@@ -43,6 +44,11 @@ NOTEBOOKS = {
     "05_panel": "05_panel.ipynb",
     "06_classification_panel": "06_classification_panel.ipynb",
 }
+
+#: Notebook parameters naming input files or folders (resolved where ecei runs;
+#: a report records their names only, never the absolute path of someone's
+#: machine).
+PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
 
 _PACKAGE = "ecei_analysis"
 

@@ -58,18 +58,25 @@ LABEL_GAP = 0.03
 
 
 def _triangle_grid(resolution: int) -> tuple[np.ndarray, np.ndarray]:
-    """Lattice points (weights) and the triangles of a regular triangle mesh."""
+    """Lattice points (weights) and the triangles of a regular triangle mesh.
+
+    Point ``k`` is the ``k``-th lattice pair ``(i, j)``, ``i`` then ``j``
+    ascending (``i + j <= resolution``), at weights ``(i, j, r - i - j) / r``.
+    Each point with ``i + j < r`` starts an upward triangle and, when ``j > 0``,
+    then a downward one: 57,600 triangles at the default 240 steps.
+    """
     r = resolution
-    ij = [(i, j) for i in range(r + 1) for j in range(r + 1 - i)]
-    index = {p: k for k, p in enumerate(ij)}
-    points = np.array([(i / r, j / r, (r - i - j) / r) for i, j in ij])
-    triangles = []
-    for i, j in ij:
-        if (i + 1, j) in index and (i, j + 1) in index:
-            triangles.append((index[(i, j)], index[(i + 1, j)], index[(i, j + 1)]))
-        if (i + 1, j) in index and (i + 1, j - 1) in index and j > 0:
-            triangles.append((index[(i, j)], index[(i + 1, j - 1)], index[(i + 1, j)]))
-    return points, np.array(triangles)
+    i = np.repeat(np.arange(r + 1), np.arange(r + 1, 0, -1))
+    start = i * (r + 1) - i * (i - 1) // 2  # index of the point (i, 0)
+    j = np.arange(len(i)) - start
+    points = np.column_stack([i / r, j / r, (r - i - j) / r])
+    k = np.arange(len(i))
+    above = k + (r + 1 - i)  # the point (i + 1, j)
+    up = np.column_stack([k, above, k + 1])
+    down = np.column_stack([k, above - 1, above])
+    inner = i + j < r
+    triangles = np.stack([up, down], axis=1)[np.column_stack([inner, inner & (j > 0)])]
+    return points, triangles
 
 
 def _marks(ax: Axes, classes: list[str], nominal) -> list:

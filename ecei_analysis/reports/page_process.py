@@ -103,4 +103,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import gc
+
+    try:
+        raise SystemExit(main())
+    finally:
+        gc.freeze()  # the shutdown's collections would walk Bokeh's objects

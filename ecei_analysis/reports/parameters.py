@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from ..core.checks import one_of, whole_number
 from ..core.errors import EceiDataError
 from ..core.i18n import pgettext
+from ..core.resources import PATH_PARAMETERS
 from ..core.seeds import seeded_generator
 from ..core.vocabulary import class_named
 from ..data.study import Study
@@ -32,10 +33,6 @@ __all__ = [
     "SWEEP_STEPS_UP_TO",
     "check_parameters",
 ]
-
-#: Parameters naming input files or folders (resolved where ecei runs; a report
-#: records their names only, never the absolute path of someone's machine).
-PATH_PARAMETERS = ("data_dir", "panel", "classification_panel")
 
 #: Most steps of a sweep (each a column of its table and of its rank flow).
 SWEEP_STEPS_UP_TO = 1001

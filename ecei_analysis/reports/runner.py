@@ -2,7 +2,10 @@
 
 The run is atomic: everything is produced in a temporary folder next to the
 target and swapped in only on success, so a failed run leaves the previous
-report intact and says which cell failed and why.
+report intact and says which cell failed and why. The report's kernel starts
+first (:mod:`~ecei_analysis.reports.kernel`) and boots while this process
+checks the parameters; this module imports nothing heavy at its top, so
+``ecei report`` reaches that point quickly.
 """
 
 from __future__ import annotations
@@ -12,18 +15,19 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
-from contextlib import chdir, contextmanager
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import EceiDataError, last_line, short_repr
 from ..core.files import OutputFolder
 from ..core.i18n import pgettext
-from ..core.resources import NOTEBOOKS, bundled_notebooks_dir
-from ..data.readers import usable_path
-from ..data.study import Study
+from ..core.resources import NOTEBOOKS, PATH_PARAMETERS, bundled_notebooks_dir
 from .html import finish_html
-from .parameters import PATH_PARAMETERS
+from .kernel import report_kernel
+
+if TYPE_CHECKING:
+    from ..data.study import Study
 
 __all__ = [
     "NOTEBOOKS",
@@ -172,6 +176,8 @@ def _typed(name: str, value: object, type_name: str) -> object:
 
 
 def _check_parameters(name: str, parameters: Mapping[str, object]) -> dict:
+    from ..data.readers import usable_path
+
     documented = notebook_parameters(name)
     unknown = sorted(set(parameters) - set(documented))
     if unknown:
@@ -328,7 +334,6 @@ def run_report(
         error); the previous report is left intact.
     """
     source = _notebook_path(notebook)
-    params = _check_parameters(notebook, parameters or {})
     if pdf and _chromium() is None:
         raise ReportError(
             pgettext(
@@ -338,12 +343,15 @@ def run_report(
             )
         )
     out_dir = Path(out_dir) if out_dir is not None else Path("reports") / notebook
-    study, study_language, values = _check_values(notebook, params)
-    _check_report_work(notebook, values, study)
-    inputs = [params[key] for key in PATH_PARAMETERS if params.get(key)]
+    given = dict(parameters or {})
+    inputs = [str(given[key]) for key in PATH_PARAMETERS if given.get(key)]
     output = OutputFolder(out_dir, command=f"report {notebook}", inputs=inputs)
-    with output.build() as work, _kernel_started_in(work) as kernel:
-        import papermill  # loads while the kernel boots
+    # The kernel boots and imports while this process checks the parameters.
+    with output.build() as work, report_kernel(work) as kernel:
+        params = _check_parameters(notebook, given)
+        study, study_language, values = _check_values(notebook, params)
+        _check_report_work(notebook, values, study)
+        import papermill
         from papermill.exceptions import PapermillExecutionError
 
         # nbconvert (for the HTML) loads while this process waits on the kernel
@@ -373,62 +381,6 @@ def run_report(
         if pdf:
             _print_pdf(html_path, work / f"{notebook}.pdf")
     return out_dir / f"{notebook}.html"
-
-
-@contextmanager
-def _kernel_started_in(work: Path) -> Iterator:
-    """Yield a report kernel started in ``work``; shut it down when the block ends.
-
-    The kernel starts before papermill and nbformat load, so it boots (about a
-    second) while this process imports them; papermill then runs the notebook
-    on it. At the end (on an error or an interrupt too) the kernel is stopped
-    at once: its work is in the notebook by then, and a polite shutdown costs
-    ipykernel about a second. Its socket files lie in ``work`` under relative
-    names (a socket path has a length limit), so they are removed from there.
-    """
-    from jupyter_core.utils import run_sync
-
-    manager = _kernel_manager()(kernel_name="python3")
-    run_sync(manager.start_kernel)(
-        cwd=str(work), extra_arguments=["--HistoryManager.hist_file=:memory:"]
-    )
-    try:
-        yield manager
-    finally:
-        if manager.has_kernel:
-            with chdir(work):
-                run_sync(manager.shutdown_kernel)(now=True)
-
-
-def _kernel_manager():
-    """Return the kernel manager of report runs.
-
-    It talks over local sockets, not TCP; it starts the kernel with the report
-    environment of :func:`~ecei_analysis.core.environment.kernel_environment`
-    (this process's environment is left as it is); and it keeps the kernel's
-    own stderr (shutdown noise when interrupted) out of the terminal: cell
-    errors come back through the messaging protocol.
-    """
-    import subprocess
-
-    from jupyter_client.manager import AsyncKernelManager
-
-    from ..core.environment import kernel_environment
-    from ..core.work import long_runs_allowed
-
-    env = kernel_environment(allow_long=long_runs_allowed())
-
-    class ReportKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs) -> None:
-            kwargs.setdefault("transport", "ipc")
-            super().__init__(**kwargs)
-
-        async def _async_launch_kernel(self, kernel_cmd, **kw):
-            kw["env"] = {**kw.get("env", {}), **env}
-            kw.setdefault("stderr", subprocess.DEVNULL)
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    return ReportKernelManager
 
 
 #: Engine runs of each notebook over ``draws`` weightings, and whether they

@@ -13,6 +13,7 @@ from ecei_analysis import (
     weight_space,
 )
 from ecei_analysis.figures.colours import cluster_colours
+from ecei_analysis.figures.weight_map import _triangle_grid
 
 
 def test_winner_map_draws_the_exact_first_place_regions(points, study):
@@ -61,6 +62,29 @@ def test_place_map_colours_are_the_places(points):
     assert sorted(values) == sorted(place.astype(float))
     bar = ax.figure.axes[-1]
     assert all(float(t).is_integer() for t in bar.get_yticks())
+
+
+def _grid_by_lookup(r):
+    """The mesh built point by point, each neighbour found in a dictionary."""
+    pairs = [(i, j) for i in range(r + 1) for j in range(r + 1 - i)]
+    index = {p: k for k, p in enumerate(pairs)}
+    points = np.array([(i / r, j / r, (r - i - j) / r) for i, j in pairs])
+    triangles = []
+    for i, j in pairs:
+        if (i + 1, j) in index and (i, j + 1) in index:
+            triangles.append((index[i, j], index[i + 1, j], index[i, j + 1]))
+        if j > 0 and (i + 1, j) in index and (i + 1, j - 1) in index:
+            triangles.append((index[i, j], index[i + 1, j - 1], index[i + 1, j]))
+    return points, np.array(triangles)
+
+
+@pytest.mark.parametrize("r", [1, 2, 3, 7, 40, 240])
+def test_the_place_map_mesh_is_the_lattice_in_order(r):
+    points, triangles = _triangle_grid(r)
+    expected_points, expected_triangles = _grid_by_lookup(r)
+    assert points.tobytes() == expected_points.tobytes()  # the same bits
+    np.testing.assert_array_equal(triangles, expected_triangles)
+    assert len(triangles) == r * r
 
 
 def test_the_stamp_sits_in_the_margin(points):

@@ -746,7 +746,7 @@ def test_the_briefing_of_a_large_study_stays_short_and_legible(tmp_path):
         ("03_uncertainty", {"sobol_n": 2**30, "draws": 1000}, "03_uncertainty"),
     ],
 )
-def test_huge_work_is_refused_before_the_kernel_starts(
+def test_huge_work_is_refused_before_the_notebook_runs(
     notebook, params, what, tmp_path
 ):
     with pytest.raises(EceiDataError, match=f"the {what} report .* would take about"):

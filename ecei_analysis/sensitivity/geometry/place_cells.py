@@ -24,17 +24,24 @@ __all__ = ["place_cells"]
 
 
 def _clip(poly: np.ndarray, line: np.ndarray) -> np.ndarray:
-    """Keep the part of a convex polygon where ``a x + b y + c >= 0``."""
-    values = poly @ line[:2] + line[2]
+    """Keep the part of a convex polygon where ``a x + b y + c >= 0``.
+
+    The few corners are walked as Python floats (numpy's per-element cost
+    dominated a page of 19 clusters' cells); the arithmetic is numpy's, value
+    for value.
+    """
+    values = (poly @ line[:2] + line[2]).tolist()
+    corners = poly.tolist()
     out = []
-    for k in range(len(poly)):
-        here, there = values[k], values[(k + 1) % len(poly)]
+    for k, (x, y) in enumerate(corners):
+        here, there = values[k], values[k - len(corners) + 1]
         if here >= 0:
-            out.append(poly[k])
+            out.append((x, y))
         if (here >= 0) != (there >= 0):
             t = here / (here - there)
-            out.append(poly[k] + t * (poly[(k + 1) % len(poly)] - poly[k]))
-    return np.array(out).reshape(-1, 2)
+            x1, y1 = corners[k - len(corners) + 1]
+            out.append((x + t * (x1 - x), y + t * (y1 - y)))
+    return np.array(out, dtype=float).reshape(-1, 2)
 
 
 def _inner_points(poly: np.ndarray, lines: np.ndarray) -> np.ndarray:
