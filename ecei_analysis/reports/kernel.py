@@ -30,6 +30,8 @@ KERNEL_IMPORTS = (
     "matplotlib.pyplot",
     "mpltern",
 )
+#: Seconds between asks whether a stopped kernel has ended.
+_STOP_POLL = 0.005
 
 
 @contextmanager
@@ -75,7 +77,8 @@ def _kernel_manager():
     environment of :func:`~ecei_analysis.core.environment.kernel_environment`
     (this process's environment is left as it is); and it keeps the kernel's
     own stderr (shutdown noise when interrupted) out of the terminal: cell
-    errors come back through the messaging protocol.
+    errors come back through the messaging protocol. A stopped kernel's end is
+    awaited every :data:`_STOP_POLL` seconds, not every 0.1.
     """
     from jupyter_client.manager import AsyncKernelManager
 
@@ -90,5 +93,10 @@ def _kernel_manager():
             kw["env"] = {**kw.get("env", {}), **env}
             kw.setdefault("stderr", subprocess.DEVNULL)
             return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            # A killed kernel is gone within milliseconds; asking every 0.1 s
+            # cost every report up to a tenth of a second.
+            await super()._async_wait(pollinterval=min(pollinterval, _STOP_POLL))
 
     return ReportKernelManager
