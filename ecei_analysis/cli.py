@@ -894,4 +894,4 @@ def _run(args: argparse.Namespace, long_work) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    raise SystemExit(console())

@@ -114,6 +114,30 @@ def test_cli_outputs_are_byte_identical_across_processes(tmp_path):
     assert outs[0] == outs[1]
 
 
+@pytest.mark.parametrize("outcome", [0, 2, KeyboardInterrupt])
+def test_the_command_freezes_its_objects_once_the_run_ends(monkeypatch, outcome):
+    import gc
+
+    from ecei_analysis import cli
+
+    events = []
+
+    def run():
+        events.append("run")
+        if outcome is KeyboardInterrupt:
+            raise KeyboardInterrupt
+        return outcome
+
+    monkeypatch.setattr(cli, "main", run)
+    monkeypatch.setattr(gc, "freeze", lambda: events.append("freeze"))
+    if outcome is KeyboardInterrupt:
+        with pytest.raises(KeyboardInterrupt):
+            cli.console()
+    else:
+        assert cli.console() == outcome
+    assert events == ["run", "freeze"]
+
+
 def test_cli_debug_shows_traceback_otherwise_one_line(capsys, small_dir):
     (small_dir / "assessments.csv").write_text(
         "cluster_id,indicator_code,points\nx,A1,?\n"
