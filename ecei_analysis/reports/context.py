@@ -294,17 +294,22 @@ class ReportContext:
             )
         )
 
-    def explorer_page(self, file: str = "explorer.html") -> None:
-        """Start writing the offline explorer beside the report; say how to open it.
+    def start_explorer_page(self, file: str = "explorer.html") -> None:
+        """Start writing the offline explorer beside the report; say nothing yet.
 
-        The page is written by a process of its own while the notebook goes on
-        (:mod:`~ecei_analysis.reports.page_process`); :meth:`finish` waits for it.
+        The page is written by a process of its own
+        (:mod:`~ecei_analysis.reports.page_process`) while the notebook goes on,
+        so a notebook starts it early and calls :meth:`explorer_page` where the
+        page is to be announced; :meth:`finish` waits for it. A page already
+        being written to ``file`` is not started again.
         """
         from .page_process import start_explorer_page
 
         if not self.three_classes:
             return
-        target = confined_path(Path.cwd(), file)
+        target = confined_path(Path.cwd(), file).resolve()
+        if any(job.path == target for job in self._pages):
+            return
         self._pages.append(
             start_explorer_page(
                 self.study,
@@ -315,6 +320,16 @@ class ReportContext:
                 language=self.language,
             )
         )
+
+    def explorer_page(self, file: str = "explorer.html") -> None:
+        """Say how to open the offline explorer beside the report.
+
+        The page is started here unless :meth:`start_explorer_page` started it
+        (see there); :meth:`finish` waits for it.
+        """
+        if not self.three_classes:
+            return
+        self.start_explorer_page(file)
         with use_language(self.language):
             text = _(
                 "To try other weights, open {file} (beside this briefing) in a web "

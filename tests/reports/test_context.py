@@ -66,3 +66,33 @@ def test_a_long_table_is_shown_in_part_and_written_whole(tmp_path, monkeypatch):
     assert "the whole table is in tables/votes.csv" in shown
     whole = pd.read_csv(tmp_path / "tables" / "votes.csv")
     assert len(whole) == n and whole["participant"][0] == "'=cmd"  # never a formula
+
+
+@pytest.mark.slow  # a page-writing process
+def test_an_explorer_page_started_early_is_written_once_and_linked_where_asked(
+    tmp_path, monkeypatch
+):
+    from ecei_analysis.reports import page_process
+
+    monkeypatch.chdir(tmp_path)
+    ctx = ReportContext()
+    shown_blocks, started = [], []
+    monkeypatch.setattr(ctx, "_emit", shown_blocks.append)
+    start = page_process.start_explorer_page
+
+    def counted(*args, **kwargs):
+        started.append(args[1])
+        return start(*args, **kwargs)
+
+    monkeypatch.setattr(page_process, "start_explorer_page", counted)
+    ctx.start_explorer_page()
+    assert started == [tmp_path / "explorer.html"] and shown_blocks == []
+    ctx.explorer_page()  # announces the page being written; starts nothing
+    assert len(started) == 1
+    (link,) = shown_blocks
+    assert '<a href="explorer.html">explorer.html</a>' in link
+    ctx.finish()
+    assert (tmp_path / "explorer.html").read_text().startswith("<!DOCTYPE html>")
+    ctx.explorer_page("other.html")  # a page of its own name starts
+    assert started[-1] == tmp_path / "other.html" and len(shown_blocks) == 2
+    ctx.finish()
