@@ -115,10 +115,13 @@ def test_cli_outputs_are_byte_identical_across_processes(tmp_path):
 
 
 @pytest.mark.parametrize("outcome", [0, 2, KeyboardInterrupt])
-def test_the_command_freezes_its_objects_once_the_run_ends(monkeypatch, outcome):
+def test_the_command_collects_less_often_and_freezes_its_objects_at_the_end(
+    monkeypatch, outcome
+):
     import gc
 
     from ecei_analysis import cli
+    from ecei_analysis.core.collector import YOUNG_THRESHOLD
 
     events = []
 
@@ -130,12 +133,14 @@ def test_the_command_freezes_its_objects_once_the_run_ends(monkeypatch, outcome)
 
     monkeypatch.setattr(cli, "main", run)
     monkeypatch.setattr(gc, "freeze", lambda: events.append("freeze"))
+    monkeypatch.setattr(gc, "set_threshold", lambda *t: events.append(t))
     if outcome is KeyboardInterrupt:
         with pytest.raises(KeyboardInterrupt):
             cli.console()
     else:
         assert cli.console() == outcome
-    assert events == ["run", "freeze"]
+    young = (YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    assert events == [young, "run", "freeze"]
 
 
 def test_cli_debug_shows_traceback_otherwise_one_line(capsys, small_dir):

@@ -38,13 +38,14 @@ _STOP_POLL = 0.005
 def report_kernel(work: Path) -> Iterator:
     """Yield a kernel manager whose kernel starts in ``work``; stop it at the end.
 
-    The kernel imports :data:`KERNEL_IMPORTS` as it starts; a client that
-    connects meanwhile waits for them. At the end (on an error or an interrupt
-    too) the kernel is stopped at once: its work is in the notebook by then,
-    and a polite shutdown costs ipykernel about a second. Its socket files lie
-    in ``work`` under relative names (a socket path has a length limit): a
-    client connects from inside ``work`` (papermill's ``cwd`` does that), and
-    they are removed from there.
+    The kernel imports :data:`KERNEL_IMPORTS` as it starts, collecting garbage
+    less often (:func:`~ecei_analysis.core.collector.collect_less_often`); a
+    client that connects meanwhile waits for them. At the end (on an error or
+    an interrupt too) the kernel is stopped at once: its work is in the
+    notebook by then, and a polite shutdown costs ipykernel about a second. Its
+    socket files lie in ``work`` under relative names (a socket path has a
+    length limit): a client connects from inside ``work`` (papermill's ``cwd``
+    does that), and they are removed from there.
 
     Parameters
     ----------
@@ -54,7 +55,10 @@ def report_kernel(work: Path) -> Iterator:
     from jupyter_core.utils import run_sync
 
     manager = _kernel_manager()(kernel_name="python3")
-    start_up = f"import {', '.join(KERNEL_IMPORTS)}"
+    start_up = (
+        "from ecei_analysis.core.collector import collect_less_often; "
+        f"collect_less_often(); import {', '.join(KERNEL_IMPORTS)}"
+    )
     run_sync(manager.start_kernel)(
         cwd=str(work),
         extra_arguments=[
@@ -65,6 +69,8 @@ def report_kernel(work: Path) -> Iterator:
     try:
         yield manager
     finally:
+        for client in manager.clients:  # papermill leaves its client running
+            client.stop_channels()
         if manager.has_kernel:
             with chdir(work):
                 run_sync(manager.shutdown_kernel)(now=True)
@@ -78,7 +84,10 @@ def _kernel_manager():
     (this process's environment is left as it is); and it keeps the kernel's
     own stderr (shutdown noise when interrupted) out of the terminal: cell
     errors come back through the messaging protocol. A stopped kernel's end is
-    awaited every :data:`_STOP_POLL` seconds, not every 0.1.
+    awaited every :data:`_STOP_POLL` seconds, not every 0.1. It keeps the
+    clients it makes (``clients``): papermill leaves the client of a kernel it
+    did not start connected, and :func:`report_kernel` closes it, so no socket
+    outlives the run.
     """
     from jupyter_client.manager import AsyncKernelManager
 
@@ -88,6 +97,12 @@ def _kernel_manager():
         def __init__(self, **kwargs) -> None:
             kwargs.setdefault("transport", "ipc")
             super().__init__(**kwargs)
+            self.clients: list = []
+
+        def client(self, **kwargs):
+            made = super().client(**kwargs)
+            self.clients.append(made)
+            return made
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             kw["env"] = {**kw.get("env", {}), **env}

@@ -103,9 +103,10 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    import gc
+    from ..core.collector import collect_less_often, freeze_before_exit
 
+    collect_less_often()
     try:
         raise SystemExit(main())
     finally:
-        gc.freeze()  # the shutdown's collections would walk Bokeh's objects
+        freeze_before_exit()

@@ -276,12 +276,9 @@ def _html_exporter():
     return exporter
 
 
-def _to_html(notebook_path: Path, language: str) -> str:
-    import nbformat
-
-    body, _ = _html_exporter().from_notebook_node(
-        nbformat.read(notebook_path, as_version=4)
-    )
+def _to_html(notebook, language: str) -> str:
+    """Return the report page of an executed notebook (a ``NotebookNode``)."""
+    body, _ = _html_exporter().from_notebook_node(notebook)
     return finish_html(body, language=language)
 
 
@@ -381,6 +378,7 @@ def run_report(
         params = _check_parameters(notebook, given)
         study, study_language, values = _check_values(notebook, params)
         _check_report_work(notebook, values, study)
+        import nbformat
         import papermill
         from papermill.exceptions import PapermillExecutionError
 
@@ -390,7 +388,8 @@ def run_report(
 
         executed = work / f"{notebook}.ipynb"
         try:
-            papermill.execute_notebook(
+            # Written once at the end, not after every cell (a pause between cells).
+            result = papermill.execute_notebook(
                 str(source),
                 str(executed),
                 parameters=params,
@@ -399,6 +398,7 @@ def run_report(
                 km=kernel,
                 progress_bar=progress,
                 log_output=False,
+                request_save_on_cell_execute=False,
             )
         except PapermillExecutionError as exc:
             raise ReportError(
@@ -406,10 +406,11 @@ def run_report(
                 f"(cell index {exc.cell_index}): {exc.ename}: {exc.evalue}; "
                 + _previous(out_dir)
             ) from None
-        _fix_injected_cell_id(executed)
+        _fix_injected_cell_id(result)
+        nbformat.write(result, executed)
         html_path = work / f"{notebook}.html"
         html_ready.join()
-        html_path.write_text(_to_html(executed, study_language), encoding="utf-8")
+        html_path.write_text(_to_html(result, study_language), encoding="utf-8")
         if pdf:
             _print_pdf(html_path, work / f"{notebook}.pdf")
     return out_dir / f"{notebook}.html"
@@ -505,12 +506,8 @@ def copy_notebooks(out_dir: str | Path) -> Path:
     return Path(out_dir)
 
 
-def _fix_injected_cell_id(path: Path) -> None:
+def _fix_injected_cell_id(notebook) -> None:
     """Give papermill's injected-parameters cell a fixed id (it is random)."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
+    for cell in notebook.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
-    nbformat.write(nb, path)

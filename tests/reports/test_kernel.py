@@ -3,6 +3,7 @@ import asyncio
 
 import pytest
 
+from ecei_analysis.core.collector import YOUNG_THRESHOLD
 from ecei_analysis.reports.kernel import KERNEL_IMPORTS, report_kernel
 
 pytestmark = pytest.mark.slow  # a Jupyter kernel
@@ -37,6 +38,7 @@ def test_the_kernel_starts_in_the_work_with_its_imports_done_and_leaves_nothing(
                     "cwd": "__import__('os').getcwd()",
                     "loaded": f"[m in __import__('sys').modules for m in {KERNEL_IMPORTS}]",
                     "report": "__import__('os').environ.get('ECEI_REPORT')",
+                    "young": "__import__('gc').get_threshold()[0]",
                 },
             )
         )
@@ -45,10 +47,22 @@ def test_the_kernel_starts_in_the_work_with_its_imports_done_and_leaves_nothing(
         "cwd": str(tmp_path),
         "loaded": [True] * len(KERNEL_IMPORTS),
         "report": "1",
+        "young": YOUNG_THRESHOLD,
     }
     assert sockets  # local sockets, in the work folder while it ran
     assert not manager.has_kernel
     assert not list(tmp_path.iterdir())  # its socket files are gone
+
+
+def test_a_client_left_connected_is_closed_with_the_kernel(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with report_kernel(tmp_path) as manager:
+        left = manager.client()  # as papermill leaves the client of a given kernel
+        left.start_channels(hb=False)  # (a heartbeat thread only races the test)
+        asyncio.run(left.wait_for_ready(timeout=120))
+        assert left.channels_running
+    assert not left.channels_running
+    assert not manager.has_kernel
 
 
 def test_the_kernel_is_stopped_when_the_run_fails_early(tmp_path):
